@@ -1,0 +1,19 @@
+/**
+ * The one SQL connection abstraction over PostgreSQL: embedded PGlite or a server through `pg`.
+ * One dialect (PostgreSQL), so nothing above this line branches on the engine.
+ */
+export interface SqlClient {
+  query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }>;
+  /** Runs `fn` inside BEGIN/COMMIT on one connection; rolls back if it throws. Nested calls use savepoints. */
+  transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** 'pglite' or 'postgres', for messages and benchmarks only: never branch on it. */
+  readonly kind: 'pglite' | 'postgres';
+}
+
+/** A versioned schema change. Migrations are applied in order, once, inside a transaction, tracked per namespace. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}

@@ -1,0 +1,123 @@
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { AccessContext } from './access-context';
+
+/**
+ * The shared care record's storage contract. The FHIR HTTP layer (apps/server), the importer,
+ * the warehouse and the CLI talk only to this interface; PostgreSQL (a server or embedded PGlite)
+ * is the implementation. Every call takes the caller's AccessContext, is checked against its
+ * scopes, and writes an AuditEvent in the same transaction when it touches patient data.
+ * Errors are OperationOutcomeError (from @footprint/fhir) with the right HTTP status.
+ */
+export interface Repository {
+  create<T extends Resource>(ctx: AccessContext, resource: T, options?: CreateOptions): Promise<WriteResult<T>>;
+  read<T extends Resource = Resource>(ctx: AccessContext, resourceType: string, id: string): Promise<T>;
+  vread<T extends Resource = Resource>(ctx: AccessContext, resourceType: string, id: string, versionId: string): Promise<T>;
+  update<T extends Resource>(ctx: AccessContext, resource: T, options?: UpdateOptions): Promise<WriteResult<T>>;
+  delete(ctx: AccessContext, resourceType: string, id: string): Promise<void>;
+
+  /** Type search. `params` are the raw query pairs (names may carry modifiers/chains, e.g. `subject:Patient.name`). */
+  search(ctx: AccessContext, resourceType: string, params: SearchParams, options?: SearchOptions): Promise<SearchResult>;
+  /** Instance, type or system history, newest first, paged by an opaque cursor. */
+  history(ctx: AccessContext, request: HistoryRequest): Promise<HistoryResult>;
+  /** Patient/$everything: the patient and every resource in their compartment, paged. 404 for an unknown patient. */
+  everything(ctx: AccessContext, patientId: string, request: EverythingRequest): Promise<SearchResult>;
+
+  /** A batch or transaction Bundle. A transaction is all-or-nothing; urn:uuid and conditional references are resolved. */
+  processBundle(ctx: AccessContext, bundle: Bundle): Promise<Bundle>;
+  /** Runs `fn` in one database transaction; everything written through `repo` commits or rolls back together. */
+  transaction<T>(ctx: AccessContext, fn: (repo: Repository) => Promise<T>): Promise<T>;
+
+  /**
+   * Streams current versions of resources changed after `since` (a change-sequence watermark,
+   * '0' for everything), in change order, for the warehouse and bulk export. Deleted resources
+   * come with `deleted: true`. Audited once per call, not per resource.
+   */
+  changes(ctx: AccessContext, request: ChangesRequest): AsyncIterable<ChangeBatch>;
+
+  close(): Promise<void>;
+}
+
+export type SearchParams = ReadonlyArray<readonly [name: string, value: string]>;
+
+export interface CreateOptions {
+  /** Conditional create: the search (query string without '?') that must match nothing. */
+  ifNoneExist?: string;
+  /** Keep the resource's given id (imports); otherwise the server assigns one. */
+  keepId?: boolean;
+}
+
+export interface UpdateOptions {
+  /** Optimistic locking: the expected versionId (the ETag's value, `W/"3"` or `3`). 412 on mismatch. */
+  ifMatch?: string;
+}
+
+export interface WriteResult<T extends Resource> {
+  resource: T;
+  /** 'created' for a new resource, 'updated' for a new version, 'unchanged' when a conditional create matched. */
+  outcome: 'created' | 'updated' | 'unchanged';
+}
+
+export interface SearchOptions {
+  /** `Prefer: handling=strict` makes unknown parameters a 400; lenient (default) ignores them with a warning. */
+  handling?: 'strict' | 'lenient';
+}
+
+export interface SearchResult {
+  /** Resources that matched (search mode 'match'). */
+  matches: Resource[];
+  /** Resources pulled in by _include/_revinclude (search mode 'include'). */
+  includes: Resource[];
+  /** Present only when `_total=accurate|estimate` or `_summary=count` was asked for. */
+  total?: number;
+  /** Opaque cursor for the next page, stable while others write; absent on the last page. */
+  next?: string;
+  /** The search parameters actually applied, as query pairs (for the Bundle's self link). */
+  applied: SearchParams;
+  /** Warnings, e.g. parameters ignored under lenient handling. */
+  warnings: string[];
+}
+
+export interface HistoryRequest {
+  resourceType?: string;
+  id?: string;
+  /** Only versions changed after this instant (`_since`). */
+  since?: string;
+  count?: number;
+  cursor?: string;
+}
+
+export interface HistoryEntry {
+  resource?: Resource;
+  resourceType: string;
+  id: string;
+  versionId: string;
+  lastUpdated: string;
+  method: 'POST' | 'PUT' | 'DELETE';
+}
+
+export interface HistoryResult {
+  entries: HistoryEntry[];
+  total?: number;
+  next?: string;
+}
+
+export interface EverythingRequest {
+  count?: number;
+  cursor?: string;
+  since?: string;
+  types?: string[];
+}
+
+export interface ChangesRequest {
+  since: string;
+  types?: string[];
+  batchSize?: number;
+  /** Stop at this watermark (inclusive), so a refresh sees a consistent cut. */
+  until?: string;
+}
+
+export interface ChangeBatch {
+  items: Array<{ resource: Resource; deleted: boolean; seq: string }>;
+  /** The watermark after this batch. */
+  watermark: string;
+}
