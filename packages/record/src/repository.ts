@@ -34,7 +34,20 @@ export interface Repository {
    */
   changes(ctx: AccessContext, request: ChangesRequest): AsyncIterable<ChangeBatch>;
 
+  /**
+   * Bulk write for imports: validates, indexes and stores many resources in one transaction with
+   * set-based SQL, keeping their ids. A resource whose content equals the current version is left
+   * unchanged (so re-importing a file creates no duplicates). One AuditEvent per batch.
+   */
+  importBatch(ctx: AccessContext, resources: Resource[]): Promise<ImportBatchResult>;
+
   close(): Promise<void>;
+}
+
+export interface ImportBatchResult {
+  created: number;
+  updated: number;
+  unchanged: number;
 }
 
 export type SearchParams = ReadonlyArray<readonly [name: string, value: string]>;
