@@ -1,0 +1,2 @@
+/** Batch and transaction Bundles, written against the Repository contract. */
+export {};

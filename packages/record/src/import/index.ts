@@ -1,0 +1,2 @@
+/** Bulk import of NDJSON and Bundle files (`footprint import`). */
+export {};
