@@ -1,0 +1,3 @@
+export { ensureDefinitions } from './load';
+export { isResourceType, resourceTypes } from './resource-types';
+export { getSearchParameter, getSearchParameters } from './search-parameters';

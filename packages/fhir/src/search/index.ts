@@ -1,0 +1,3 @@
+export { extractSearchValues } from './extract';
+export { normalizeSearchString } from './normalize';
+export type * from './types';
