@@ -1,7 +1,24 @@
+/**
+ * @footprint/fhir: FHIR R4 definitions, search-value extraction, validation (structure and UK Core
+ * identifier rules), identifiers and OperationOutcome errors. No I/O beyond reading the bundled
+ * R4 definitions once.
+ */
 export * from './errors';
 export type * from '@medplum/fhirtypes';
+export type * from './search/types';
 export { ensureDefinitions, getSearchParameter, getSearchParameters, isResourceType, resourceTypes } from './definitions';
 export { extractSearchValues, normalizeSearchString } from './search';
-export type * from './search/types';
-export { MAX_INSTANT, MIN_INSTANT, parseDateRange, isRealDate, type TimeRange } from './datatypes/dates';
-export { parseReference, ID_PATTERN, type ParsedReference } from './references/parse';
+export { validateResource, suggestResourceType, type ValidateOptions } from './validation';
+export {
+  isValidNhsNumber,
+  isValidOdsCode,
+  nhsNumberCheckDigit,
+  nhsNumberProblem,
+  odsCodeProblem,
+  NHS_NUMBER_SYSTEM,
+  ODS_SITE_SYSTEM,
+  ODS_SYSTEM,
+} from './identifiers';
+export { DEFAULT_MAX_DEPTH, parseJsonResource, type ParseJsonOptions } from './json';
+export { MAX_INSTANT, MIN_INSTANT, isRealDate, parseDateRange, type TimeRange } from './datatypes/dates';
+export { ID_PATTERN, parseReference, type ParsedReference } from './references/parse';

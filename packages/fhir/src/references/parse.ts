@@ -34,9 +34,10 @@ export function parseReference(reference: string): ParsedReference | undefined {
   if (reference.startsWith('urn:')) {
     return uuid.test(reference) || oid.test(reference) ? { kind: 'urn', value: reference } : undefined;
   }
-  const q = reference.indexOf('?');
-  if (q > 0 && !reference.includes('://')) {
-    const resourceType = reference.slice(0, q);
+  const conditional = /^([A-Z][A-Za-z]+)\?/.exec(reference);
+  if (conditional) {
+    const resourceType = conditional[1];
+    const q = resourceType.length;
     const query = reference.slice(q + 1);
     return isResourceType(resourceType) && query.length > 0 ? { kind: 'conditional', resourceType, query } : undefined;
   }

@@ -1,0 +1,2 @@
+export { validateResource, type ValidateOptions } from './validate';
+export { suggestResourceType } from './suggest';
