@@ -1,0 +1,5 @@
+export { compileView, type CompiledView } from './compile-view';
+export { runView } from './run-view';
+export { ViewDefinitionError } from './errors';
+export type { ViewDefinition, SelectNode, ViewColumn, ViewConstant, ColumnInfo } from './view-definition';
+export { parseFhirJson } from './fhir-json';
