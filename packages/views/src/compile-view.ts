@@ -35,6 +35,12 @@ interface SelectPlan {
 interface CompileScope {
   constants: ReadonlyMap<string, unknown>;
   contextType?: string;
+  fastPaths: boolean;
+}
+
+export interface CompileViewOptions {
+  /** Compile the common FHIRPath subset to closures (default true); false runs everything through fhirpath.js. */
+  fastPaths?: boolean;
 }
 
 const columnName = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -44,7 +50,7 @@ const columnName = /^[A-Za-z][A-Za-z0-9_]*$/;
  * unknown constants and mismatched unionAll branches are ViewDefinitionErrors here, before any
  * resource is read.
  */
-export function compileView(view: unknown): CompiledView {
+export function compileView(view: unknown, options: CompileViewOptions = {}): CompiledView {
   if (view === null || typeof view !== 'object' || Array.isArray(view)) throw new ViewDefinitionError('a ViewDefinition must be a JSON object');
   const definition = view as Record<string, unknown>;
   const resource = definition.resource;
@@ -52,7 +58,7 @@ export function compileView(view: unknown): CompiledView {
   if (!isResourceType(resource)) throw new ViewDefinitionError(`"${resource}" is not a FHIR R4 resource type`, 'resource');
   if (!Array.isArray(definition.select) || definition.select.length === 0) throw new ViewDefinitionError('needs at least one select', 'select');
   const constants = readConstants(definition.constant);
-  const scope: CompileScope = { constants, contextType: resource };
+  const scope: CompileScope = { constants, contextType: resource, fastPaths: options.fastPaths !== false };
 
   const root = compileSelect({ select: definition.select }, 'view', scope);
   checkUniqueNames(root.info);

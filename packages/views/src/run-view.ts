@@ -1,8 +1,12 @@
-import { compileView, type CompiledView } from './compile-view';
+import { compileView, type CompileViewOptions, type CompiledView } from './compile-view';
 
 /** Runs a ViewDefinition over resources and returns rows as objects keyed by column name. */
-export function runView(view: unknown | CompiledView, resources: Iterable<Record<string, unknown>>): Array<Record<string, unknown>> {
-  const compiled = isCompiled(view) ? view : compileView(view);
+export function runView(
+  view: unknown,
+  resources: Iterable<Record<string, unknown>>,
+  options?: CompileViewOptions,
+): Array<Record<string, unknown>> {
+  const compiled = isCompiled(view) ? view : compileView(view, options);
   const names = compiled.columns.map((c) => c.name);
   const out: Array<Record<string, unknown>> = [];
   for (const resource of resources) {

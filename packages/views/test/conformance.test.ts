@@ -20,17 +20,18 @@ function canonical(rows: Array<Record<string, unknown>>): string[] {
   return rows.map((row) => JSON.stringify(Object.keys(row).sort().map((key) => [key, row[key]]))).sort();
 }
 
-for (const file of manifest) {
+/** Each case runs twice: with the fast FHIRPath compiler and with fhirpath.js alone, which must agree. */
+for (const [mode, options] of [['fast paths', { fastPaths: true }], ['fhirpath.js only', { fastPaths: false }]] as const) for (const file of manifest) {
   const suite = parseFhirJson<ConformanceFile>(readFileSync(join(folder, file), 'utf8'));
-  describe(`${file}: ${suite.title}`, () => {
+  describe(`${mode}: ${file}: ${suite.title}`, () => {
     for (const testCase of suite.tests) {
       it(testCase.title, () => {
         if (testCase.expectError) {
-          expect(() => runView(testCase.view, suite.resources)).toThrow(ViewDefinitionError);
+          expect(() => runView(testCase.view, suite.resources, options)).toThrow(ViewDefinitionError);
           return;
         }
-        const rows = runView(testCase.view, suite.resources);
-        if (testCase.expectColumns) expect(compileView(testCase.view).columns.map((c) => c.name)).toEqual(testCase.expectColumns);
+        const rows = runView(testCase.view, suite.resources, options);
+        if (testCase.expectColumns) expect(compileView(testCase.view, options).columns.map((c) => c.name)).toEqual(testCase.expectColumns);
         expect(canonical(rows)).toEqual(canonical(testCase.expect ?? []));
       });
     }

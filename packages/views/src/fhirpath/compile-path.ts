@@ -25,6 +25,8 @@ export interface PathCompileOptions {
   constants: ReadonlyMap<string, unknown>;
   /** Where the expression is in the view, for error messages. */
   location: string;
+  /** Use the fast compiler when the expression allows (default true). */
+  fastPaths?: boolean;
   /** Keep fhirpath.js's typed nodes in results (for forEach contexts the fallback path will navigate). */
   keepTypes?: boolean;
 }
@@ -45,7 +47,7 @@ export function compilePath(expression: unknown, options: PathCompileOptions): P
     throw new ViewDefinitionError(`invalid FHIRPath "${expression}": ${firstLine(error)}`, options.location);
   }
   checkConstants(ast, options);
-  if (options.contextType) {
+  if (options.contextType && options.fastPaths !== false) {
     const fast = compileFast(ast, options.contextType, options.constants);
     if (fast && !fast.type.startsWith('choice:')) return { evaluate: fast.fn, staticType: fast.type, fast: true };
   }
