@@ -1,0 +1,78 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { apiRoutes } from './api';
+import { ensureAdministratorClient } from './auth/administrator';
+import { oauthRoutes } from './auth/oauth-routes';
+import { loadSigningKey } from './auth/signing-key';
+import { runServerMigrations } from './db/run';
+import { ExportJobs } from './fhir/export/jobs';
+import { fhirPlugin } from './fhir/plugin';
+import { loggerOptions } from './logging';
+import type { Platform } from './platform';
+import './types';
+import { webApp } from './web';
+
+export const SERVER_VERSION = '0.1.0';
+
+export interface ServerOptions {
+  /** pino logger settings; `false` for silence (tests). Defaults to LOG_LEVEL, redacting credentials. */
+  logger?: FastifyServerOptions['logger'];
+  /** Public base URL of the FHIR API when behind a proxy, e.g. `https://footprint.example.nhs.uk/fhir/R4`. */
+  fhirBaseUrl?: string;
+  /** Largest request body accepted, in bytes (transaction Bundles are the big ones). Default 16 MB. */
+  bodyLimit?: number;
+  /** Access token lifetime in seconds (default 300). */
+  tokenLifetimeSeconds?: number;
+  /** Where the built web app is (default apps/web/dist). */
+  webDist?: string;
+  /** Create the administrator client and credentials.json on empty storage (default true). */
+  bootstrapAdministrator?: boolean;
+  /** Called once the administrator's credentials have been written, with the file's path (never the secret). */
+  onAdministratorCreated?: (path: string) => void;
+}
+
+export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * Composes the HTTP server: the FHIR R4 API at /fhir/R4, OAuth2 at /oauth/token with SMART
+ * discovery, the web app's JSON API at /api and the built web app. Start-up work (server
+ * migrations, the signing key, the first administrator client) runs when the instance becomes
+ * ready (`listen`, `ready` or the first `inject`).
+ */
+export function buildServer(platform: Platform, options: ServerOptions = {}): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger ?? loggerOptions(),
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    disableRequestLogging: false,
+    requestIdHeader: 'x-request-id',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+  });
+  app.decorateRequest('accessContext', undefined);
+
+  app.register(async (root) => {
+    await runServerMigrations(platform.sql);
+    const signingKey = await loadSigningKey(platform.dataDir);
+    if (options.bootstrapAdministrator !== false) {
+      const admin = await ensureAdministratorClient(platform.sql, platform.dataDir);
+      if (admin.created) {
+        root.log.info({ path: admin.path }, 'created the administrator client; its credentials are in this file');
+        options.onAdministratorCreated?.(admin.path);
+      }
+    }
+    const jobs = new ExportJobs(platform.sql, platform.record, platform.dataDir, root.log);
+    root.addHook('onReady', async () => jobs.resumeUnfinished());
+    root.addHook('onClose', async () => jobs.close());
+
+    await root.register(oauthRoutes, { sql: platform.sql, signingKey, issuer: 'footprint', tokenLifetimeSeconds: options.tokenLifetimeSeconds });
+    await root.register(fhirPlugin, {
+      prefix: '/fhir/R4',
+      record: platform.record,
+      signingKey,
+      jobs,
+      version: SERVER_VERSION,
+      ...(options.fhirBaseUrl ? { baseUrl: options.fhirBaseUrl } : {}),
+    });
+    await root.register(apiRoutes, { prefix: '/api', platform });
+    await root.register(webApp, options.webDist ? { dist: options.webDist } : {});
+  });
+  return app;
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import type { PurposeOfUse, SqlClient } from '@footprint/record';
+import { generateSecret, hashSecret, verifySecret } from './secrets';
+import { parseScope } from './scopes';
+
+/** A partner system allowed to call the FHIR API with OAuth2 client credentials. */
+export interface OAuthClient {
+  id: string;
+  name: string;
+  /** The Organization the client acts for, e.g. `Organization/abc`. */
+  organisation?: string;
+  odsCode?: string;
+  /** The most the client may be granted. */
+  scopes: string[];
+  purpose: PurposeOfUse;
+  administrator: boolean;
+  active: boolean;
+}
+
+export interface NewClient {
+  name: string;
+  organisation?: string;
+  odsCode?: string;
+  scopes: string[];
+  purpose?: PurposeOfUse;
+  administrator?: boolean;
+  /** Fixed id (tests, scripted set-up); otherwise a random one. */
+  id?: string;
+  /** Fixed secret (tests); otherwise a random 256-bit one. */
+  secret?: string;
+}
+
+const PURPOSES: ReadonlySet<string> = new Set<PurposeOfUse>(['TREAT', 'ETREAT', 'HOPERAT', 'PUBHLTH', 'HRESCH', 'SYSADMIN']);
+
+/**
+ * Registers a client and returns its id and secret. The secret is returned once and stored
+ * only as an scrypt hash. Scopes must be SMART resource scopes.
+ */
+export async function createClient(sql: SqlClient, client: NewClient): Promise<{ client: OAuthClient; secret: string }> {
+  for (const scope of client.scopes) {
+    if (!parseScope(scope)) throw new Error(`Not a SMART resource scope: ${scope}`);
+  }
+  const purpose = client.purpose ?? 'TREAT';
+  if (!PURPOSES.has(purpose)) throw new Error(`Unknown purpose of use: ${purpose}`);
+  const id = client.id ?? `fp-${randomBytes(12).toString('hex')}`;
+  const secret = client.secret ?? generateSecret();
+  await sql.query(
+    `INSERT INTO oauth_client (id, name, secret_hash, organisation, ods_code, scopes, purpose, administrator)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [id, client.name, await hashSecret(secret), client.organisation ?? null, client.odsCode ?? null, client.scopes.join(' '), purpose, client.administrator ?? false],
+  );
+  return {
+    client: { id, name: client.name, organisation: client.organisation, odsCode: client.odsCode, scopes: [...client.scopes], purpose, administrator: client.administrator ?? false, active: true },
+    secret,
+  };
+}
+
+interface ClientRow extends Record<string, unknown> {
+  id: string;
+  name: string;
+  secret_hash: string;
+  organisation: string | null;
+  ods_code: string | null;
+  scopes: string;
+  purpose: string;
+  administrator: boolean;
+  active: boolean;
+}
+
+function toClient(row: ClientRow): OAuthClient {
+  return {
+    id: row.id,
+    name: row.name,
+    ...(row.organisation ? { organisation: row.organisation } : {}),
+    ...(row.ods_code ? { odsCode: row.ods_code } : {}),
+    scopes: row.scopes.split(' ').filter(Boolean),
+    purpose: row.purpose as PurposeOfUse,
+    administrator: row.administrator,
+    active: row.active,
+  };
+}
+
+/** Checks a client's id and secret; undefined when either is wrong or the client is disabled (callers cannot tell which). */
+export async function authenticateClient(sql: SqlClient, id: string, secret: string): Promise<OAuthClient | undefined> {
+  const { rows } = await sql.query<ClientRow>('SELECT * FROM oauth_client WHERE id = $1', [id]);
+  const row = rows[0];
+  if (!row) {
+    // Spend the same time as a real check, so response times do not reveal which ids exist.
+    await verifySecret(secret, DUMMY_HASH);
+    return undefined;
+  }
+  const ok = await verifySecret(secret, row.secret_hash);
+  return ok && row.active ? toClient(row) : undefined;
+}
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+export async function findClient(sql: SqlClient, id: string): Promise<OAuthClient | undefined> {
+  const { rows } = await sql.query<ClientRow>('SELECT * FROM oauth_client WHERE id = $1', [id]);
+  return rows[0] ? toClient(rows[0]) : undefined;
+}
+
+export async function countClients(sql: SqlClient): Promise<number> {
+  const { rows } = await sql.query<{ n: number | string }>('SELECT count(*)::int AS n FROM oauth_client');
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Disables a client: its secret stops working at once; tokens already issued expire within minutes. */
+export async function disableClient(sql: SqlClient, id: string): Promise<void> {
+  await sql.query('UPDATE oauth_client SET active = false WHERE id = $1', [id]);
+}

@@ -1,0 +1,17 @@
+import { badRequest } from '@footprint/fhir';
+import type { Resource } from '@footprint/fhir';
+
+/**
+ * Checks a parsed request body is a resource of the type the URL names. A body of another type
+ * is a 400 naming both, so `POST /Patient` with an Observation never reaches the record.
+ */
+export function resourceBody(body: unknown, urlType: string): Resource {
+  if (body === undefined || body === null) throw badRequest(`A ${urlType} resource is required in the body`);
+  if (typeof body !== 'object' || Array.isArray(body)) throw badRequest('The body must be a JSON object holding a FHIR resource', '');
+  const { resourceType } = body as { resourceType?: unknown };
+  if (typeof resourceType !== 'string') throw badRequest('The body has no resourceType', 'resourceType');
+  if (resourceType !== urlType) {
+    throw badRequest(`The body is a ${resourceType} but the URL is for ${urlType}`, 'resourceType');
+  }
+  return body as Resource;
+}

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Group, Resource } from '@footprint/fhir';
+import type { AccessContext, Repository, SqlClient } from '@footprint/record';
+import { NdjsonFiles, type ExportFile } from './ndjson-files';
+
+export type ExportLevel = 'system' | 'patient' | 'group';
+export type ExportStatus = 'accepted' | 'in-progress' | 'completed' | 'failed' | 'cancelled';
+
+export interface ExportRequest {
+  level: ExportLevel;
+  groupId?: string;
+  /** Resource types to export; undefined for every type the scopes allow. */
+  types?: string[];
+  /** Only resources last updated at or after this instant. */
+  since?: string;
+  requestUrl: string;
+}
+
+export interface ExportJob {
+  id: string;
+  clientId: string;
+  status: ExportStatus;
+  requestUrl: string;
+  transactionTime: string;
+  progress?: string;
+  output?: ExportFile[];
+  error?: string;
+}
+
+interface JobRow extends Record<string, unknown> {
+  id: string;
+  client_id: string;
+  status: ExportStatus;
+  request_url: string;
+  level: ExportLevel;
+  group_id: string | null;
+  types: string[] | null;
+  since: string | null;
+  access_context: AccessContext;
+  transaction_time: string;
+  progress: string | null;
+  output: ExportFile[] | null;
+  error: string | null;
+}
+
+const PAGE = 500;
+
+/**
+ * Bulk Data export jobs: persisted in `bulk_export_job`, run asynchronously in this process,
+ * writing NDJSON under `<dataDir>/exports/<job>`. Jobs interrupted by a restart run again from
+ * the start when the server comes back (their files are rewritten, never appended to).
+ */
+export class ExportJobs {
+  private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly record: Repository,
+    private readonly dataDir: string,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  directory(id: string): string {
+    return join(this.dataDir, 'exports', id);
+  }
+
+  async start(ctx: AccessContext, request: ExportRequest): Promise<string> {
+    const id = randomUUID();
+    const stored: AccessContext = { ...ctx, request: { ...ctx.request } };
+    await this.sql.query(
+      `INSERT INTO bulk_export_job (id, client_id, status, request_url, level, group_id, types, since, access_context, transaction_time)
+       VALUES ($1, $2, 'accepted', $3, $4, $5, $6, $7, $8, $9)`,
+      [id, ctx.principal.id, request.requestUrl, request.level, request.groupId ?? null, request.types ?? null, request.since ?? null, JSON.stringify(stored), new Date().toISOString()],
+    );
+    this.launch(id);
+    return id;
+  }
+
+  /** Restarts jobs a previous process left unfinished. */
+  async resumeUnfinished(): Promise<void> {
+    const { rows } = await this.sql.query<{ id: string }>(`SELECT id FROM bulk_export_job WHERE status IN ('accepted', 'in-progress')`);
+    for (const { id } of rows) this.launch(id);
+  }
+
+  async get(id: string, clientId: string): Promise<ExportJob | undefined> {
+    const row = await this.row(id);
+    if (!row || row.client_id !== clientId) return undefined;
+    return {
+      id: row.id,
+      clientId: row.client_id,
+      status: row.status,
+      requestUrl: row.request_url,
+      transactionTime: row.transaction_time,
+      ...(row.progress ? { progress: row.progress } : {}),
+      ...(row.output ? { output: row.output } : {}),
+      ...(row.error ? { error: row.error } : {}),
+    };
+  }
+
+  /** Cancels a running job or deletes a finished one's files; false when the client has no such job. */
+  async cancel(id: string, clientId: string): Promise<boolean> {
+    const row = await this.row(id);
+    if (!row || row.client_id !== clientId || row.status === 'cancelled') return false;
+    const run = this.running.get(id);
+    if (run) {
+      run.abort.abort();
+      await run.done;
+    }
+    await this.setStatus(id, 'cancelled', {});
+    await rm(this.directory(id), { recursive: true, force: true });
+    return true;
+  }
+
+  /** Stops every running job (server shutdown); they resume on the next start. */
+  async close(): Promise<void> {
+    for (const run of this.running.values()) run.abort.abort();
+    await Promise.all([...this.running.values()].map((r) => r.done));
+  }
+
+  private async row(id: string): Promise<JobRow | undefined> {
+    const { rows } = await this.sql.query<JobRow>('SELECT * FROM bulk_export_job WHERE id = $1', [id]);
+    return rows[0];
+  }
+
+  private async setStatus(id: string, status: ExportStatus, fields: { progress?: string; output?: ExportFile[]; error?: string }) {
+    await this.sql.query(
+      `UPDATE bulk_export_job SET status = $2, progress = $3, output = $4, error = $5, updated_at = now() WHERE id = $1`,
+      [id, status, fields.progress ?? null, fields.output ? JSON.stringify(fields.output) : null, fields.error ?? null],
+    );
+  }
+
+  private launch(id: string): void {
+    const abort = new AbortController();
+    const done = this.run(id, abort.signal)
+      .catch(async (error: unknown) => {
+        if (abort.signal.aborted) return;
+        this.log.error({ err: error, job: id }, 'bulk export failed');
+        const message = error instanceof Error ? error.message : 'export failed';
+        await this.setStatus(id, 'failed', { error: message }).catch(() => undefined);
+      })
+      .finally(() => this.running.delete(id));
+    this.running.set(id, { abort, done });
+  }
+
+  private async run(id: string, signal: AbortSignal): Promise<void> {
+    // Let the request that started the job answer first.
+    await new Promise((resolve) => setImmediate(resolve));
+    const row = await this.row(id);
+    if (!row || (row.status !== 'accepted' && row.status !== 'in-progress')) return;
+    await this.setStatus(id, 'in-progress', { progress: 'starting' });
+    const dir = this.directory(id);
+    await rm(dir, { recursive: true, force: true });
+    const files = new NdjsonFiles(dir);
+    await files.open();
+    const ctx = row.access_context;
+    const types = row.types ?? undefined;
+    const since = row.since ? Date.parse(row.since) : undefined;
+    const fresh = (r: Resource) => since === undefined || (r.meta?.lastUpdated !== undefined && Date.parse(r.meta.lastUpdated) >= since);
+    let lastReport = Date.now();
+    const report = async () => {
+      if (Date.now() - lastReport < 1000) return;
+      lastReport = Date.now();
+      await this.setStatus(id, 'in-progress', { progress: `${files.total} resources written` });
+    };
+
+    if (row.level === 'system') {
+      for await (const batch of this.record.changes(ctx, { since: '0', ...(types ? { types } : {}), batchSize: PAGE })) {
+        if (signal.aborted) break;
+        for (const item of batch.items) if (!item.deleted && fresh(item.resource)) await files.write(item.resource);
+        await report();
+      }
+    } else {
+      const patients = row.level === 'group' ? await this.groupMembers(ctx, row.group_id ?? '') : await this.allPatients(ctx, signal);
+      const seen = new Set<string>();
+      for (const patientId of patients) {
+        if (signal.aborted) break;
+        let cursor: string | undefined;
+        do {
+          const page = await this.record.everything(ctx, patientId, { count: PAGE, ...(cursor ? { cursor } : {}), ...(types ? { types } : {}) });
+          for (const resource of [...page.matches, ...page.includes]) {
+            const key = `${resource.resourceType}/${resource.id}`;
+            if (seen.has(key) || !fresh(resource)) continue;
+            seen.add(key);
+            await files.write(resource);
+          }
+          cursor = page.next;
+        } while (cursor && !signal.aborted);
+        await report();
+      }
+    }
+    const output = await files.close();
+    if (signal.aborted) return;
+    await this.setStatus(id, 'completed', { output, progress: `${output.reduce((n, f) => n + f.count, 0)} resources written` });
+  }
+
+  private async groupMembers(ctx: AccessContext, groupId: string): Promise<string[]> {
+    const group = await this.record.read<Group>(ctx, 'Group', groupId);
+    return (group.member ?? [])
+      .map((m) => m.entity?.reference ?? '')
+      .filter((ref) => ref.startsWith('Patient/'))
+      .map((ref) => ref.slice('Patient/'.length));
+  }
+
+  private async allPatients(ctx: AccessContext, signal: AbortSignal): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const batch of this.record.changes(ctx, { since: '0', types: ['Patient'], batchSize: 5000 })) {
+      if (signal.aborted) break;
+      for (const item of batch.items) if (!item.deleted && item.resource.id) ids.push(item.resource.id);
+    }
+    return ids;
+  }
+}

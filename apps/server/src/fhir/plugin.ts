@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { DEFAULT_MAX_DEPTH, badRequest, notFound, parseJsonResource } from '@footprint/fhir';
+import type { Repository } from '@footprint/record';
+import { accessContextFromRequest } from '../auth/bearer';
+import { capabilityStatement } from './capability';
+import { toOperationOutcome } from './errors';
+import { ExportJobs } from './export/jobs';
+import { exportRoutes } from './export/routes';
+import { fhirBase, sendFhir } from './request';
+import { bundleRoutes } from './routes/bundle';
+import { crudRoutes } from './routes/crud';
+import { historyRoutes } from './routes/history';
+import { operationRoutes } from './routes/operations';
+import { searchRoutes } from './routes/search';
+
+export interface FhirPluginOptions {
+  record: Repository;
+  signingKey: Buffer;
+  jobs: ExportJobs;
+  baseUrl?: string;
+  /** Deepest JSON nesting accepted in a body. */
+  maxDepth?: number;
+  version: string;
+}
+
+const FHIR_JSON = ['application/fhir+json', 'application/json'];
+
+/** Bodies are parsed by @footprint/fhir (precise syntax errors, nesting limit); forms are kept raw for `_search`. */
+function registerBodyParsers(app: FastifyInstance, maxDepth: number): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(FHIR_JSON, { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      const text = body as string;
+      if (text.trim() === '') return done(null, undefined);
+      done(null, parseJsonResource(text, { maxDepth }));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+}
+
+/** Public paths that need no token: the CapabilityStatement is how clients discover the security service. */
+const PUBLIC_ROUTES = new Set(['/fhir/R4/metadata']);
+
+/**
+ * The FHIR R4 REST API: bearer-token authentication building each request's AccessContext,
+ * FHIR JSON parsing, every error rendered as an OperationOutcome, and the interactions.
+ */
+export const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) => {
+  const routeOptions = { record: options.record, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
+  registerBodyParsers(app, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+
+  app.addHook('onRequest', async (request) => {
+    if (PUBLIC_ROUTES.has(request.routeOptions.url ?? '')) return;
+    request.accessContext = accessContextFromRequest(request, options.signingKey);
+  });
+
+  // `_format` may only ask for JSON: this server speaks no XML or Turtle.
+  app.addHook('preValidation', async (request) => {
+    const format = (request.query as Record<string, unknown> | undefined)?._format;
+    if (typeof format === 'string' && !/json/.test(format)) {
+      throw badRequest(`_format ${format} is not supported; this server speaks application/fhir+json`, '_format');
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, outcome, internal } = toOperationOutcome(error);
+    if (internal) request.log.error({ err: error }, 'FHIR request failed');
+    if (status === 401) reply.header('www-authenticate', 'Bearer realm="footprint", error="invalid_token"');
+    return sendFhir(request, reply, status, outcome);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const { status, outcome } = toOperationOutcome(notFound(`No FHIR interaction at ${request.method} ${request.url.split('?')[0]}`));
+    return sendFhir(request, reply, status, outcome);
+  });
+
+  let capability: { base: string; text: string } | undefined;
+  app.get('/metadata', async (request, reply) => {
+    const base = fhirBase(request, options.baseUrl);
+    if (capability?.base !== base) {
+      capability = { base, text: JSON.stringify(capabilityStatement(base, base.replace(/\/fhir\/R4$/, ''), options.version)) };
+    }
+    return reply.type('application/fhir+json; charset=utf-8').send(capability.text);
+  });
+
+  await app.register(crudRoutes, routeOptions);
+  await app.register(searchRoutes, routeOptions);
+  await app.register(historyRoutes, routeOptions);
+  await app.register(bundleRoutes, routeOptions);
+  await app.register(operationRoutes, routeOptions);
+  await app.register(exportRoutes, { ...routeOptions, jobs: options.jobs });
+};

@@ -1,0 +1,99 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { OperationOutcomeError, forbidden, isResourceType, notFound, outcome } from '@footprint/fhir';
+import type { Resource } from '@footprint/fhir';
+import type { AccessContext } from '@footprint/record';
+import { permits, type Permission } from '../auth/scopes';
+
+/** Parameters that shape the HTTP response rather than the search, removed before the record sees them. */
+const RESPONSE_PARAMS: ReadonlySet<string> = new Set(['_format', '_pretty']);
+
+/** The query string as ordered name/value pairs, repeats kept (FHIR ANDs repeated parameters). */
+export function queryPairs(request: FastifyRequest): Array<[string, string]> {
+  const url = request.raw.url ?? request.url;
+  const q = url.indexOf('?');
+  if (q < 0) return [];
+  return formPairs(url.slice(q + 1));
+}
+
+/** Decodes an application/x-www-form-urlencoded string into pairs, dropping response-only parameters. */
+export function formPairs(text: string): Array<[string, string]> {
+  return [...new URLSearchParams(text)].filter(([name]) => !RESPONSE_PARAMS.has(name));
+}
+
+export interface Preferences {
+  handling?: 'strict' | 'lenient';
+  return?: 'minimal' | 'representation' | 'OperationOutcome';
+  respondAsync: boolean;
+}
+
+/** Reads the `Prefer` header (RFC 7240): `handling=strict`, `return=minimal`, `respond-async`. */
+export function preferences(request: FastifyRequest): Preferences {
+  const header = request.headers.prefer;
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  const result: Preferences = { respondAsync: false };
+  for (const part of text.split(/[,;]/)) {
+    const [name, raw] = part.trim().split('=');
+    const value = raw?.replace(/^"|"$/g, '');
+    if (name === 'handling' && (value === 'strict' || value === 'lenient')) result.handling = value;
+    else if (name === 'return' && (value === 'minimal' || value === 'representation' || value === 'OperationOutcome')) result.return = value;
+    else if (name === 'respond-async') result.respondAsync = true;
+  }
+  return result;
+}
+
+/** The FHIR base URL clients should see, e.g. `http://localhost:8080/fhir/R4`. */
+export function fhirBase(request: FastifyRequest, configured?: string): string {
+  return configured ?? `${request.protocol}://${request.host}/fhir/R4`;
+}
+
+/** The AccessContext the auth hook attached; a request without one never reaches a handler. */
+export function contextOf(request: FastifyRequest): AccessContext {
+  if (!request.accessContext) throw new OperationOutcomeError(401, outcome('login', 'Not authenticated'));
+  return request.accessContext;
+}
+
+/** 404 for a path segment that is not a FHIR R4 resource type. */
+export function requireResourceType(type: string): void {
+  if (!isResourceType(type)) throw notFound(`Unknown resource type "${type}": this server supports the FHIR R4 resource types`);
+}
+
+const PERMISSION_WORDS: Record<Permission, string> = { c: 'create', r: 'read', u: 'update', d: 'delete', s: 'search' };
+
+/** 403 unless the granted SMART scopes allow `permission` on `resourceType`. */
+export function requireScope(ctx: AccessContext, resourceType: string, permission: Permission): void {
+  if (!permits(ctx.scopes, resourceType, permission)) {
+    throw forbidden(`The access token's scopes do not allow ${PERMISSION_WORDS[permission]} on ${resourceType} (needs e.g. system/${resourceType}.${permission})`);
+  }
+}
+
+/** The `W/"n"` ETag of a version. */
+export function etagOf(resource: Resource): string | undefined {
+  return resource.meta?.versionId ? `W/"${resource.meta.versionId}"` : undefined;
+}
+
+/** The content type for FHIR responses: plain JSON when that is all the client accepts or `_format` asks for it. */
+function responseType(request: FastifyRequest): string {
+  const format = (request.query as Record<string, unknown> | undefined)?._format;
+  if (format === 'json' || format === 'application/json') return 'application/json; charset=utf-8';
+  const accept = request.headers.accept;
+  if (accept && /^\s*application\/json\s*(;.*)?$/.test(accept)) return 'application/json; charset=utf-8';
+  return 'application/fhir+json; charset=utf-8';
+}
+
+/** Sends a FHIR resource (or Bundle/OperationOutcome) with the content type the client asked for. */
+export function sendFhir(request: FastifyRequest, reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply.code(status).type(responseType(request)).send(body === undefined ? undefined : JSON.stringify(body));
+}
+
+/** Sends one resource with its ETag and Last-Modified headers. */
+export function sendResource(request: FastifyRequest, reply: FastifyReply, status: number, resource: Resource): FastifyReply {
+  versionHeaders(reply, resource);
+  return sendFhir(request, reply, status, resource);
+}
+
+/** Sets ETag and Last-Modified from a resource's meta. */
+export function versionHeaders(reply: FastifyReply, resource: Resource): void {
+  const etag = etagOf(resource);
+  if (etag) reply.header('etag', etag);
+  if (resource.meta?.lastUpdated) reply.header('last-modified', new Date(resource.meta.lastUpdated).toUTCString());
+}

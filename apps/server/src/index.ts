@@ -1,0 +1,13 @@
+/**
+ * @footprint/server: the HTTP composition of Footprint (FHIR R4 API, OAuth2, the web app's API
+ * and the web app itself), built from a Platform by the CLI.
+ */
+export { buildServer, DEFAULT_BODY_LIMIT, SERVER_VERSION, type ServerOptions } from './app';
+export type { Platform } from './platform';
+export { createClient, authenticateClient, disableClient, findClient, type NewClient, type OAuthClient } from './auth/clients';
+export { ensureAdministratorClient, readStoredCredentials, ADMINISTRATOR_SCOPES, CREDENTIALS_FILE, type StoredCredentials } from './auth/administrator';
+export { loadSigningKey, SIGNING_KEY_FILE } from './auth/signing-key';
+export { mintAccessToken, verifyAccessToken, ACCESS_TOKEN_LIFETIME_SECONDS, type AccessTokenClaims } from './auth/tokens';
+export { grantScopes, parseScope, permits } from './auth/scopes';
+export { serverMigrations } from './db/migrations';
+export { runServerMigrations } from './db/run';
