@@ -1,0 +1,56 @@
+/**
+ * Staff roles and the parts of the web app each may use. The API enforces these on every route
+ * (see guard.ts); the web app only uses them to decide which links to show.
+ */
+export const ROLES = [
+  'gp_clinician',
+  'hospital_clinician',
+  'social_worker',
+  'analyst',
+  'partnership_lead',
+  'administrator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The areas of the app a role can be allowed into. */
+export type Capability = 'overview' | 'population' | 'care-record' | 'worklist' | 'feeds';
+
+const CAPABILITIES: Record<Role, readonly Capability[]> = {
+  gp_clinician: ['overview', 'population', 'care-record', 'worklist'],
+  hospital_clinician: ['overview', 'population', 'care-record'],
+  social_worker: ['overview', 'care-record'],
+  analyst: ['overview', 'population'],
+  partnership_lead: ['overview', 'population'],
+  administrator: ['overview', 'feeds'],
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  gp_clinician: 'GP practice clinician',
+  hospital_clinician: 'Hospital clinician',
+  social_worker: 'Social worker',
+  analyst: 'Analyst',
+  partnership_lead: 'Partnership lead',
+  administrator: 'Administrator',
+};
+
+/** The kind of organisation each role works for (a GP clinician belongs to a practice, and so on). */
+export const ROLE_ORGANISATION_KIND: Record<Role, 'gp_practice' | 'acute_trust' | 'local_authority' | 'partnership'> = {
+  gp_clinician: 'gp_practice',
+  hospital_clinician: 'acute_trust',
+  social_worker: 'local_authority',
+  analyst: 'partnership',
+  partnership_lead: 'partnership',
+  administrator: 'partnership',
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function capabilitiesOf(role: Role): readonly Capability[] {
+  return CAPABILITIES[role];
+}
+
+export function can(role: Role, capability: Capability): boolean {
+  return CAPABILITIES[role].includes(capability);
+}

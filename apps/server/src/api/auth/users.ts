@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlClient } from '@footprint/record';
+import { hashPassword, verifyPassword } from './passwords';
+import { isRole, type Role } from './roles';
+
+/** A member of staff who signs in to the web app. */
+export interface StaffUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** The organisation the user works for: ODS code (or partnership id), name and record reference. */
+  organisation?: { code: string; name: string; reference?: string };
+}
+
+export interface NewStaffUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  organisation?: StaffUser['organisation'];
+}
+
+/** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
+const MAX_FAILED_ATTEMPTS = 5;
+const LOCK_MINUTES = 15;
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+
+type UserRow = {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  organisation_code: string | null;
+  organisation_name: string | null;
+  organisation_ref: string | null;
+};
+
+export function toStaffUser(row: UserRow): StaffUser {
+  if (!isRole(row.role)) throw new Error(`Unknown role stored for user ${row.id}`);
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    organisation: row.organisation_code
+      ? { code: row.organisation_code, name: row.organisation_name ?? row.organisation_code, reference: row.organisation_ref ?? undefined }
+      : undefined,
+  };
+}
+
+/** Creates a user, or replaces the password and details of an existing one with that username. */
+export async function upsertUser(sql: SqlClient, user: NewStaffUser): Promise<StaffUser> {
+  if (!USERNAME.test(user.username)) throw new Error(`Invalid username '${user.username}'`);
+  const hash = await hashPassword(user.password);
+  const { rows } = await sql.query<UserRow>(
+    `INSERT INTO web_users (id, username, display_name, role, organisation_code, organisation_name, organisation_ref, password_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
+       organisation_code = EXCLUDED.organisation_code, organisation_name = EXCLUDED.organisation_name,
+       organisation_ref = EXCLUDED.organisation_ref, password_hash = EXCLUDED.password_hash,
+       failed_attempts = 0, locked_until = NULL
+     RETURNING id, username, display_name, role, organisation_code, organisation_name, organisation_ref`,
+    [
+      randomUUID(),
+      user.username,
+      user.displayName,
+      user.role,
+      user.organisation?.code ?? null,
+      user.organisation?.name ?? null,
+      user.organisation?.reference ?? null,
+      hash,
+    ],
+  );
+  return toStaffUser(rows[0]);
+}
+
+export type SignInResult = { ok: true; user: StaffUser } | { ok: false; reason: 'invalid' | 'locked' };
+
+/**
+ * Checks a username and password. Wrong passwords count towards a temporary lock; the answer for an
+ * unknown user and a wrong password is the same, so usernames cannot be discovered.
+ */
+export async function authenticate(sql: SqlClient, username: string, password: string): Promise<SignInResult> {
+  const { rows } = await sql.query<UserRow & { password_hash: string; locked: boolean }>(
+    `SELECT id, username, display_name, role, organisation_code, organisation_name, organisation_ref, password_hash,
+            (locked_until IS NOT NULL AND locked_until > now()) AS locked
+       FROM web_users WHERE username = $1`,
+    [username.trim().toLowerCase()],
+  );
+  const row = rows[0];
+  if (!row) {
+    // Spend the same time as a real check so timing does not reveal which usernames exist.
+    await verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
+    return { ok: false, reason: 'invalid' };
+  }
+  if (row.locked) return { ok: false, reason: 'locked' };
+  if (!(await verifyPassword(password, row.password_hash))) {
+    await sql.query(
+      `UPDATE web_users SET failed_attempts = failed_attempts + 1,
+         locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
+       WHERE id = $1`,
+      [row.id, MAX_FAILED_ATTEMPTS, LOCK_MINUTES],
+    );
+    return { ok: false, reason: 'invalid' };
+  }
+  await sql.query(`UPDATE web_users SET failed_attempts = 0, locked_until = NULL WHERE id = $1`, [row.id]);
+  return { ok: true, user: toStaffUser(row) };
+}

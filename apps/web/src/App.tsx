@@ -1,0 +1,79 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import type { Capability } from './api/types';
+import { Footer } from './components/Footer';
+import { Header } from './components/Header';
+import { Loading } from './components/Status';
+import { AboutPage } from './pages/AboutPage';
+import { FeedsPage } from './pages/FeedsPage';
+import { FootprintPage } from './pages/FootprintPage';
+import { ForbiddenPage } from './pages/ForbiddenPage';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PatientRecordPage } from './pages/PatientRecordPage';
+import { PlacePage } from './pages/PlacePage';
+import { PopulationPage } from './pages/PopulationPage';
+import { PracticePage } from './pages/PracticePage';
+import { CareRecordSearchPage } from './pages/CareRecordSearchPage';
+import { SignInPage } from './pages/SignInPage';
+import { StartPage } from './pages/StartPage';
+import { WorklistPage } from './pages/WorklistPage';
+import { useSession } from './session/SessionContext';
+
+/** Pages that need a signed-in user with a capability; others are told plainly they have no access. */
+function Guarded({ capability, children }: { capability: Capability; children: ReactNode }) {
+  const { user, can } = useSession();
+  const location = useLocation();
+  if (user === undefined) return <Loading what="your session" />;
+  if (user === null) return <Navigate to={`/sign-in?from=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!can(capability)) return <ForbiddenPage />;
+  return <>{children}</>;
+}
+
+/** Moves focus to the main content after each navigation, so screen reader users hear the new page. */
+function useFocusOnNavigate() {
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+  return main;
+}
+
+export function App() {
+  const { user } = useSession();
+  const main = useFocusOnNavigate();
+  return (
+    <>
+      <a className="nhsuk-skip-link" href="#maincontent">
+        Skip to main content
+      </a>
+      <Header />
+      <div className="nhsuk-width-container">
+        <main className="nhsuk-main-wrapper footprint-main" id="maincontent" role="main" tabIndex={-1} ref={main}>
+          <Routes>
+            <Route path="/" element={user === undefined ? <Loading what="Footprint" /> : user ? <HomePage /> : <StartPage />} />
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/about/:topic" element={<AboutPage />} />
+            <Route path="/footprint" element={<Guarded capability="overview"><FootprintPage /></Guarded>} />
+            <Route path="/footprint/places/:placeCode" element={<Guarded capability="overview"><PlacePage /></Guarded>} />
+            <Route path="/footprint/practices/:practiceCode" element={<Guarded capability="overview"><PracticePage /></Guarded>} />
+            <Route path="/population" element={<Navigate to="/population/prevalence" replace />} />
+            <Route path="/population/:view" element={<Guarded capability="population"><PopulationPage /></Guarded>} />
+            <Route path="/care-record" element={<Guarded capability="care-record"><CareRecordSearchPage /></Guarded>} />
+            <Route path="/care-record/patients/:patientId" element={<Guarded capability="care-record"><PatientRecordPage /></Guarded>} />
+            <Route path="/worklist" element={<Guarded capability="worklist"><WorklistPage /></Guarded>} />
+            <Route path="/feeds" element={<Guarded capability="feeds"><FeedsPage /></Guarded>} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </main>
+      </div>
+      <Footer />
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import type { ReactNode } from 'react';
+
+export interface Column<Row> {
+  key: string;
+  header: string;
+  /** The cell as shown; the CSV gets `csv` (or the raw value under `key`). */
+  render?: (row: Row) => ReactNode;
+  csv?: (row: Row) => string | number | null;
+  numeric?: boolean;
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Builds RFC 4180 CSV for a table's rows (suppressed values are empty cells). */
+export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
+  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
+  for (const row of rows) {
+    lines.push(columns.map((c) => csvCell(c.csv ? c.csv(row) : (row as Record<string, unknown>)[c.key])).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function download(filename: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** An NHS.UK table of a figure's rows, scrollable on narrow screens, with a CSV download when `csvName` is given. */
+export function FigureTable<Row>({
+  caption,
+  columns,
+  rows,
+  csvName,
+  testId,
+}: {
+  caption: string;
+  columns: Column<Row>[];
+  rows: Row[];
+  csvName?: string;
+  testId?: string;
+}) {
+  return (
+    <div className="footprint-figure-table">
+      <div className="nhsuk-table-container" role="region" aria-label={caption} tabIndex={0}>
+        <table className="nhsuk-table" data-testid={testId}>
+          <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              {columns.map((c) => (
+                <th key={c.key} scope="col" className={`nhsuk-table__header${c.numeric ? ' nhsuk-table__header--numeric' : ''}`}>
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {rows.length === 0 && (
+              <tr className="nhsuk-table__row">
+                <td className="nhsuk-table__cell" colSpan={columns.length}>
+                  No rows.
+                </td>
+              </tr>
+            )}
+            {rows.map((row, index) => (
+              <tr className="nhsuk-table__row" key={index}>
+                {columns.map((c) => (
+                  <td key={c.key} className={`nhsuk-table__cell${c.numeric ? ' nhsuk-table__cell--numeric' : ''}`} data-column={c.key}>
+                    {c.render ? c.render(row) : String((row as Record<string, unknown>)[c.key] ?? '')}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {csvName && rows.length > 0 && (
+        <button
+          type="button"
+          className="nhsuk-button nhsuk-button--secondary nhsuk-button--small"
+          onClick={() => download(`${csvName}.csv`, toCsv(columns, rows))}
+        >
+          Download this table as CSV<span className="nhsuk-u-visually-hidden"> ({caption})</span>
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { Link } from 'react-router-dom';
+import { SECTIONS } from '../components/Header';
+import { usePageTitle } from '../components/usePageTitle';
+import { useSession } from '../session/SessionContext';
+
+const DESCRIPTIONS: Record<string, string> = {
+  '/footprint': 'The partnership’s places and organisations, its population by age and sex, and how deprived its neighbourhoods are.',
+  '/population': 'Disease register prevalence, people who may have undiagnosed conditions, inequalities and trends.',
+  '/care-record': 'Find a person and see one summary of their care across every partner organisation.',
+  '/worklist': 'People registered at your practice whom case finding suggests may have an undiagnosed condition.',
+  '/feeds': 'What each partner organisation has sent to the shared record, when, and what failed validation.',
+};
+
+/** A signed-in user's home: one card per part of Footprint their role may use. */
+export function HomePage() {
+  usePageTitle('Home');
+  const { user, can } = useSession();
+  if (!user) return null;
+  const sections = SECTIONS.filter((s) => can(s.capability));
+  return (
+    <>
+      <h1>Welcome, {user.displayName}</h1>
+      <p className="nhsuk-lede-text">
+        You are signed in as {user.roleLabel.toLowerCase()}
+        {user.organisation ? ` at ${user.organisation.name}` : ''}.
+      </p>
+      <ul className="nhsuk-grid-row nhsuk-card-group">
+        {sections.map((s) => (
+          <li className="nhsuk-grid-column-one-half nhsuk-card-group__item" key={s.path}>
+            <div className="nhsuk-card nhsuk-card--clickable">
+              <div className="nhsuk-card__content">
+                <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                  <Link className="nhsuk-card__link" to={s.path}>
+                    {s.label}
+                  </Link>
+                </h2>
+                <p className="nhsuk-card__description">{DESCRIPTIONS[s.path]}</p>
+              </div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

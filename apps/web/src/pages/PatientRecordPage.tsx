@@ -1,0 +1,149 @@
+import { Link, useParams } from 'react-router-dom';
+import type { CareRecordSummary, OrganisationRef } from '../api/types';
+import { useApi } from '../api/useApi';
+import { Breadcrumbs } from '../components/Breadcrumbs';
+import { FigureTable } from '../components/FigureTable';
+import { formatDate, formatNhsNumber } from '../components/format';
+import { SummaryList } from '../components/SummaryList';
+import { Load } from '../components/Status';
+import { usePageTitle } from '../components/usePageTitle';
+import { useSession } from '../session/SessionContext';
+
+function org(ref: OrganisationRef | null): string {
+  return ref ? ref.name : 'Not recorded';
+}
+
+function More({ shown, truncated, what }: { shown: number; truncated: boolean; what: string }) {
+  return truncated ? <p className="nhsuk-body-s">Showing the {shown} most recent {what}.</p> : null;
+}
+
+/** One person's shared care record: a summary across every partner organisation, with who recorded what. */
+export function PatientRecordPage() {
+  const { patientId = '' } = useParams();
+  const { can } = useSession();
+  const record = useApi<CareRecordSummary>(`/care-record/patients/${encodeURIComponent(patientId)}`);
+  usePageTitle(record.status === 'ready' ? `Care record: ${record.data.patient.name}` : 'Care record');
+  const trail = [{ label: 'Find a person', to: '/care-record' }];
+  if (can('worklist')) trail.push({ label: 'Practice worklist', to: '/worklist' });
+  return (
+    <>
+      <Breadcrumbs trail={trail} />
+      <Load state={record} what="the care record">
+        {(data) => (
+          <>
+            <h1>
+              <span className="nhsuk-caption-l">Shared care record</span>
+              {data.patient.name}
+            </h1>
+            <div className="nhsuk-inset-text">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <p>Your view of this record has been written to the audit trail, with your name, role, organisation and the time.</p>
+            </div>
+            <SummaryList
+              testId="demographics"
+              rows={[
+                ['NHS number', formatNhsNumber(data.patient.nhsNumber ?? undefined)],
+                ['Date of birth', formatDate(data.patient.birthDate)],
+                ['Gender', data.patient.gender ? data.patient.gender.charAt(0).toUpperCase() + data.patient.gender.slice(1) : 'Not recorded'],
+                ['Address', data.patient.address ?? 'Not recorded'],
+                ['Registered GP practice', data.patient.practice ? data.patient.practice.name : 'Not recorded'],
+                ...(data.patient.deceased ? ([['Date of death', formatDate(data.patient.deceased)]] as Array<[string, string]>) : []),
+              ]}
+            />
+            <h2>Contributing organisations</h2>
+            <ul className="nhsuk-list" data-testid="contributors">
+              {data.organisations.map((o) => (
+                <li key={o.code ?? o.name}>
+                  <strong className="nhsuk-tag nhsuk-tag--white">{o.name}</strong> {o.items} {o.items === 1 ? 'item' : 'items'}
+                </li>
+              ))}
+            </ul>
+
+            <h2 id="problems">Problems</h2>
+            <FigureTable
+              caption="Problems and diagnoses"
+              testId="problems"
+              columns={[
+                { key: 'display', header: 'Problem' },
+                {
+                  key: 'status',
+                  header: 'Status',
+                  render: (p) => (p.status ? <strong className={`nhsuk-tag ${p.status === 'active' ? 'nhsuk-tag--blue' : 'nhsuk-tag--grey'}`}>{p.status}</strong> : 'Not recorded'),
+                },
+                { key: 'onset', header: 'Since', render: (p) => formatDate(p.onset ?? p.recorded) },
+                { key: 'organisation', header: 'Recorded by', render: (p) => org(p.organisation) },
+              ]}
+              rows={data.problems}
+            />
+            <More shown={data.problems.length} truncated={data.truncated.problems} what="problems" />
+
+            <h2 id="medications">Medications</h2>
+            <FigureTable
+              caption="Medications"
+              testId="medications"
+              columns={[
+                { key: 'display', header: 'Medicine' },
+                { key: 'dosage', header: 'Dosage', render: (m) => m.dosage ?? 'Not recorded' },
+                { key: 'status', header: 'Status', render: (m) => m.status ?? 'Not recorded' },
+                { key: 'authoredOn', header: 'Prescribed', render: (m) => formatDate(m.authoredOn) },
+                { key: 'organisation', header: 'Prescribed by', render: (m) => org(m.organisation) },
+              ]}
+              rows={data.medications}
+            />
+            <More shown={data.medications.length} truncated={data.truncated.medications} what="medications" />
+
+            <h2 id="allergies">Allergies and adverse reactions</h2>
+            {data.allergies.length === 0 ? (
+              <p data-testid="no-allergies">No allergies recorded by any partner organisation.</p>
+            ) : (
+              <FigureTable
+                caption="Allergies and adverse reactions"
+                testId="allergies"
+                columns={[
+                  { key: 'display', header: 'Allergy' },
+                  { key: 'reaction', header: 'Reaction', render: (a) => a.reaction ?? 'Not recorded' },
+                  { key: 'criticality', header: 'Criticality', render: (a) => a.criticality ?? 'Not recorded' },
+                  { key: 'recorded', header: 'Recorded', render: (a) => formatDate(a.recorded) },
+                  { key: 'organisation', header: 'Recorded by', render: (a) => org(a.organisation) },
+                ]}
+                rows={data.allergies}
+              />
+            )}
+
+            <h2 id="results">Recent results</h2>
+            <FigureTable
+              caption="Recent test results and observations"
+              testId="results"
+              columns={[
+                { key: 'display', header: 'Test' },
+                { key: 'value', header: 'Result' },
+                { key: 'date', header: 'Date', render: (r) => formatDate(r.date) },
+                { key: 'organisation', header: 'Recorded by', render: (r) => org(r.organisation) },
+              ]}
+              rows={data.results}
+            />
+            <More shown={data.results.length} truncated={data.truncated.results} what="results" />
+
+            <h2 id="timeline">Timeline of care</h2>
+            <p>Contacts with every partner organisation, most recent first.</p>
+            <FigureTable
+              caption="Encounters across organisations"
+              testId="timeline"
+              columns={[
+                { key: 'start', header: 'Date', render: (e) => formatDate(e.start) },
+                { key: 'setting', header: 'Setting' },
+                { key: 'description', header: 'What happened' },
+                { key: 'organisation', header: 'Organisation', render: (e) => org(e.organisation) },
+              ]}
+              rows={data.encounters}
+            />
+            <More shown={data.encounters.length} truncated={data.truncated.encounters} what="encounters" />
+            <p>
+              <Link to="/care-record">Find another person</Link>
+            </p>
+          </>
+        )}
+      </Load>
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../api/client';
+import { usePageTitle } from '../components/usePageTitle';
+import { useSession } from '../session/SessionContext';
+
+/** Only same-site paths may be returned to after sign-in (no open redirects). */
+function safeReturnPath(from: string | null): string {
+  return from && from.startsWith('/') && !from.startsWith('//') ? from : '/';
+}
+
+/** Username and password sign-in, with an NHS.UK error summary linked to the fields. */
+export function SignInPage() {
+  usePageTitle('Sign in');
+  const { user, signIn, ended } = useSession();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Array<{ field: 'username' | 'password'; message: string }>>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  const returnTo = safeReturnPath(params.get('from'));
+
+  if (user) return <Navigate to={returnTo} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found: typeof errors = [];
+    if (!username.trim()) found.push({ field: 'username', message: 'Enter your username' });
+    if (!password) found.push({ field: 'password', message: 'Enter your password' });
+    setErrors(found);
+    setProblem(null);
+    if (found.length > 0) {
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      await signIn(username.trim(), password);
+      navigate(returnTo, { replace: true });
+    } catch (error) {
+      setProblem(error instanceof ApiError ? `${error.title}. ${error.detail ?? ''}`.trim() : 'Sign-in failed. Try again.');
+      requestAnimationFrame(() => summary.current?.focus());
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const errorFor = (field: 'username' | 'password') => errors.find((e) => e.field === field)?.message;
+  const showSummary = errors.length > 0 || problem;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        {showSummary && (
+          <div className="nhsuk-error-summary" aria-labelledby="sign-in-error-title" role="alert" tabIndex={-1} ref={summary}>
+            <h2 className="nhsuk-error-summary__title" id="sign-in-error-title">
+              There is a problem
+            </h2>
+            <div className="nhsuk-error-summary__body">
+              <ul className="nhsuk-list nhsuk-error-summary__list">
+                {errors.map((e) => (
+                  <li key={e.field}>
+                    <a href={`#${e.field}`}>{e.message}</a>
+                  </li>
+                ))}
+                {problem && <li data-testid="sign-in-problem">{problem}</li>}
+              </ul>
+            </div>
+          </div>
+        )}
+        {ended && !showSummary && (
+          <div className="nhsuk-inset-text" role="status">
+            <p>For your security, you were signed out. Sign in again to carry on.</p>
+          </div>
+        )}
+        <h1>Sign in to Footprint</h1>
+        <form onSubmit={submit} noValidate>
+          <div className={`nhsuk-form-group${errorFor('username') ? ' nhsuk-form-group--error' : ''}`}>
+            <label className="nhsuk-label" htmlFor="username">
+              Username
+            </label>
+            {errorFor('username') && (
+              <span className="nhsuk-error-message" id="username-error">
+                <span className="nhsuk-u-visually-hidden">Error:</span> {errorFor('username')}
+              </span>
+            )}
+            <input
+              className={`nhsuk-input nhsuk-u-width-two-thirds${errorFor('username') ? ' nhsuk-input--error' : ''}`}
+              id="username"
+              name="username"
+              type="text"
+              autoComplete="username"
+              spellCheck={false}
+              autoCapitalize="none"
+              aria-describedby={errorFor('username') ? 'username-error' : undefined}
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
+          </div>
+          <div className={`nhsuk-form-group${errorFor('password') ? ' nhsuk-form-group--error' : ''}`}>
+            <label className="nhsuk-label" htmlFor="password">
+              Password
+            </label>
+            {errorFor('password') && (
+              <span className="nhsuk-error-message" id="password-error">
+                <span className="nhsuk-u-visually-hidden">Error:</span> {errorFor('password')}
+              </span>
+            )}
+            <input
+              className={`nhsuk-input nhsuk-u-width-two-thirds${errorFor('password') ? ' nhsuk-input--error' : ''}`}
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              aria-describedby={errorFor('password') ? 'password-error' : undefined}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </div>
+          <button className="nhsuk-button" type="submit" disabled={busy} data-prevent-double-click="true">
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}
