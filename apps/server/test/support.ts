@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { createRecord, openPglite, openPostgres, type SqlClient } from '@footprint/record';
+import { buildServer, type ServerOptions } from '../src/app';
+import { createClient } from '../src/auth/clients';
+import { runServerMigrations } from '../src/db/run';
+import type { Platform } from '../src/platform';
+
+/** Storage the server suites run on: PGlite always, the PostgreSQL server when FOOTPRINT_TEST_DATABASE_URL is set. */
+export const storageKinds: Array<'pglite' | 'postgres'> = ['pglite', ...(process.env.FOOTPRINT_TEST_DATABASE_URL ? (['postgres'] as const) : [])];
+
+export interface TestServer {
+  app: FastifyInstance;
+  platform: Platform;
+  /** A bearer token for a client with exactly these scopes (default `system/*.cruds`), obtained through POST /oauth/token. */
+  token(scopes?: string[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Opens fresh storage (in-memory PGlite, or a unique schema on the server) and a temporary data directory. */
+export async function openTestPlatform(kind: 'pglite' | 'postgres'): Promise<{ platform: Platform; close(): Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'footprint-server-'));
+  const url = process.env.FOOTPRINT_TEST_DATABASE_URL;
+  const schema = `fp_server_${randomBytes(6).toString('hex')}`;
+  let sql: SqlClient;
+  if (kind === 'postgres' && url) sql = await openPostgres(url, schema);
+  else sql = await openPglite(undefined);
+  const record = await createRecord(sql);
+  return {
+    platform: { record, sql, dataDir },
+    async close() {
+      await record.close();
+      await sql.close();
+      if (kind === 'postgres' && url) {
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await admin.end();
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startTestServer(kind: 'pglite' | 'postgres', options: ServerOptions = {}): Promise<TestServer> {
+  const { platform, close } = await openTestPlatform(kind);
+  const app = buildServer(platform, { logger: false, ...options });
+  await app.ready();
+  await runServerMigrations(platform.sql);
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    platform,
+    async token(scopes = ['system/*.cruds']) {
+      const key = scopes.join(' ');
+      const cached = tokens.get(key);
+      if (cached) return cached;
+      const { client, secret } = await createClient(platform.sql, { name: `test ${key}`, organisation: 'Organization/test', scopes, purpose: 'TREAT' });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/oauth/token',
+        payload: { grant_type: 'client_credentials', client_id: client.id, client_secret: secret },
+      });
+      if (response.statusCode !== 200) throw new Error(`token request failed: ${response.statusCode} ${response.body}`);
+      const token = (response.json() as { access_token: string }).access_token;
+      tokens.set(key, token);
+      return token;
+    },
+    async close() {
+      await app.close();
+      await close();
+    },
+  };
+}
+
+/** A valid NHS number (Modulus 11) from the 999 test range, for test patients. */
+export function testNhsNumber(seed: number): string {
+  for (let n = seed; ; n++) {
+    const digits = `999${String(n).padStart(6, '0')}`.slice(0, 9);
+    const sum = [...digits].reduce((s, d, i) => s + Number(d) * (10 - i), 0);
+    const check = 11 - (sum % 11);
+    if (check === 10) continue;
+    return digits + (check === 11 ? '0' : String(check));
+  }
+}
+
+export const FHIR_JSON = { 'content-type': 'application/fhir+json' };
