@@ -1,0 +1,44 @@
+import { OperationOutcomeError } from '@footprint/fhir';
+import type { AccessContext } from '../access-context';
+import type { SqlClient } from '../db/sql-client';
+import type { AuditFacts } from './audit-event';
+import { writeAudit } from './write';
+
+/** What an audited piece of work reports so its AuditEvent can name what it touched. */
+export interface AuditedResult<T> {
+  result: T;
+  /** Patients whose records were touched. */
+  patients: readonly string[];
+  entities?: readonly string[];
+  /** Set false when the work already wrote its AuditEvent in its own statement (writes). */
+  audit?: boolean;
+}
+
+/**
+ * Runs `work` in a transaction and appends its AuditEvent in the same transaction, so the
+ * data and the record of who touched it commit together. When the work fails (403, 404, 410,
+ * 412, a bad request…), the transaction rolls back and a failure AuditEvent is written on its
+ * own, so refused and failed attempts are recorded too.
+ */
+export async function audited<T>(
+  sql: SqlClient,
+  ctx: AccessContext,
+  facts: Omit<AuditFacts, 'outcome' | 'patients' | 'entities'> & { entities?: readonly string[] },
+  work: (tx: SqlClient) => Promise<AuditedResult<T>>,
+): Promise<T> {
+  try {
+    return await sql.transaction(async (tx) => {
+      const done = await work(tx);
+      if (done.audit !== false) {
+        await writeAudit(tx, ctx, { ...facts, entities: done.entities ?? facts.entities ?? [], patients: done.patients, outcome: '0' });
+      }
+      return done.result;
+    });
+  } catch (error) {
+    const status = error instanceof OperationOutcomeError ? error.status : 500;
+    const outcome = status < 500 ? '4' : '8';
+    const desc = error instanceof OperationOutcomeError ? `${status} ${error.outcome.issue?.[0]?.code ?? 'error'}` : '500 exception';
+    await writeAudit(sql, ctx, { ...facts, entities: facts.entities ?? [], patients: [], outcome, outcomeDesc: desc }).catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+import pg from 'pg';
+import { quoteIdent } from './pglite-client';
+import type { SqlClient } from './sql-client';
+
+/** SqlClient over one checked-out connection inside a transaction; nested calls use savepoints. */
+class PgTransactionClient implements SqlClient {
+  readonly kind = 'postgres' as const;
+  private savepoints = 0;
+
+  constructor(private readonly client: pg.PoolClient) {}
+
+  async query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
+    const result = await this.client.query<R>(sql, params);
+    return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+  }
+
+  async transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
+    const name = `sp_${++this.savepoints}`;
+    await this.client.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(this);
+      await this.client.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await this.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** SqlClient over a `pg` Pool connected to a PostgreSQL 15+ server. */
+class PgPoolClient implements SqlClient {
+  readonly kind = 'postgres' as const;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  async query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
+    const result = await this.pool.query<R>(sql, params);
+    return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+  }
+
+  async transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(new PgTransactionClient(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/**
+ * Connects to a PostgreSQL server. Note: `pg` returns bigint as strings and PGlite as numbers, so
+ * code above this layer casts in SQL (`::text`, `::int`) and formats timestamps with to_char.
+ * `schema`, when given, is created and set as every
+ * connection's search path (tests use a unique schema each, so runs never collide).
+ */
+export async function openPostgres(databaseUrl: string, schema?: string, maxConnections = 10): Promise<SqlClient> {
+  if (schema) {
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: maxConnections,
+    ...(schema ? { options: `-c search_path=${quoteIdent(schema)},public` } : {}),
+  });
+  return new PgPoolClient(pool);
+}

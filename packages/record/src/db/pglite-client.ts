@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { SqlClient } from './sql-client';
+
+type Queryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
+
+/**
+ * SqlClient over embedded PGlite (PostgreSQL compiled to WebAssembly). PGlite has one connection,
+ * so transactions serialise; nested transactions become savepoints on the same connection.
+ */
+class PgliteSqlClient implements SqlClient {
+  readonly kind = 'pglite' as const;
+  private savepoints = 0;
+
+  constructor(
+    private readonly db: PGlite,
+    private readonly conn: Queryable,
+    private readonly inTransaction: boolean,
+  ) {}
+
+  async query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
+    if (!params || params.length === 0) {
+      // Like `pg`'s simple protocol: a statement without parameters may hold several statements (migrations).
+      const results = await this.conn.exec(sql);
+      const last = results[results.length - 1];
+      return { rows: (last?.rows ?? []) as R[], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+    }
+    const result = await this.conn.query<R>(sql, params);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  }
+
+  async transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
+    if (!this.inTransaction) {
+      return this.db.transaction((tx) => fn(new PgliteSqlClient(this.db, tx, true)));
+    }
+    const name = `sp_${++this.savepoints}`;
+    await this.conn.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(this);
+      await this.conn.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await this.conn.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.inTransaction) await this.db.close();
+  }
+}
+
+/**
+ * Opens PGlite persisted under `dataDir` (created if missing), or in memory when `dataDir` is
+ * undefined. `schema`, when given, is created and put first on the search path.
+ */
+export async function openPglite(dataDir: string | undefined, schema?: string): Promise<SqlClient> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir);
+  if (schema) {
+    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; SET search_path TO ${quoteIdent(schema)}, public;`);
+  }
+  return new PgliteSqlClient(db, db, false);
+}
+
+/** Quotes an SQL identifier (schema names come from configuration, never from requests). */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,16 @@
+/**
+ * @footprint/record: the shared care record on PostgreSQL (embedded PGlite by default, a server
+ * with DATABASE_URL): versioned FHIR resources, search compiled to SQL, history, the change
+ * feed, SMART scopes enforced in SQL, and an append-only audit trail.
+ */
+export type * from './repository';
+export type { AccessContext, Principal, PurposeOfUse } from './access-context';
+export { systemContext } from './access-context';
+export type { Migration, SqlClient } from './db/sql-client';
+export { createRecord, resolveDataDir, type OpenRecord, type RecordConfig } from './create-record';
+export { runMigrations } from './migrations/run';
+export { PostgresRepository } from './repo/postgres-repository';
+export { AccessPolicy } from './access/policy';
+export { parseScope, parseScopes, type Interaction, type ScopeGrant } from './access/scopes';
+export { parseIfMatch } from './repo/write-ops';
+export { processBundle, parseQuery } from './bundle';

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { badRequest, extractSearchValues, ID_PATTERN, OperationOutcomeError, validateResource, type Resource } from '@footprint/fhir';
+import type { AccessContext } from '../access-context';
+import { AccessPolicy } from '../access/policy';
+import { addAudit } from '../audit/write';
+import type { SqlClient } from '../db/sql-client';
+import { Statement } from '../db/statement';
+import type { ImportBatchResult } from '../repository';
+import { patientKey } from '../store/compartment';
+import { contentHash } from '../store/content-hash';
+import { addIndexDeletes, addIndexInserts, type IndexEntry } from '../store/index-values';
+
+interface Existing {
+  rid: string;
+  resource_type: string;
+  id: string;
+  version: number;
+  deleted: boolean;
+  content_hash: string | null;
+  [key: string]: unknown;
+}
+
+/** Validates every resource first, naming the failing one, so a bad batch writes nothing. */
+function validateAll(resources: readonly Resource[]): Resource[] {
+  return resources.map((resource, i) => {
+    try {
+      validateResource(resource);
+    } catch (err) {
+      if (err instanceof OperationOutcomeError) {
+        const where = `resource ${i + 1} of the batch (${String(resource?.resourceType)}/${String(resource?.id)})`;
+        throw new OperationOutcomeError(err.status, {
+          ...err.outcome,
+          issue: (err.outcome.issue ?? []).map((issue) => ({ ...issue, diagnostics: `${where}: ${issue.diagnostics ?? issue.code}` })),
+        });
+      }
+      throw err;
+    }
+    if (resource.resourceType === 'AuditEvent') throw badRequest(`resource ${i + 1}: AuditEvents cannot be imported`, 'resourceType');
+    if (resource.id !== undefined && !ID_PATTERN.test(resource.id)) throw badRequest(`resource ${i + 1}: "${resource.id}" is not a valid id`, 'id');
+    return resource.id === undefined ? { ...resource, id: randomUUID() } : resource;
+  });
+}
+
+/**
+ * Bulk write for imports, set-based: one SELECT … FOR UPDATE for the current rows, one
+ * statement that upserts resources, appends history, replaces search values and appends one
+ * AuditEvent (all arrays unnested server-side). Resources whose content equals the current
+ * version are left unchanged, so importing a file twice creates nothing new.
+ */
+export async function importBatch(sql: SqlClient, ctx: AccessContext, resources: readonly Resource[]): Promise<ImportBatchResult> {
+  const policy = new AccessPolicy(ctx);
+  for (const type of new Set(resources.map((r) => r?.resourceType))) {
+    policy.require('c', String(type));
+    policy.require('u', String(type));
+  }
+  // The last occurrence of a resource in the batch wins.
+  const byKey = new Map<string, Resource>();
+  for (const r of validateAll(resources)) byKey.set(`${r.resourceType}/${r.id}`, r);
+  const batch = [...byKey.values()];
+  if (batch.length === 0) return { created: 0, updated: 0, unchanged: 0 };
+
+  return sql.transaction(async (tx) => {
+    const { rows } = await tx.query<Existing>(
+      `SELECT r.rid::text AS rid, r.resource_type, r.id, r.version, r.deleted, r.content_hash
+       FROM resource r JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON r.resource_type = k.t AND r.id = k.i
+       ORDER BY r.rid FOR UPDATE OF r`,
+      [batch.map((r) => r.resourceType), batch.map((r) => r.id)],
+    );
+    const existing = new Map(rows.map((r) => [`${r.resource_type}/${r.id}`, r]));
+    const lastUpdated = new Date().toISOString();
+    const writes: Array<{ resource: Resource; hash: string; prior?: Existing }> = [];
+    let unchanged = 0;
+    for (const resource of batch) {
+      const prior = existing.get(`${resource.resourceType}/${resource.id}`);
+      const hash = contentHash(resource);
+      if (prior && !prior.deleted && prior.content_hash === hash) unchanged++;
+      else writes.push({ resource, hash, prior });
+    }
+    const created = writes.filter((w) => !w.prior).length;
+    if (writes.length === 0) {
+      const stmt = new Statement();
+      addAudit(stmt, ctx, { interaction: 'batch', operation: '$import', entities: [], patients: [], query: `import: ${batch.length} unchanged`, outcome: '0' });
+      await stmt.run(tx);
+      return { created: 0, updated: 0, unchanged };
+    }
+    const { rows: ridRows } = await tx.query<{ rid: string }>("SELECT nextval('resource_rid_seq')::text AS rid FROM generate_series(1, $1::int)", [created]);
+    let nextRid = 0;
+    const cols = { rid: [] as string[], type: [] as string[], id: [] as string[], version: [] as number[], patient: [] as (string | null)[], hash: [] as string[], content: [] as string[], method: [] as string[] };
+    const index: IndexEntry[] = [];
+    const patients = new Set<string>();
+    for (const w of writes) {
+      const rid = w.prior?.rid ?? ridRows[nextRid++].rid;
+      const version = (w.prior?.version ?? 0) + 1;
+      const stored = { ...w.resource, meta: { ...w.resource.meta, versionId: String(version), lastUpdated } } as Resource;
+      const values = extractSearchValues(stored);
+      const patient = patientKey(stored, values) ?? null;
+      if (patient) patients.add(patient);
+      cols.rid.push(rid);
+      cols.type.push(stored.resourceType);
+      cols.id.push(stored.id as string);
+      cols.version.push(version);
+      cols.patient.push(patient);
+      cols.hash.push(w.hash);
+      cols.content.push(JSON.stringify(stored));
+      cols.method.push(w.prior ? 'PUT' : 'POST');
+      index.push({ rid, resourceType: stored.resourceType, values });
+    }
+    const stmt = new Statement();
+    const updated = stmt.add(lastUpdated);
+    const org = stmt.add(ctx.organisation?.reference ?? null);
+    const rowsCte = stmt.cte(
+      'rows',
+      `SELECT u.rid, u.resource_type, u.id, u.version, nextval('change_seq') AS seq, u.patient_id, u.content_hash, u.content, u.method
+       FROM unnest(${stmt.add(cols.rid)}::bigint[], ${stmt.add(cols.type)}::text[], ${stmt.add(cols.id)}::text[], ${stmt.add(cols.version)}::int[],
+         ${stmt.add(cols.patient)}::text[], ${stmt.add(cols.hash)}::text[], ${stmt.add(cols.content)}::text[], ${stmt.add(cols.method)}::text[])
+         AS u(rid, resource_type, id, version, patient_id, content_hash, content, method)`,
+    );
+    stmt.cte(
+      'cur',
+      `INSERT INTO resource (rid, resource_type, id, version, seq, last_updated, deleted, organisation, patient_id, content_hash, content)
+       SELECT rid, resource_type, id, version, seq, ${updated}::timestamptz, false, ${org}, patient_id, content_hash, content FROM ${rowsCte}
+       ON CONFLICT (resource_type, id) DO UPDATE SET version = EXCLUDED.version, seq = EXCLUDED.seq, last_updated = EXCLUDED.last_updated,
+         deleted = false, organisation = EXCLUDED.organisation, patient_id = EXCLUDED.patient_id, content_hash = EXCLUDED.content_hash, content = EXCLUDED.content`,
+    );
+    stmt.cte(
+      'hist',
+      `INSERT INTO resource_history (rid, resource_type, id, version, seq, last_updated, deleted, method, organisation, patient_id, content)
+       SELECT rid, resource_type, id, version, seq, ${updated}::timestamptz, false, method, ${org}, patient_id, content FROM ${rowsCte}`,
+    );
+    const updatedRids = writes.flatMap((w) => (w.prior ? [w.prior.rid] : []));
+    if (updatedRids.length) addIndexDeletes(stmt, updatedRids);
+    addIndexInserts(stmt, index);
+    addAudit(stmt, ctx, {
+      interaction: 'batch',
+      operation: '$import',
+      entities: [],
+      patients: [...patients],
+      query: `import: ${created} created, ${writes.length - created} updated, ${unchanged} unchanged`,
+      outcome: '0',
+    });
+    await stmt.run(tx);
+    return { created, updated: writes.length - created, unchanged };
+  });
+}

@@ -1,0 +1,88 @@
+import type { Bundle, Resource } from '@footprint/fhir';
+import type { AccessContext } from '../access-context';
+import { processBundle } from '../bundle';
+import type { SqlClient } from '../db/sql-client';
+import type {
+  ChangeBatch,
+  ChangesRequest,
+  CreateOptions,
+  EverythingRequest,
+  HistoryRequest,
+  HistoryResult,
+  ImportBatchResult,
+  Repository,
+  SearchOptions,
+  SearchParams,
+  SearchResult,
+  UpdateOptions,
+  WriteResult,
+} from '../repository';
+import { changesSince } from './changes';
+import { importBatch } from './import-batch';
+import { patientEverything, readResource, resourceHistory, searchResources, vreadResource } from './read-ops';
+import { createResource, deleteResource, updateResource } from './write-ops';
+
+/**
+ * The Repository on PostgreSQL (a server through `pg`, or embedded PGlite): one SQL dialect,
+ * no engine branches. Each method checks scopes, does its work in one transaction and appends
+ * its AuditEvent in that same transaction. Inside `transaction()`, a repository bound to the
+ * open transaction is handed out, so nested work commits or rolls back together.
+ */
+export class PostgresRepository implements Repository {
+  constructor(
+    private readonly sql: SqlClient,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {}
+
+  create<T extends Resource>(ctx: AccessContext, resource: T, options?: CreateOptions): Promise<WriteResult<T>> {
+    return createResource(this.sql, ctx, resource, options);
+  }
+
+  read<T extends Resource = Resource>(ctx: AccessContext, resourceType: string, id: string): Promise<T> {
+    return readResource<T>(this.sql, ctx, resourceType, id);
+  }
+
+  vread<T extends Resource = Resource>(ctx: AccessContext, resourceType: string, id: string, versionId: string): Promise<T> {
+    return vreadResource<T>(this.sql, ctx, resourceType, id, versionId);
+  }
+
+  update<T extends Resource>(ctx: AccessContext, resource: T, options?: UpdateOptions): Promise<WriteResult<T>> {
+    return updateResource(this.sql, ctx, resource, options);
+  }
+
+  delete(ctx: AccessContext, resourceType: string, id: string): Promise<void> {
+    return deleteResource(this.sql, ctx, resourceType, id);
+  }
+
+  search(ctx: AccessContext, resourceType: string, params: SearchParams, options?: SearchOptions): Promise<SearchResult> {
+    return searchResources(this.sql, ctx, resourceType, params, options);
+  }
+
+  history(ctx: AccessContext, request: HistoryRequest): Promise<HistoryResult> {
+    return resourceHistory(this.sql, ctx, request);
+  }
+
+  everything(ctx: AccessContext, patientId: string, request: EverythingRequest): Promise<SearchResult> {
+    return patientEverything(this.sql, ctx, patientId, request);
+  }
+
+  processBundle(ctx: AccessContext, bundle: Bundle): Promise<Bundle> {
+    return processBundle(this, ctx, bundle);
+  }
+
+  transaction<T>(_ctx: AccessContext, fn: (repo: Repository) => Promise<T>): Promise<T> {
+    return this.sql.transaction((tx) => fn(new PostgresRepository(tx)));
+  }
+
+  changes(ctx: AccessContext, request: ChangesRequest): AsyncIterable<ChangeBatch> {
+    return changesSince(this.sql, ctx, request);
+  }
+
+  importBatch(ctx: AccessContext, resources: Resource[]): Promise<ImportBatchResult> {
+    return importBatch(this.sql, ctx, resources);
+  }
+
+  close(): Promise<void> {
+    return this.onClose();
+  }
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import {
+  badRequest,
+  ID_PATTERN,
+  notFound,
+  preconditionFailed,
+  validateResource,
+  type Resource,
+} from '@footprint/fhir';
+import type { AccessContext } from '../access-context';
+import { AccessPolicy } from '../access/policy';
+import { audited } from '../audit/audited';
+import type { SqlClient } from '../db/sql-client';
+import type { CreateOptions, UpdateOptions, WriteResult } from '../repository';
+import { executeSearch } from '../search/execute';
+import { parseSearch } from '../search/parse';
+import { loadCurrent } from '../store/current';
+import { writeVersion } from '../store/write';
+
+/** Parses `If-Match` (`W/"3"`, `"3"` or `3`) into a version number. */
+export function parseIfMatch(value: string): number {
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(value.trim());
+  if (!m) throw badRequest(`If-Match must be a version ETag such as W/"3", not "${value}"`, 'If-Match');
+  return Number(m[1]);
+}
+
+function checkId(id: unknown, where: string): string {
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) throw badRequest(`"${String(id)}" is not a valid resource id (1–64 letters, digits, '-' or '.')`, where);
+  return id;
+}
+
+function checkType(resourceType: string): void {
+  if (resourceType === 'AuditEvent') {
+    throw badRequest('AuditEvents are written by the record itself and cannot be created, changed or deleted', 'resourceType');
+  }
+}
+
+/** create, with conditional create (`ifNoneExist`) evaluated inside the same transaction. */
+export async function createResource<T extends Resource>(sql: SqlClient, ctx: AccessContext, resource: T, options: CreateOptions = {}): Promise<WriteResult<T>> {
+  const policy = new AccessPolicy(ctx);
+  const type = typeof resource?.resourceType === 'string' ? resource.resourceType : 'Resource';
+  return audited<WriteResult<T>>(sql, ctx, { interaction: 'create', entities: [] }, async (tx) => {
+    policy.require('c', type);
+    validateResource(resource);
+    checkType(resource.resourceType);
+    if (options.ifNoneExist !== undefined) {
+      const params = [...new URLSearchParams(options.ifNoneExist)] as Array<[string, string]>;
+      if (params.length === 0) throw badRequest('If-None-Exist must hold a search, e.g. identifier=system|value', 'If-None-Exist');
+      const model = parseSearch(resource.resourceType, [...params, ['_count', '2']], 'strict');
+      const page = await executeSearch(tx, policy, model);
+      if (page.rows.length > 1) throw preconditionFailed(`If-None-Exist matched more than one existing ${resource.resourceType}`);
+      if (page.rows.length === 1) {
+        const existing = JSON.parse(page.rows[0].content) as T;
+        return { result: { resource: existing, outcome: 'unchanged' as const }, patients: page.rows[0].patient_id ? [page.rows[0].patient_id] : [], entities: [`${existing.resourceType}/${existing.id}`] };
+      }
+    }
+    const id = options.keepId && resource.id !== undefined ? checkId(resource.id, 'id') : randomUUID();
+    const existing = options.keepId ? await loadCurrent(tx, resource.resourceType, id, true) : undefined;
+    if (existing && !existing.deleted) throw badRequest(`${resource.resourceType}/${id} already exists; use update`, 'id');
+    const stored = await writeVersion(tx, {
+      ctx,
+      resourceType: resource.resourceType,
+      id,
+      existing,
+      resource,
+      method: 'POST',
+      audit: { interaction: 'create' },
+    });
+    return { result: { resource: stored as T, outcome: 'created' as const }, patients: [], audit: false };
+  });
+}
+
+/** update, creating the resource with the client's id when it does not exist (update-as-create). */
+export async function updateResource<T extends Resource>(sql: SqlClient, ctx: AccessContext, resource: T, options: UpdateOptions = {}): Promise<WriteResult<T>> {
+  const policy = new AccessPolicy(ctx);
+  const type = typeof resource?.resourceType === 'string' ? resource.resourceType : 'Resource';
+  const reference = `${type}/${String(resource?.id)}`;
+  return audited<WriteResult<T>>(sql, ctx, { interaction: 'update', entities: [reference] }, async (tx) => {
+    policy.require('u', type);
+    validateResource(resource);
+    checkType(resource.resourceType);
+    const id = checkId(resource.id, 'id');
+    const existing = await loadCurrent(tx, resource.resourceType, id, true);
+    if (existing && !policy.permitsRow(existing)) throw notFound(`${reference} is not known`);
+    if (!existing) policy.require('c', type);
+    if (options.ifMatch !== undefined) {
+      const expected = parseIfMatch(options.ifMatch);
+      if (!existing || existing.version !== expected) {
+        throw preconditionFailed(`${reference} is at version ${existing?.version ?? 'none'}, not ${expected} (If-Match)`);
+      }
+    }
+    const stored = await writeVersion(tx, {
+      ctx,
+      resourceType: resource.resourceType,
+      id,
+      existing,
+      resource,
+      method: 'PUT',
+      audit: { interaction: existing ? 'update' : 'create' },
+    });
+    return { result: { resource: stored as T, outcome: existing ? ('updated' as const) : ('created' as const) }, patients: [], audit: false };
+  });
+}
+
+/** delete: a new, deleted version; history keeps every earlier one. Deleting a deleted resource is a no-op. */
+export async function deleteResource(sql: SqlClient, ctx: AccessContext, resourceType: string, id: string): Promise<void> {
+  const policy = new AccessPolicy(ctx);
+  const reference = `${resourceType}/${id}`;
+  await audited(sql, ctx, { interaction: 'delete', entities: [reference] }, async (tx) => {
+    policy.require('d', resourceType);
+    checkType(resourceType);
+    const existing = await loadCurrent(tx, resourceType, id, true);
+    if (!existing || !policy.permitsRow(existing)) throw notFound(`${reference} is not known`);
+    if (existing.deleted) return { result: undefined, patients: existing.patient_id ? [existing.patient_id] : [] };
+    await writeVersion(tx, { ctx, resourceType, id, existing, resource: undefined, method: 'DELETE', audit: { interaction: 'delete' } });
+    return { result: undefined, patients: [], audit: false };
+  });
+}

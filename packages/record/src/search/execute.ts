@@ -1,0 +1,84 @@
+import type { AccessPolicy } from '../access/policy';
+import type { SqlClient } from '../db/sql-client';
+import { SqlParams } from '../db/sql-params';
+import { compileCondition, tableFor, type CompileScope } from './compile';
+import { decodeCursor, encodeCursor } from './cursor';
+import { resolveIncludes, type ResourceRow } from './include';
+import type { SearchRequestModel } from './model';
+import { afterCursor, compileSort, orderBy } from './sort';
+
+export interface SearchPage {
+  rows: ResourceRow[];
+  includes: ResourceRow[];
+  total?: number;
+  next?: string;
+}
+
+/** The stable text of a search (everything but the cursor), bound into its cursors. */
+function fingerprint(model: SearchRequestModel): string {
+  return `${model.resourceType}?${model.applied.map(([k, v]) => `${k}=${v}`).join('&')}`;
+}
+
+/** The highest rid handed out so far: the snapshot bound for a new paged search. */
+export async function currentSnapshot(sql: SqlClient): Promise<string> {
+  const { rows } = await sql.query<{ n: string }>('SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS n FROM resource_rid_seq');
+  return rows[0].n;
+}
+
+/**
+ * Runs a parsed search: the filters, the access policy and the keyset bound all in one WHERE, so
+ * every page is full and only holds what the context may see; then includes, and a total only
+ * when asked for.
+ */
+export async function executeSearch(sql: SqlClient, policy: AccessPolicy, model: SearchRequestModel): Promise<SearchPage> {
+  const params = new SqlParams();
+  const scope: CompileScope = { params, policy, aliasCounter: { n: 0 } };
+  const type = model.resourceType;
+  const where = [`r.resource_type = ${params.add(type)}`, 'NOT r.deleted', policy.predicate('r', 's', params)];
+  for (const cond of model.conditions) where.push(compileCondition(cond, 'r', type, scope));
+  const from = `FROM ${tableFor(type)} r WHERE ${where.join('\n AND ')}`;
+
+  const query = fingerprint(model);
+  const cursor = model.cursor ? decodeCursor(model.cursor, query) : undefined;
+  const snapshot = cursor?.snapshot ?? (await currentSnapshot(sql));
+  const snap = params.add(snapshot);
+
+  let total: number | undefined;
+  if (model.total || model.summaryCount) {
+    const { rows } = await sql.query<{ n: number }>(`SELECT count(*)::int AS n ${from} AND r.rid <= ${snap}::bigint`, [...params.values]);
+    total = Number(rows[0].n);
+    if (model.summaryCount) return { rows: [], includes: [], total };
+  }
+
+  const keys = compileSort(model.sort, 'r', type, params);
+  const outer = keys.map((k, i) => ({ ...k, expr: `q.sk${i}` }));
+  const outerWhere = [`q.rid <= ${snap}::bigint`];
+  if (cursor) outerWhere.push(afterCursor(outer, cursor.keys, 'q.rid', cursor.rid, params));
+  const select = [
+    'r.rid',
+    'r.resource_type',
+    'r.id',
+    'r.patient_id',
+    'r.content',
+    ...keys.map((k, i) => `${k.expr} AS sk${i}`),
+  ].join(', ');
+  const text = `SELECT q.rid::text AS rid, q.resource_type, q.id, q.patient_id, q.content${outer.map((k, i) => `, q.sk${i}::text AS skt${i}`).join('')}
+    FROM (SELECT ${select} ${from}) q
+    WHERE ${outerWhere.join(' AND ')}
+    ORDER BY ${orderBy(outer, 'q.rid')}
+    LIMIT ${model.count + 1}`;
+  const { rows } = await sql.query<ResourceRow & Record<string, unknown>>(text, params.values);
+  let next: string | undefined;
+  if (rows.length > model.count) {
+    rows.length = model.count;
+    const last = rows[rows.length - 1];
+    next = encodeCursor({
+      keys: keys.map((_, i) => (last[`skt${i}`] ?? null) as string | null),
+      rid: last.rid,
+      snapshot,
+      query,
+    });
+  }
+  const includes = await resolveIncludes(sql, policy, rows, model.includes, model.revincludes, model.warnings);
+  return { rows, includes, ...(total !== undefined ? { total } : {}), ...(next ? { next } : {}) };
+}

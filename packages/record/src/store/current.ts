@@ -1,0 +1,22 @@
+import type { SqlClient } from '../db/sql-client';
+
+/** The current row of one resource, as the write path and reads need it. */
+export interface CurrentRow {
+  rid: string;
+  version: number;
+  deleted: boolean;
+  patient_id: string | null;
+  content_hash: string | null;
+  content: string | null;
+  [key: string]: unknown;
+}
+
+/** Loads the current row of `resourceType/id`, locking it for this transaction when `forUpdate`. */
+export async function loadCurrent(sql: SqlClient, resourceType: string, id: string, forUpdate = false): Promise<CurrentRow | undefined> {
+  const { rows } = await sql.query<CurrentRow>(
+    `SELECT rid::text AS rid, version, deleted, patient_id, content_hash, content FROM resource
+     WHERE resource_type = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [resourceType, id],
+  );
+  return rows[0];
+}

@@ -1,0 +1,90 @@
+import { conflict, extractSearchValues, type Resource } from '@footprint/fhir';
+import type { AccessContext } from '../access-context';
+import type { SqlClient } from '../db/sql-client';
+import { Statement } from '../db/statement';
+import { addAudit } from '../audit/write';
+import type { AuditFacts } from '../audit/audit-event';
+import { patientKey } from './compartment';
+import { contentHash } from './content-hash';
+import type { CurrentRow } from './current';
+import { addIndexDeletes, addIndexInserts } from './index-values';
+
+export interface VersionWrite {
+  ctx: AccessContext;
+  resourceType: string;
+  id: string;
+  /** The current row, locked by the caller (FOR UPDATE), or undefined for a new resource. */
+  existing: CurrentRow | undefined;
+  /** The new content (already validated), or undefined for a delete. */
+  resource: Resource | undefined;
+  method: 'POST' | 'PUT' | 'DELETE';
+  /** Audit facts for this interaction, written in the same statement. */
+  audit: Omit<AuditFacts, 'patients' | 'entities' | 'outcome'> & { entities?: readonly string[] };
+}
+
+/**
+ * Writes a new version of one resource in a single statement: the current row (insert or
+ * update), its history row, its search values (replacing the old ones) and the AuditEvent.
+ * Returns the stored resource with server-set meta.versionId and meta.lastUpdated.
+ */
+export async function writeVersion(sql: SqlClient, w: VersionWrite): Promise<Resource | undefined> {
+  const version = (w.existing?.version ?? 0) + 1;
+  const lastUpdated = new Date().toISOString();
+  let stored: Resource | undefined;
+  let content: string | null = null;
+  let hash: string | null = null;
+  let patient: string | null = w.existing?.patient_id ?? null;
+  const values = w.resource ? extractSearchValues(w.resource) : [];
+  if (w.resource) {
+    stored = { ...w.resource, id: w.id, meta: { ...w.resource.meta, versionId: String(version), lastUpdated } } as Resource;
+    content = JSON.stringify(stored);
+    hash = contentHash(stored);
+    patient = patientKey(stored, values) ?? null;
+  }
+  const stmt = new Statement();
+  const p = {
+    type: stmt.add(w.resourceType),
+    id: stmt.add(w.id),
+    version: stmt.add(version),
+    updated: stmt.add(lastUpdated),
+    deleted: stmt.add(w.resource === undefined),
+    org: stmt.add(w.ctx.organisation?.reference ?? null),
+    patient: stmt.add(patient),
+    hash: stmt.add(hash),
+    content: stmt.add(content),
+  };
+  let cur: string;
+  if (w.existing) {
+    const rid = stmt.add(w.existing.rid);
+    cur = stmt.cte(
+      'cur',
+      `UPDATE resource SET version = ${p.version}, seq = nextval('change_seq'), last_updated = ${p.updated}, deleted = ${p.deleted},
+         organisation = ${p.org}, patient_id = ${p.patient}, content_hash = ${p.hash}, content = ${p.content}
+       WHERE rid = ${rid}::bigint RETURNING rid, seq`,
+    );
+    addIndexDeletes(stmt, w.existing.rid);
+  } else {
+    cur = stmt.cte(
+      'cur',
+      `INSERT INTO resource (rid, resource_type, id, version, seq, last_updated, deleted, organisation, patient_id, content_hash, content)
+       VALUES (nextval('resource_rid_seq'), ${p.type}, ${p.id}, ${p.version}, nextval('change_seq'), ${p.updated}, ${p.deleted}, ${p.org}, ${p.patient}, ${p.hash}, ${p.content})
+       ON CONFLICT (resource_type, id) DO NOTHING RETURNING rid, seq`,
+    );
+  }
+  stmt.cte(
+    'hist',
+    `INSERT INTO resource_history (rid, resource_type, id, version, seq, last_updated, deleted, method, organisation, patient_id, content)
+     SELECT rid, ${p.type}, ${p.id}, ${p.version}, seq, ${p.updated}, ${p.deleted}, ${stmt.add(w.method)}, ${p.org}, ${p.patient}, ${p.content} FROM ${cur}`,
+  );
+  if (values.length) addIndexInserts(stmt, [{ resourceType: w.resourceType, values }], cur);
+  const reference = `${w.resourceType}/${w.id}`;
+  addAudit(stmt, w.ctx, {
+    ...w.audit,
+    entities: w.audit.entities ?? [reference],
+    patients: patient !== null ? [patient] : [],
+    outcome: '0',
+  });
+  const { rows } = await stmt.run<{ rid: string }>(sql, `SELECT rid::text AS rid FROM ${cur}`);
+  if (rows.length === 0) throw conflict(`${reference} was created by another request at the same time; retry`);
+  return stored;
+}
