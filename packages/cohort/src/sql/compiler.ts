@@ -1,0 +1,375 @@
+import { CohortError } from '../errors';
+import { nodeKey } from '../model/keys';
+import type {
+  AggregateNode,
+  BinaryOp,
+  ColumnNode,
+  DatasetNode,
+  EventFrameNode,
+  FrameAggregateNode,
+  MeasureNode,
+  PickOneNode,
+  SelectTableNode,
+  SeriesKind,
+  SeriesNode,
+  TableSchema,
+  UnaryOp,
+  ValueType,
+} from '../model/nodes';
+import { dependsOnInterval, walk } from '../model/walk';
+
+/** SQL text plus the name and type of each output column, in order. */
+export interface CompiledQuery {
+  readonly sql: string;
+  readonly columns: readonly { readonly name: string; readonly type: ValueType }[];
+}
+
+export interface CompilerOptions {
+  /** The patient table that lists every patient (the population is drawn from it). */
+  readonly universe: string;
+}
+
+/** Where a series is being compiled: the alias of the row (patient or event) and its joins. */
+class Scope {
+  readonly joins: string[] = [];
+  private readonly joined = new Map<string, string>();
+  constructor(
+    readonly base: string,
+    readonly withInterval: boolean,
+    private readonly compilation: Compilation,
+  ) {}
+  /** Joins a per-patient source (a CTE or table) once and returns its alias. */
+  join(source: string, perInterval: boolean): string {
+    const existing = this.joined.get(source);
+    if (existing) return existing;
+    if (perInterval && !this.withInterval) throw new CohortError('internal: interval-dependent source joined outside an interval scope');
+    const alias = this.compilation.alias();
+    const intervalClause = perInterval ? ` AND ${alias}.iv_idx = iv.iv_idx` : '';
+    this.joins.push(`LEFT JOIN ${source} ${alias} ON ${alias}.patient_key = ${this.base}.patient_key${intervalClause}`);
+    this.joined.set(source, alias);
+    return alias;
+  }
+}
+
+/** State of one compile: CTEs in dependency order, aggregates grouped by frame, alias counter. */
+class Compilation {
+  readonly ctes = new Map<string, { name: string; sql: string; perInterval: boolean }>();
+  readonly aggregatesByFrame = new Map<string, (AggregateNode | FrameAggregateNode)[]>();
+  private aliases = 0;
+  alias(): string {
+    return `j${++this.aliases}`;
+  }
+  cteName(prefix: string): string {
+    return `${prefix}_${this.ctes.size + 1}`;
+  }
+}
+
+type SeriesHandlers = { [K in SeriesKind]: (node: Extract<SeriesNode, { kind: K }>, scope: Scope, c: Compilation) => string };
+type ColumnFrameHandlers = { [K in ColumnNode['frame']['kind']]: (node: ColumnNode, frame: Extract<ColumnNode['frame'], { kind: K }>, scope: Scope, c: Compilation) => string };
+
+/**
+ * The default compiler: standard SQL from the query model. Engine compilers are small subclasses
+ * overriding the protected hooks (date arithmetic, text output of dates, collation, quoting).
+ * Every per-patient query joins only on `patient_key`, so it distributes by patient.
+ */
+export class SqlCompiler {
+  constructor(protected readonly options: CompilerOptions) {}
+
+  // ---- hooks ------------------------------------------------------------------------------
+  protected quote(identifier: string): string {
+    return `"${identifier.replace(/"/g, '""')}"`;
+  }
+  protected tableRef(table: string): string {
+    return this.quote(table);
+  }
+  protected stringLiteral(value: string): string {
+    return `'${value.replace(/'/g, "''")}'`;
+  }
+  protected sqlType(type: ValueType): string {
+    const types: Record<ValueType, string> = { boolean: 'BOOLEAN', integer: 'BIGINT', float: 'DOUBLE PRECISION', string: 'VARCHAR', date: 'DATE' };
+    return types[type];
+  }
+  protected addDays(date: string, days: string): string {
+    return `CAST(${date} + CAST(${days} AS INTEGER) AS DATE)`;
+  }
+  protected addMonths(date: string, months: string): string {
+    return `CAST(${date} + CAST(${months} AS INTEGER) * INTERVAL '1 month' AS DATE)`;
+  }
+  protected daysBetween(earlier: string, later: string): string {
+    return `(${later} - ${earlier})`;
+  }
+  /** An expression prepared for ordering/comparison (engines with locale collations override for strings). */
+  protected orderable(sql: string, _type: ValueType): string {
+    return sql;
+  }
+  /** An output date as ISO `YYYY-MM-DD` text. */
+  protected dateAsText(sql: string): string {
+    return `CAST(${sql} AS VARCHAR)`;
+  }
+
+  // ---- entry points -----------------------------------------------------------------------
+  compileDataset(dataset: DatasetNode): CompiledQuery {
+    const names = Object.keys(dataset.variables);
+    const roots = [dataset.population, ...Object.values(dataset.variables)];
+    for (const root of roots) if (dependsOnInterval(root)) throw new CohortError('INTERVAL can only be used in measures');
+    const c = this.start(roots);
+    const scope = new Scope('p', false, c);
+    const population = this.series(dataset.population, scope, c);
+    const selects = [`p.patient_key AS patient_key`, ...names.map((name) => `${this.output(dataset.variables[name], scope, c)} AS ${this.quote(name)}`)];
+    const sql = `${this.with(c, null)}SELECT ${selects.join(', ')}\nFROM ${this.tableRef(this.options.universe)} p${this.joins(scope)}\nWHERE ${population}`;
+    return { sql, columns: [{ name: 'patient_key', type: 'string' }, ...names.map((name) => ({ name, type: dataset.variables[name].type }))] };
+  }
+
+  compileMeasure(measure: MeasureNode): CompiledQuery {
+    const groups = Object.keys(measure.groupBy);
+    const roots = [measure.numerator, measure.denominator, ...Object.values(measure.groupBy)];
+    const c = this.start(roots);
+    const scope = new Scope('p', true, c);
+    const denominator = this.series(measure.denominator, scope, c);
+    const numerator = this.series(measure.numerator, scope, c);
+    const groupSelects = groups.map((g, i) => `${this.output(measure.groupBy[g], scope, c)} AS g${i}`);
+    const inner = `SELECT iv.iv_idx AS iv_idx, ${[...groupSelects, `${numerator} AS num`].join(', ')}\nFROM ${this.tableRef(this.options.universe)} p CROSS JOIN iv${this.joins(scope)}\nWHERE ${denominator}`;
+    const groupCols = groups.map((_, i) => `t.g${i}`);
+    const sql =
+      `${this.with(c, measure)}SELECT t.iv_idx AS iv_idx, ${[...groupCols.map((g, i) => `${g} AS ${this.quote(groups[i])}`), 'CAST(SUM(CASE WHEN t.num THEN 1 ELSE 0 END) AS BIGINT) AS numerator', 'CAST(COUNT(*) AS BIGINT) AS denominator'].join(', ')}\n` +
+      `FROM (${inner}) t\nGROUP BY ${['t.iv_idx', ...groupCols].join(', ')}`;
+    return {
+      sql,
+      columns: [
+        { name: 'iv_idx', type: 'integer' },
+        ...groups.map((name) => ({ name, type: measure.groupBy[name].type })),
+        { name: 'numerator', type: 'integer' },
+        { name: 'denominator', type: 'integer' },
+      ],
+    };
+  }
+
+  // ---- structure --------------------------------------------------------------------------
+  private start(roots: SeriesNode[]): Compilation {
+    const c = new Compilation();
+    const seen = new Set<string>();
+    for (const node of walk(roots)) {
+      if (node.kind !== 'aggregate' && node.kind !== 'frame_aggregate') continue;
+      const key = nodeKey(node);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const frame = node.kind === 'aggregate' ? (node.arg.domain as EventFrameNode) : node.frame;
+      const frameKey = nodeKey(frame);
+      const list = c.aggregatesByFrame.get(frameKey) ?? [];
+      list.push(node);
+      c.aggregatesByFrame.set(frameKey, list);
+    }
+    return c;
+  }
+
+  private with(c: Compilation, measure: MeasureNode | null): string {
+    const parts: string[] = [];
+    if (measure) {
+      const rows = measure.intervals.map((iv, i) => `(${i}, DATE '${iv.start}', DATE '${iv.end}')`);
+      parts.push(`iv (iv_idx, iv_start, iv_end) AS (VALUES ${rows.join(', ')})`);
+    }
+    for (const cte of c.ctes.values()) parts.push(`${cte.name} AS (\n${cte.sql}\n)`);
+    return parts.length ? `WITH ${parts.join(',\n')}\n` : '';
+  }
+
+  private joins(scope: Scope): string {
+    return scope.joins.length ? `\n${scope.joins.join('\n')}` : '';
+  }
+
+  private output(node: SeriesNode, scope: Scope, c: Compilation): string {
+    const sql = this.series(node, scope, c);
+    return node.type === 'date' ? this.dateAsText(sql) : sql;
+  }
+
+  /** The table and conditions of an event frame (filters on filters are conjoined). */
+  private unwind(frame: EventFrameNode): { table: TableSchema; conditions: SeriesNode[] } {
+    const conditions: SeriesNode[] = [];
+    let current: EventFrameNode = frame;
+    while (current.kind === 'filter') {
+      conditions.unshift(current.condition);
+      current = current.source;
+    }
+    return { table: current.table, conditions };
+  }
+
+  /** FROM ... WHERE ... for the rows of an event frame, with alias `e`. */
+  private frameRows(frame: EventFrameNode, withInterval: boolean, c: Compilation, extra: (scope: Scope) => string[]): { from: string; scope: Scope; selects: string[] } {
+    const { table, conditions } = this.unwind(frame);
+    const scope = new Scope('e', withInterval, c);
+    const where = conditions.map((cond) => this.series(cond, scope, c));
+    const selects = extra(scope);
+    const from = `FROM ${this.tableRef(table.name)} e${withInterval ? ' CROSS JOIN iv' : ''}${this.joins(scope)}${where.length ? `\nWHERE ${where.join(' AND ')}` : ''}`;
+    return { from, scope, selects };
+  }
+
+  /** The CTE holding every aggregate over one frame, one row per patient (and interval). */
+  private aggregateSource(node: AggregateNode | FrameAggregateNode, c: Compilation): { name: string; column: string; perInterval: boolean } {
+    const frame = node.kind === 'aggregate' ? (node.arg.domain as EventFrameNode) : node.frame;
+    const frameKey = nodeKey(frame);
+    const aggregates = c.aggregatesByFrame.get(frameKey);
+    if (!aggregates) throw new CohortError('internal: aggregate not collected');
+    const index = aggregates.findIndex((a) => nodeKey(a) === nodeKey(node));
+    const cteKey = `agg:${frameKey}`;
+    let cte = c.ctes.get(cteKey);
+    if (!cte) {
+      const perInterval = dependsOnInterval(frame) || aggregates.some(dependsOnInterval);
+      const { from, selects } = this.frameRows(frame, perInterval, c, (scope) => aggregates.map((a, i) => `${this.aggregateExpression(a, scope, c)} AS a${i}`));
+      const keys = perInterval ? 'e.patient_key, iv.iv_idx' : 'e.patient_key';
+      const sql = `SELECT ${keys}, ${selects.join(', ')}\n${from}\nGROUP BY ${keys}`;
+      cte = { name: c.cteName('agg'), sql, perInterval };
+      c.ctes.set(cteKey, cte);
+    }
+    return { name: cte.name, column: `a${index}`, perInterval: cte.perInterval };
+  }
+
+  private aggregateExpression(node: AggregateNode | FrameAggregateNode, scope: Scope, c: Compilation): string {
+    if (node.kind === 'frame_aggregate') return node.fn === 'exists' ? 'TRUE' : 'COUNT(*)';
+    const arg = this.series(node.arg, scope, c);
+    switch (node.fn) {
+      case 'minimum':
+        return `MIN(${this.orderable(arg, node.arg.type)})`;
+      case 'maximum':
+        return `MAX(${this.orderable(arg, node.arg.type)})`;
+      case 'mean':
+        return `AVG(CAST(${arg} AS DOUBLE PRECISION))`;
+      case 'sum':
+        return `SUM(${arg})`;
+      case 'count_distinct':
+        return `COUNT(DISTINCT ${arg})`;
+    }
+  }
+
+  /** The CTE with the first/last row per patient (and interval) of a sorted frame. */
+  private pickSource(pick: PickOneNode, c: Compilation): { name: string; perInterval: boolean } {
+    const cteKey = `pick:${nodeKey(pick)}`;
+    let cte = c.ctes.get(cteKey);
+    if (!cte) {
+      const sort = pick.source;
+      const perInterval = dependsOnInterval(sort);
+      const { table } = this.unwind(sort.source);
+      const direction = pick.position === 'first' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
+      const { from, selects } = this.frameRows(sort.source, perInterval, c, (scope) => {
+        const keys = sort.keys.map((k) => `${this.orderable(this.series(k, scope, c), k.type)} ${direction}`);
+        const ties = Object.entries(table.columns).map(([col, type]) => `${this.orderable(`e.${this.quote(col)}`, type)} ${direction}`);
+        const partition = perInterval ? 'e.patient_key, iv.iv_idx' : 'e.patient_key';
+        return [`ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY ${[...keys, ...ties].join(', ')}) AS rn`];
+      });
+      const sql = `SELECT * FROM (SELECT e.*${perInterval ? ', iv.iv_idx' : ''}, ${selects.join(', ')}\n${from}) ranked WHERE rn = 1`;
+      cte = { name: c.cteName('pick'), sql, perInterval };
+      c.ctes.set(cteKey, cte);
+    }
+    return { name: cte.name, perInterval: cte.perInterval };
+  }
+
+  // ---- series -----------------------------------------------------------------------------
+  protected series(node: SeriesNode, scope: Scope, c: Compilation): string {
+    return (this.seriesHandlers[node.kind] as (n: SeriesNode, s: Scope, c: Compilation) => string)(node, scope, c);
+  }
+
+  private readonly columnHandlers: ColumnFrameHandlers = {
+    select_table: (node, frame: SelectTableNode, scope) => {
+      const column = this.quote(node.column);
+      if (frame.table.grain === 'event') return `${scope.base}.${column}`;
+      if (frame.table.name === this.options.universe && scope.base === 'p') return `p.${column}`;
+      if (node.column === 'patient_key') return `${scope.base}.patient_key`;
+      return `${scope.join(this.tableRef(frame.table.name), false)}.${column}`;
+    },
+    filter: (node, _frame, scope) => `${scope.base}.${this.quote(node.column)}`,
+    pick_one: (node, frame: PickOneNode, scope, c) => {
+      const source = this.pickSource(frame, c);
+      return `${scope.join(source.name, source.perInterval)}.${this.quote(node.column)}`;
+    },
+  };
+
+  private readonly unaryHandlers: Record<UnaryOp, (arg: string) => string> = {
+    not: (a) => `(NOT ${a})`,
+    is_null: (a) => `(${a} IS NULL)`,
+    is_not_null: (a) => `(${a} IS NOT NULL)`,
+    negate: (a) => `(- ${a})`,
+    year: (a) => `CAST(EXTRACT(YEAR FROM ${a}) AS INTEGER)`,
+    month: (a) => `CAST(EXTRACT(MONTH FROM ${a}) AS INTEGER)`,
+    day: (a) => `CAST(EXTRACT(DAY FROM ${a}) AS INTEGER)`,
+    to_float: (a) => `CAST(${a} AS DOUBLE PRECISION)`,
+  };
+
+  private readonly binaryHandlers: Record<BinaryOp, (l: string, r: string, node: SeriesNode & { kind: 'binary' }) => string> = {
+    eq: (l, r) => `(${l} = ${r})`,
+    ne: (l, r) => `(${l} <> ${r})`,
+    lt: (l, r, n) => `(${this.orderable(l, n.left.type)} < ${this.orderable(r, n.right.type)})`,
+    le: (l, r, n) => `(${this.orderable(l, n.left.type)} <= ${this.orderable(r, n.right.type)})`,
+    gt: (l, r, n) => `(${this.orderable(l, n.left.type)} > ${this.orderable(r, n.right.type)})`,
+    ge: (l, r, n) => `(${this.orderable(l, n.left.type)} >= ${this.orderable(r, n.right.type)})`,
+    and: (l, r) => `(${l} AND ${r})`,
+    or: (l, r) => `(${l} OR ${r})`,
+    add: (l, r) => `(${l} + ${r})`,
+    subtract: (l, r) => `(${l} - ${r})`,
+    multiply: (l, r) => `(${l} * ${r})`,
+    divide: (l, r) => `(CAST(${l} AS DOUBLE PRECISION) / NULLIF(CAST(${r} AS DOUBLE PRECISION), 0))`,
+    add_days: (l, r) => this.addDays(l, r),
+    add_months: (l, r) => this.addMonths(l, r),
+    add_years: (l, r) => this.addMonths(l, `(${r}) * 12`),
+    days_between: (l, r) => this.daysBetween(l, r),
+    months_between: (a, b) => {
+      const [ya, ma, da, yb, mb, db] = this.parts(a, b);
+      return `((${yb} - ${ya}) * 12 + ${mb} - ${ma} - CASE WHEN ${db} < ${da} THEN 1 ELSE 0 END)`;
+    },
+    years_between: (a, b) => {
+      const [ya, ma, da, yb, mb, db] = this.parts(a, b);
+      return `(${yb} - ${ya} - CASE WHEN ${mb} < ${ma} OR (${mb} = ${ma} AND ${db} < ${da}) THEN 1 ELSE 0 END)`;
+    },
+    coalesce: (l, r) => `COALESCE(${l}, ${r})`,
+  };
+
+  private parts(a: string, b: string): string[] {
+    return [a, b].flatMap((d) => ['YEAR', 'MONTH', 'DAY'].map((p) => `CAST(EXTRACT(${p} FROM ${d}) AS INTEGER)`));
+  }
+
+  private readonly seriesHandlers: SeriesHandlers = {
+    column: (node, scope, c) => (this.columnHandlers[node.frame.kind] as (n: ColumnNode, f: ColumnNode['frame'], s: Scope, c: Compilation) => string)(node, node.frame, scope, c),
+    value: (node) => {
+      const v = node.value;
+      switch (node.type) {
+        case 'boolean':
+          return v ? 'TRUE' : 'FALSE';
+        case 'integer':
+          return String(v);
+        case 'float':
+          return `CAST(${String(v)} AS DOUBLE PRECISION)`;
+        case 'string':
+          return this.stringLiteral(String(v));
+        case 'date':
+          return `DATE '${String(v)}'`;
+      }
+    },
+    unary: (node, scope, c) => this.unaryHandlers[node.op](this.series(node.arg, scope, c)),
+    binary: (node, scope, c) => this.binaryHandlers[node.op](this.series(node.left, scope, c), this.series(node.right, scope, c), node),
+    in_codelist: (node, scope, c) => {
+      const arg = this.series(node.arg, scope, c);
+      if (node.codes.length === 0) return `CASE WHEN ${arg} IS NULL THEN NULL ELSE FALSE END`;
+      return `(${arg} IN (${node.codes.map((code) => this.stringLiteral(code)).join(', ')}))`;
+    },
+    aggregate: (node, scope, c) => {
+      const source = this.aggregateSource(node, c);
+      const sql = `${scope.join(source.name, source.perInterval)}.${source.column}`;
+      return node.fn === 'count_distinct' ? `COALESCE(${sql}, 0)` : sql;
+    },
+    frame_aggregate: (node, scope, c) => {
+      const source = this.aggregateSource(node, c);
+      return `COALESCE(${scope.join(source.name, source.perInterval)}.${source.column}, ${node.fn === 'exists' ? 'FALSE' : '0'})`;
+    },
+    case: (node, scope, c) => {
+      const arms = node.cases.map((arm) => `WHEN ${this.series(arm.when, scope, c)} THEN ${this.cast(arm.then, node.type, scope, c)}`);
+      const otherwise = node.otherwise ? ` ELSE ${this.cast(node.otherwise, node.type, scope, c)}` : '';
+      return `CASE ${arms.join(' ')}${otherwise} END`;
+    },
+    interval_bound: (node, scope) => {
+      if (!scope.withInterval) throw new CohortError('INTERVAL can only be used in measures');
+      return node.bound === 'start' ? 'iv.iv_start' : 'iv.iv_end';
+    },
+  };
+
+  private cast(node: SeriesNode, type: ValueType, scope: Scope, c: Compilation): string {
+    const sql = this.series(node, scope, c);
+    return node.type === type ? sql : `CAST(${sql} AS ${this.sqlType(type)})`;
+  }
+}
