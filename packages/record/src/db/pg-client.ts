@@ -2,6 +2,12 @@ import pg from 'pg';
 import { quoteIdent } from './pglite-client';
 import type { SqlClient } from './sql-client';
 
+/** A statement without parameters may hold several statements (migrations); `pg` then returns one result each. */
+function toResult<R extends Record<string, unknown>>(result: pg.QueryResult<R> | Array<pg.QueryResult<R>>): { rows: R[]; rowCount: number } {
+  const last = Array.isArray(result) ? result[result.length - 1] : result;
+  return { rows: last?.rows ?? [], rowCount: last?.rowCount ?? last?.rows.length ?? 0 };
+}
+
 /** SqlClient over one checked-out connection inside a transaction; nested calls use savepoints. */
 class PgTransactionClient implements SqlClient {
   readonly kind = 'postgres' as const;
@@ -10,8 +16,7 @@ class PgTransactionClient implements SqlClient {
   constructor(private readonly client: pg.PoolClient) {}
 
   async query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
-    const result = await this.client.query<R>(sql, params);
-    return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+    return toResult<R>(await this.client.query<R>(sql, params));
   }
 
   async transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
@@ -37,8 +42,7 @@ class PgPoolClient implements SqlClient {
   constructor(private readonly pool: pg.Pool) {}
 
   async query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
-    const result = await this.pool.query<R>(sql, params);
-    return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+    return toResult<R>(await this.pool.query<R>(sql, params));
   }
 
   async transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {

@@ -1,0 +1,13 @@
+import { describe } from 'vitest';
+import type { SuiteOptions } from './suite/context';
+import { crudTests } from './suite/crud';
+
+/**
+ * The storage conformance suite (Hono's `runTest({ implementation })` shape): every backing
+ * of the Repository runs the same behaviour tests. Each area opens its own fresh record.
+ */
+export function runRecordSuite(options: SuiteOptions): void {
+  describe(`record storage on ${options.name}`, () => {
+    crudTests(options);
+  });
+}
