@@ -1,5 +1,46 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyError, FastifyPluginAsync } from 'fastify';
+import { OperationOutcomeError } from '@footprint/fhir';
+import { runMigrations } from '@footprint/record';
 import type { Platform } from '../platform';
+import { webMigrations } from './auth/migrations';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './auth/sessions';
+import { ApiProblem, sendProblem } from './problem';
+import { careRecordRoutes } from './routes/care-record';
+import { demoRoutes } from './routes/demo';
+import { sessionRoutes } from './routes/session';
 
-/** The web app's JSON API under /api (sign-in, population health, care record views, worklists, feeds). */
-export const apiRoutes: FastifyPluginAsync<{ platform: Platform }> = async () => {};
+export { seedDemoUsers, readDemoUsers, DEMO_USERS_FILE, type DemoUserCredentials } from './demo-users';
+export { upsertUser, authenticate, type StaffUser, type NewStaffUser } from './auth/users';
+export { ROLES, ROLE_LABELS, capabilitiesOf, type Role, type Capability } from './auth/roles';
+export { webMigrations } from './auth/migrations';
+
+export interface ApiOptions {
+  platform: Platform;
+  /** Idle and absolute session expiry (default 30 minutes idle, 8 hours absolute). */
+  sessionPolicy?: SessionPolicy;
+}
+
+/**
+ * The web app's JSON API under /api: sign-in and sessions, the footprint overview, population
+ * health, the shared care record, practice worklists and data feeds. Every route but sign-in and
+ * the demo start page needs a session, and each checks the user's role on the server.
+ */
+export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) => {
+  const { platform } = options;
+  const policy = options.sessionPolicy ?? DEFAULT_SESSION_POLICY;
+  await runMigrations(platform.sql, 'web', webMigrations);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiProblem) return sendProblem(reply, error.status, error.title, error.detail);
+    const status = error instanceof OperationOutcomeError ? error.status : ((error as { status?: number }).status ?? error.statusCode);
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return sendProblem(reply, status, status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'Request not accepted', error.message);
+    }
+    request.log.error({ err: error }, 'web API request failed');
+    return sendProblem(reply, 500, 'Something went wrong', 'The error has been logged. Try again, and tell your administrator if it keeps happening.');
+  });
+
+  await sessionRoutes(app, platform, policy);
+  await demoRoutes(app, platform);
+  await careRecordRoutes(app, platform, policy);
+};

@@ -21,15 +21,15 @@ export function readCookie(request: FastifyRequest, name: string): string | unde
   return undefined;
 }
 
-/** HttpOnly, SameSite=Strict, and Secure whenever the request arrived over HTTPS. */
-function attributes(request: FastifyRequest): string {
-  return ['Path=/', 'HttpOnly', 'SameSite=Strict', ...(request.protocol === 'https' ? ['Secure'] : [])].join('; ');
+/** The Set-Cookie value: HttpOnly, SameSite=Strict, and Secure whenever the request arrived over HTTPS. */
+export function sessionCookie(token: string, secure: boolean, clear = false): string {
+  return [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : []), ...(clear ? ['Max-Age=0'] : [])].join('; ');
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.header('set-cookie', `${SESSION_COOKIE}=${token}; ${attributes(request)}`);
+  reply.header('set-cookie', sessionCookie(token, request.protocol === 'https'));
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.header('set-cookie', `${SESSION_COOKIE}=; ${attributes(request)}; Max-Age=0`);
+  reply.header('set-cookie', sessionCookie('', request.protocol === 'https', true));
 }
