@@ -2,7 +2,11 @@ import type { AuditEvent, Patient } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '@footprint/record';
 import { startTestServer, storageKinds, testNhsNumber, type TestServer } from '../../test/support';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { upsertUser } from './auth/users';
+import { ROLES } from './auth/roles';
+import { DEMO_USERS_FILE, seedDemoUsers } from './demo-users';
 import { SESSION_COOKIE, sessionCookie } from './auth/cookies';
 
 /** Sign-in, sessions, CSRF, roles and the audited care record, through the real server on real storage. */
@@ -207,6 +211,20 @@ describe.each(storageKinds)('web API on %s', (kind) => {
     expect(reads.length).toBeGreaterThan(0);
     expect(reads[0].agent?.[0]?.role?.[0]?.text).toBe('gp_clinician');
     expect(reads[0].agent?.[1]?.who?.reference).toBe(`Organization/${practiceId}`);
+  });
+
+  it('has no demo users until they are seeded, then one per role with a 0600 credentials file', async () => {
+    expect((await server.app.inject({ method: 'GET', url: '/api/demo-users' })).statusCode).toBe(404);
+    const users = await seedDemoUsers(server.platform);
+    expect(users.map((u) => u.role).sort()).toEqual([...ROLES].sort());
+    expect(users.find((u) => u.role === 'gp_clinician')?.organisation).toEqual({ code: 'N81001', name: 'Riverside Surgery' });
+    const file = join(server.platform.dataDir, DEMO_USERS_FILE);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const listed = await server.app.inject({ method: 'GET', url: '/api/demo-users' });
+    expect(listed.json().users).toEqual(users);
+    for (const user of users) expect((await signIn(user.username, user.password)).response.statusCode).toBe(200);
+    const again = await seedDemoUsers(server.platform);
+    expect(again.map((u) => u.password)).toEqual(users.map((u) => u.password));
   });
 
   it('answers 404 for an unknown record and 400 for a malformed id', async () => {

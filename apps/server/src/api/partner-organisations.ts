@@ -2,7 +2,30 @@ import type { Organization, Patient } from '@medplum/fhirtypes';
 import { systemContext, type Repository } from '@footprint/record';
 import { ODS_SYSTEM } from './care-record/present';
 
-export type PartnerKind = 'gp_practice' | 'acute_trust' | 'local_authority' | 'other';
+export type PartnerKind =
+  | 'gp_practice'
+  | 'pcn'
+  | 'acute_trust'
+  | 'community_provider'
+  | 'mental_health_provider'
+  | 'local_authority'
+  | 'voluntary'
+  | 'other';
+
+/** Footprint's organisation-kind codes and the ODS role codes that mean the same (as the warehouse reads them). */
+const KIND_CODES: Record<string, PartnerKind> = {
+  gp_practice: 'gp_practice',
+  pcn: 'pcn',
+  acute_trust: 'acute_trust',
+  community_provider: 'community_provider',
+  mental_health_provider: 'mental_health_provider',
+  local_authority: 'local_authority',
+  voluntary: 'voluntary',
+  RO76: 'gp_practice',
+  RO177: 'gp_practice',
+  RO272: 'pcn',
+  RO141: 'local_authority',
+};
 
 /** A partner organisation as held in the record. */
 export interface PartnerOrganisation {
@@ -13,23 +36,18 @@ export interface PartnerOrganisation {
 }
 
 /**
- * Classifies an Organization by its type coding (ODS role codes such as RO76/RO177 for GP
- * practices, RO197 for NHS trusts, RO141 for local authorities, or their display text), falling
- * back on its ODS code's shape (a practice is a letter and five digits).
+ * Classifies an Organization by its type codes (Footprint's organisation-kind codes, or ODS role
+ * codes), falling back on its ODS code's shape (a GP practice is a letter and five digits).
  */
 export function partnerKind(org: Organization): PartnerKind {
-  const text = (org.type ?? [])
-    .flatMap((t) => [t.text, ...(t.coding ?? []).flatMap((c) => [c.code, c.display])])
-    .filter(Boolean)
-    .join(' ')
-    .toLowerCase();
+  for (const type of org.type ?? []) {
+    for (const coding of type.coding ?? []) {
+      const kind = coding.code ? KIND_CODES[coding.code] : undefined;
+      if (kind) return kind;
+    }
+  }
   const code = org.identifier?.find((i) => i.system === ODS_SYSTEM)?.value ?? '';
-  if (/\bro76\b|\bro177\b|gp practice|gp_practice|general practice|prescribing cost centre/.test(text)) return 'gp_practice';
-  if (/\bro141\b|local authority|local_authority|council/.test(text)) return 'local_authority';
-  if (/\bro197\b|\bro57\b|acute|nhs trust|acute_trust/.test(text)) return 'acute_trust';
   if (/^[A-Z]\d{5}$/.test(code)) return 'gp_practice';
-  if (/council/i.test(org.name ?? '')) return 'local_authority';
-  if (/hospital|teaching|nhs foundation trust|nhs trust/i.test(org.name ?? '') && /^R[A-Z0-9]{2}$/.test(code)) return 'acute_trust';
   return 'other';
 }
 
