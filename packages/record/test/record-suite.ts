@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import type { SuiteOptions } from './suite/context';
 import { crudTests } from './suite/crud';
+import { searchTests } from './suite/search';
 
 /**
  * The storage conformance suite (Hono's `runTest({ implementation })` shape): every backing
@@ -9,5 +10,6 @@ import { crudTests } from './suite/crud';
 export function runRecordSuite(options: SuiteOptions): void {
   describe(`record storage on ${options.name}`, () => {
     crudTests(options);
+    searchTests(options);
   });
 }

@@ -157,6 +157,7 @@ export async function seedFootprint(repo: Repository) {
     status: 'active',
     scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
     category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0' }] }],
+    policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTIN' }] },
     patient: { reference: ref(eve) },
     dateTime: '2022-01-01T12:00:00Z',
   });
