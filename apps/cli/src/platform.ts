@@ -1,5 +1,5 @@
-import { resolve, join } from 'node:path';
-import { createRecord, openPglite, openPostgres } from '@footprint/record';
+import { join, resolve } from 'node:path';
+import { createRecord } from '@footprint/record';
 import type { Platform } from '@footprint/server';
 
 export interface PlatformOptions {
@@ -43,22 +43,13 @@ function describeServer(url: string): string {
 export async function openPlatform(options: PlatformOptions = {}): Promise<OpenPlatform> {
   const dataDir = dataDirectory(options.dataDir);
   const databaseUrl = options.embedded ? undefined : (options.databaseUrl ?? process.env.DATABASE_URL);
-  const sql = databaseUrl ? await openPostgres(databaseUrl, options.schema) : await openPglite(join(dataDir, 'pglite'), options.schema);
-  const storage = databaseUrl ? describeServer(databaseUrl) : `embedded PGlite at ${join(dataDir, 'pglite')}`;
-  try {
-    const record = await createRecord(sql);
-    return {
-      record,
-      sql,
-      dataDir,
-      storage,
-      async close() {
-        await record.close();
-        await sql.close();
-      },
-    };
-  } catch (error) {
-    await sql.close();
-    throw error;
-  }
+  const opened = await createRecord({ dataDir, ...(databaseUrl ? { databaseUrl } : {}), ...(options.schema ? { schema: options.schema } : {}) });
+  const storage = databaseUrl ? describeServer(databaseUrl) : `embedded PGlite at ${join(dataDir, 'record')}`;
+  return {
+    record: opened.repo,
+    sql: opened.sql,
+    dataDir,
+    storage,
+    close: () => opened.close(),
+  };
 }

@@ -42,7 +42,6 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
   const app = Fastify({
     logger: options.logger ?? loggerOptions(),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    disableRequestLogging: false,
     requestIdHeader: 'x-request-id',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });

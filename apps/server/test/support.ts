@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { createRecord, openPglite, openPostgres, type SqlClient } from '@footprint/record';
+import { createRecord } from '@footprint/record';
 import { buildServer, type ServerOptions } from '../src/app';
 import { createClient } from '../src/auth/clients';
 import { runServerMigrations } from '../src/db/run';
@@ -26,15 +26,11 @@ export async function openTestPlatform(kind: 'pglite' | 'postgres'): Promise<{ p
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-server-'));
   const url = process.env.FOOTPRINT_TEST_DATABASE_URL;
   const schema = `fp_server_${randomBytes(6).toString('hex')}`;
-  let sql: SqlClient;
-  if (kind === 'postgres' && url) sql = await openPostgres(url, schema);
-  else sql = await openPglite(undefined);
-  const record = await createRecord(sql);
+  const opened = kind === 'postgres' && url ? await createRecord({ databaseUrl: url, schema }) : await createRecord({ dataDir: 'memory://' });
   return {
-    platform: { record, sql, dataDir },
+    platform: { record: opened.repo, sql: opened.sql, dataDir },
     async close() {
-      await record.close();
-      await sql.close();
+      await opened.close();
       if (kind === 'postgres' && url) {
         const admin = new pg.Client({ connectionString: url });
         await admin.connect();
