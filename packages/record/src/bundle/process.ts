@@ -148,6 +148,11 @@ async function planIdentities(repo: Repository, ctx: AccessContext, entries: Par
 async function rewriteAll(repo: Repository, ctx: AccessContext, entries: ParsedEntry[], plan: Plan, mode: 'batch' | 'transaction'): Promise<void> {
   const conditional = new Map<string, string>();
   for (const e of entries) {
+    // Search URLs may name other entries too (`Observation?subject=urn:uuid:…`).
+    if (mode === 'transaction' && e.target.kind === 'search' && e.method !== 'PUT') {
+      const params = e.target.params.map(([k, v]) => [k, plan.identities.get(v) ?? v] as const);
+      e.target = { ...e.target, params, query: new URLSearchParams(params.map(([k, v]) => [k, v])).toString() };
+    }
     if (!e.resource) continue;
     const pending: Array<{ holder: { reference: string } }> = [];
     let problem: OperationOutcomeError | undefined;
