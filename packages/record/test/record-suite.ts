@@ -2,6 +2,10 @@ import { describe } from 'vitest';
 import type { SuiteOptions } from './suite/context';
 import { crudTests } from './suite/crud';
 import { searchTests } from './suite/search';
+import { pagingTests } from './suite/paging';
+import { accessTests } from './suite/access';
+import { auditTests } from './suite/audit';
+import { transactionTests } from './suite/transactions';
 
 /**
  * The storage conformance suite (Hono's `runTest({ implementation })` shape): every backing
@@ -11,5 +15,9 @@ export function runRecordSuite(options: SuiteOptions): void {
   describe(`record storage on ${options.name}`, () => {
     crudTests(options);
     searchTests(options);
+    pagingTests(options);
+    accessTests(options);
+    auditTests(options);
+    transactionTests(options);
   });
 }
