@@ -1,0 +1,111 @@
+import { systemContext, type AccessContext, type Repository } from '@footprint/record';
+import { createEngine, type EngineName, type WarehouseConnection, type WarehouseEngine } from './engines';
+import { referenceResourceTypes, WarehouseLoader } from './loader';
+import { formatVersion, writeMeta } from './meta';
+import type { ProgressListener, WarehouseRunResult } from './progress';
+import { loadWarehouseKey, Pseudonymiser } from './pseudonym';
+import { ndjsonSource, recordSource, type ResourceSource } from './sources';
+import { standardViews } from './standard-views';
+import { tableList } from './tables';
+
+export interface WarehouseOptions {
+  /** Data directory: holds warehouse-key and (for DuckDB) warehouse.duckdb. */
+  dataDir: string;
+  /** `duckdb` (default), `postgres`, or an engine instance. */
+  engine?: EngineName | WarehouseEngine;
+  /** PostgreSQL URL for the postgres engine (default WAREHOUSE_DATABASE_URL, then DATABASE_URL). */
+  databaseUrl?: string;
+  /** PostgreSQL schema for the postgres engine (default `warehouse`). */
+  schema?: string;
+  onProgress?: ProgressListener;
+  /** Resources per batch (default 5000). */
+  batchSize?: number;
+}
+
+export interface RecordWarehouseOptions extends WarehouseOptions {
+  record: Repository;
+  /** Who is building; default the platform acting for planning (PUBHLTH). */
+  ctx?: AccessContext;
+}
+
+export function resolveEngine(options: WarehouseOptions): WarehouseEngine {
+  const engine = options.engine ?? 'duckdb';
+  return typeof engine === 'string' ? createEngine(engine, options) : engine;
+}
+
+export function viewedTypes(): string[] {
+  return [...new Set(standardViews().map((v) => v.view.resource))].sort();
+}
+
+/** Full rebuild from the record's change feed into new tables, swapped in atomically at the end. */
+export async function buildWarehouse(options: RecordWarehouseOptions): Promise<WarehouseRunResult> {
+  const ctx = options.ctx ?? systemContext('PUBHLTH', 'footprint-warehouse');
+  const source = recordSource(options.record, ctx, viewedTypes(), referenceResourceTypes, '0', options.batchSize);
+  return runBuild(source, options);
+}
+
+/** Full build straight from NDJSON files (the 2.5-million-person benchmark; no record needed). */
+export async function buildWarehouseFromNdjson(folder: string, options: WarehouseOptions): Promise<WarehouseRunResult> {
+  return runBuild(ndjsonSource(folder, referenceResourceTypes, options.batchSize), options);
+}
+
+async function runBuild(source: ResourceSource, options: WarehouseOptions): Promise<WarehouseRunResult> {
+  const started = performance.now();
+  const engine = resolveEngine(options);
+  const pseudonymiser = new Pseudonymiser(await loadWarehouseKey(options.dataDir));
+  const report = options.onProgress ?? (() => {});
+  const session = await engine.beginBuild();
+  try {
+    const loader = await WarehouseLoader.forBuild(session, pseudonymiser);
+    let watermark = '0';
+    report({ phase: 'reference', resources: 0, rows: 0 });
+    for await (const batch of source.referencePass()) {
+      for (const change of batch.changes) loader.ingest(change.resource);
+      report({ phase: 'reference', resources: loader.counts.resources, rows: loader.counts.rows });
+    }
+    loader.startPatientData();
+    const referenceCount = loader.counts.resources;
+    const total = await source.estimateTotal();
+    report({ phase: 'resources', resources: 0, rows: loader.counts.rows, total });
+    for await (const batch of source.mainPass()) {
+      for (const change of batch.changes) if (!change.deleted) loader.ingest(change.resource);
+      await loader.flush();
+      if (batch.watermark) watermark = batch.watermark;
+      report({ phase: 'resources', resources: loader.counts.resources - referenceCount, rows: loader.counts.rows, total });
+    }
+    report({ phase: 'finishing', resources: loader.counts.resources, rows: loader.counts.rows, message: 'Applying opt-outs, organisations and places' });
+    const outcome = await loader.finish();
+    if (outcome.withdrawnOptOuts > 0) {
+      report({ phase: 'finishing', resources: loader.counts.resources, rows: loader.counts.rows, message: `${outcome.withdrawnOptOuts} opt-outs were withdrawn during the build; run it again to include those patients` });
+    }
+    const now = new Date().toISOString();
+    await writeMeta(session, { watermark, builtAt: now, engine: engine.name, formatVersion });
+    const tables = await countRows(session);
+    await session.commit();
+    const result: WarehouseRunResult = {
+      mode: 'build',
+      engine: engine.name,
+      location: engine.location,
+      resources: loader.counts.resources,
+      rows: loader.counts.rows,
+      seconds: (performance.now() - started) / 1000,
+      watermark,
+      optedOutPatients: loader.context.optOuts.patientKeys().size,
+      tables,
+    };
+    report({ phase: 'done', resources: result.resources, rows: result.rows });
+    return result;
+  } catch (error) {
+    await session.abort().catch(() => {});
+    throw error;
+  }
+}
+
+export async function countRows(connection: WarehouseConnection): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of tableList) {
+    const [row] = await connection.query<{ n: number }>(`SELECT count(*) AS n FROM ${table.name}`);
+    counts[table.name] = Number(row.n);
+  }
+  return counts;
+}

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * Code lookups the loader applies after the views (data/*.csv and data/opt-out-codings.json):
+ * ethnic category to five-group, social care code to kind, encounter type to setting,
+ * organisation type to kind, and the Consent codings that mean an opt-out.
+ */
+export interface Codings {
+  ethnicityGroup: Map<string, string>;
+  socialCareKind: Map<string, string>;
+  encounterSetting: Map<string, string>;
+  organisationKind: Map<string, string>;
+  optOutPolicyUris: Set<string>;
+  optOutCodes: Set<string>;
+}
+
+const dataUrl = (name: string) => new URL(`../data/${name}`, import.meta.url);
+
+/** A code listed with two different values is ambiguous and left out (the caller falls back to other evidence). */
+function csvMap(file: string, keyColumn: string, valueColumn: string): Map<string, string> {
+  const [header, ...lines] = readFileSync(dataUrl(file), 'utf8').trim().split('\n');
+  const names = header.split(',');
+  const k = names.indexOf(keyColumn);
+  const v = names.indexOf(valueColumn);
+  const map = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const line of lines) {
+    const fields = line.split(',');
+    const previous = map.get(fields[k]);
+    if (previous !== undefined && previous !== fields[v]) ambiguous.add(fields[k]);
+    map.set(fields[k], fields[v]);
+  }
+  for (const code of ambiguous) map.delete(code);
+  return map;
+}
+
+let cached: Codings | undefined;
+
+export function codings(): Codings {
+  if (cached) return cached;
+  const optOut = JSON.parse(readFileSync(dataUrl('opt-out-codings.json'), 'utf8')) as { policyUris: string[]; codes: Array<{ code: string }> };
+  cached = {
+    ethnicityGroup: csvMap('ethnic-category-groups.csv', 'code', 'group'),
+    socialCareKind: csvMap('social-care-codes.csv', 'code', 'kind'),
+    encounterSetting: csvMap('encounter-type-settings.csv', 'code', 'setting'),
+    organisationKind: csvMap('organisation-kinds.csv', 'code', 'kind'),
+    optOutPolicyUris: new Set(optOut.policyUris),
+    optOutCodes: new Set(optOut.codes.map((c) => c.code)),
+  };
+  return cached;
+}

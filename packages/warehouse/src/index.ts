@@ -1,0 +1,13 @@
+/**
+ * @footprint/warehouse: the pseudonymised analysis tables (docs/warehouse-tables.md) built from the
+ * shared care record through the standard SQL-on-FHIR ViewDefinitions, into DuckDB or PostgreSQL.
+ */
+export { buildWarehouse, buildWarehouseFromNdjson, type RecordWarehouseOptions, type WarehouseOptions } from './build';
+export { refreshWarehouse } from './refresh';
+export { openWarehouse, type Warehouse } from './open';
+export type { WarehouseProgress, ProgressListener, WarehouseRunResult } from './progress';
+export { createEngine, engineNames, DuckDbEngine, PostgresEngine, WarehouseNotBuiltError, type EngineName, type WarehouseConnection, type WarehouseEngine } from './engines';
+export { tables, tableList, type TableSpec, type WarehouseTableName } from './tables';
+export { loadWarehouseKey, Pseudonymiser } from './pseudonym';
+export { standardViews } from './standard-views';
+export type { WarehouseMeta } from './meta';

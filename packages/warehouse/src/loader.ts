@@ -1,0 +1,215 @@
+import { codings } from './codings';
+import type { TableWriter, WarehouseConnection } from './engines';
+import { metaTables, saveRegisters } from './meta';
+import { OptOutRegister } from './opt-outs';
+import { OrganisationDirectory } from './organisation-directory';
+import type { Pseudonymiser } from './pseudonym';
+import { lsoaLookup, placeRecords } from './reference-data';
+import { standardViews, type StandardView } from './standard-views';
+import { tableList, tables, type TableSpec, type WarehouseTableName } from './tables';
+import { mappers, type MapContext } from './transform';
+
+/** A resource from the record's change feed or a file; `deleted` for a deletion. */
+export interface ResourceChange {
+  resource: Record<string, unknown>;
+  deleted?: boolean;
+}
+
+/** Resource types loaded before patient data: they resolve references and decide opt-outs. */
+export const referenceResourceTypes = ['Organization', 'Consent'];
+
+/**
+ * Streams resources through the standard views and mappers into an engine's table writers.
+ * A full build calls ingest() for everything; a refresh calls applyChanges(), which first deletes
+ * the rows of each changed or deleted resource (by resource_key) and then inserts their new rows.
+ */
+export class WarehouseLoader {
+  readonly context: MapContext;
+  private readonly viewsByType = new Map<string, StandardView[]>();
+  private readonly writers = new Map<WarehouseTableName, TableWriter>();
+  private optedOutAtStart = new Set<string>();
+  /** Resources read and rows written so far. */
+  readonly counts = { resources: 0, rows: 0 };
+
+  private constructor(
+    private readonly connection: WarehouseConnection,
+    pseudonymiser: Pseudonymiser,
+  ) {
+    this.context = {
+      pseudonymiser,
+      directory: new OrganisationDirectory(codings()),
+      codings: codings(),
+      lsoa: lsoaLookup(),
+      optOuts: new OptOutRegister(),
+    };
+    for (const view of standardViews()) {
+      const list = this.viewsByType.get(view.view.resource) ?? [];
+      list.push(view);
+      this.viewsByType.set(view.view.resource, list);
+    }
+  }
+
+  /** A loader writing into freshly created tables (a build session). */
+  static async forBuild(connection: WarehouseConnection, pseudonymiser: Pseudonymiser): Promise<WarehouseLoader> {
+    for (const table of [...tableList, ...Object.values(metaTables)]) await connection.exec(connection.dialect.createTable(table.name, table.columns));
+    return new WarehouseLoader(connection, pseudonymiser);
+  }
+
+  /** A loader over an existing warehouse, with its opt-out register and organisation directory restored. */
+  static async forRefresh(connection: WarehouseConnection, pseudonymiser: Pseudonymiser, restore: (loader: WarehouseLoader) => Promise<void>): Promise<WarehouseLoader> {
+    const loader = new WarehouseLoader(connection, pseudonymiser);
+    await restore(loader);
+    return loader;
+  }
+
+  /** The resource types the views read. */
+  resourceTypes(): string[] {
+    return [...this.viewsByType.keys()].sort();
+  }
+
+  /** First pass: organisations and opt-outs only. */
+  ingestReference(resource: Record<string, unknown>): void {
+    if (referenceResourceTypes.includes(resource.resourceType as string)) this.ingest(resource);
+  }
+
+  /** Call once the reference pass is done, before patient data, to notice opt-outs that arrive later. */
+  startPatientData(): void {
+    this.optedOutAtStart = this.context.optOuts.patientKeys();
+  }
+
+  /** Runs one resource through its views and writes the rows. */
+  ingest(resource: Record<string, unknown>): void {
+    const views = this.viewsByType.get(resource.resourceType as string);
+    this.counts.resources++;
+    if (!views) return;
+    this.forget(resource, views);
+    for (const view of views) {
+      const rows = view.view.rows(resource);
+      if (rows.length) mappers[view.target](view, resource, rows, this.context, this.sink);
+    }
+  }
+
+  /** Refresh: replaces the rows of each changed resource and removes those of deleted ones. */
+  async applyChanges(changes: readonly ResourceChange[]): Promise<void> {
+    const resourceKeys = new Map<WarehouseTableName, bigint[]>();
+    const patientKeys: string[] = [];
+    const { pseudonymiser } = this.context;
+    for (const { resource } of changes) {
+      const views = this.viewsByType.get(resource.resourceType as string);
+      if (!views || typeof resource.id !== 'string') continue;
+      for (const view of views) {
+        const table = tables[view.target as WarehouseTableName];
+        if (view.target === 'patients') patientKeys.push(pseudonymiser.patientKey(resource.id));
+        else if (table?.keyedByResource) {
+          const list = resourceKeys.get(table.name) ?? [];
+          list.push(pseudonymiser.resourceKey(resource.resourceType as string, resource.id));
+          resourceKeys.set(table.name, list);
+        }
+      }
+    }
+    await this.flush();
+    await this.connection.deleteWhereIn('patients', 'patient_key', [...new Set(patientKeys)]);
+    for (const [table, keys] of resourceKeys) await this.connection.deleteWhereIn(table, 'resource_key', [...new Set(keys)]);
+    for (const change of changes) {
+      if (change.deleted) {
+        this.counts.resources++;
+        const views = this.viewsByType.get(change.resource.resourceType as string);
+        if (views) this.forget(change.resource, views);
+      } else this.ingest(change.resource);
+    }
+  }
+
+  /** Drops what the registers hold for a resource before it is re-read (or deleted). */
+  private forget(resource: Record<string, unknown>, views: StandardView[]): void {
+    for (const view of views) {
+      if (view.target === 'organisations') this.context.directory.remove(resource.id as string);
+      if (view.target === 'opt-outs') this.context.optOuts.remove(this.context.pseudonymiser.resourceKey('Consent', resource.id as string));
+    }
+  }
+
+  private readonly pending = new Map<WarehouseTableName, unknown[][]>();
+
+  private readonly sink = (table: WarehouseTableName, row: unknown[]): void => {
+    this.counts.rows++;
+    let rows = this.pending.get(table);
+    if (!rows) this.pending.set(table, (rows = []));
+    rows.push(row);
+  };
+
+  /** Writes buffered rows to the engine (call after every batch). */
+  async flush(): Promise<void> {
+    for (const [table, rows] of this.pending) {
+      if (rows.length === 0) continue;
+      const writer = await this.writerFor(tables[table]);
+      for (const row of rows) writer.append(row);
+      rows.length = 0;
+      await writer.flush();
+    }
+  }
+
+  private async writerFor(table: TableSpec): Promise<TableWriter> {
+    let writer = this.writers.get(table.name);
+    if (!writer) {
+      writer = await this.connection.writer(table);
+      this.writers.set(table.name, writer);
+    }
+    return writer;
+  }
+
+  /**
+   * Finishes the load: closes writers, removes the rows of patients who opted out while it ran,
+   * rewrites organisations and places, fills PCNs the patient pass could not resolve, and saves the
+   * registers. Returns the patients whose opt-out was withdrawn (their rows need a full build).
+   */
+  async finish(): Promise<{ newlyOptedOut: number; withdrawnOptOuts: number }> {
+    await this.flush();
+    for (const writer of this.writers.values()) await writer.close();
+    this.writers.clear();
+    const now = this.context.optOuts.patientKeys();
+    const newlyOptedOut = [...now].filter((key) => !this.optedOutAtStart.has(key));
+    const withdrawn = [...this.optedOutAtStart].filter((key) => !now.has(key));
+    for (const table of tableList) if (table.perPatient) await this.connection.deleteWhereIn(table.name, 'patient_key', newlyOptedOut);
+    await this.writeOrganisations();
+    await this.writePlaces();
+    await this.connection.exec(
+      'UPDATE patients SET pcn_code = (SELECT o.parent_code FROM organisations o WHERE o.organisation_code = patients.practice_code) ' +
+        'WHERE pcn_code IS NULL AND practice_code IS NOT NULL',
+    );
+    await saveRegisters(this.connection, this.context.optOuts, this.context.directory);
+    return { newlyOptedOut: newlyOptedOut.length, withdrawnOptOuts: withdrawn.length };
+  }
+
+  private async writeOrganisations(): Promise<void> {
+    const { directory } = this.context;
+    await this.connection.exec('DELETE FROM organisations');
+    const writer = await this.connection.writer(tables.organisations);
+    const seen = new Set<string>();
+    for (const entry of directory.entries()) {
+      if (!entry.odsCode || seen.has(entry.odsCode)) continue;
+      seen.add(entry.odsCode);
+      writer.append([entry.odsCode, entry.name, entry.kind, entry.placeCode, directory.parentOf(entry.odsCode)]);
+    }
+    await writer.close();
+  }
+
+  /** The footprints' places, plus any other district patients live in (named from the LSOA data). */
+  private async writePlaces(): Promise<void> {
+    await this.connection.exec('DELETE FROM places');
+    const writer = await this.connection.writer(tables.places);
+    const written = new Set<string>();
+    for (const place of placeRecords()) {
+      if (written.has(place.placeCode)) continue;
+      written.add(place.placeCode);
+      writer.append([place.placeCode, place.name, place.footprintId, place.deliverySystem]);
+    }
+    const ladNames = new Map<string, string>();
+    for (const facts of this.context.lsoa.values()) ladNames.set(facts.ladCode, facts.ladName);
+    const seen = await this.connection.query<{ place_code: string }>('SELECT DISTINCT place_code FROM patients WHERE place_code IS NOT NULL');
+    for (const { place_code } of seen) {
+      if (written.has(place_code)) continue;
+      written.add(place_code);
+      writer.append([place_code, ladNames.get(place_code) ?? null, null, null]);
+    }
+    await writer.close();
+  }
+}

@@ -1,0 +1,69 @@
+import type { Codings } from './codings';
+
+/**
+ * The partner organisations, by record id and by ODS code, built from Organization resources
+ * before any patient data is loaded: it turns organisation references into ODS codes, tells the
+ * encounter mapper what kind of provider a service is, and links a practice to its PCN.
+ */
+export interface OrganisationEntry {
+  id: string;
+  odsCode: string | null;
+  name: string | null;
+  kind: string | null;
+  placeCode: string | null;
+  parentOds: string | null;
+  parentId: string | null;
+}
+
+export class OrganisationDirectory {
+  private readonly byId = new Map<string, OrganisationEntry>();
+  private readonly byOds = new Map<string, OrganisationEntry>();
+
+  constructor(private readonly codings: Codings) {}
+
+  /** Adds or replaces an organisation (from the organisations view's columns). */
+  set(entry: OrganisationEntry): void {
+    this.remove(entry.id);
+    this.byId.set(entry.id, entry);
+    if (entry.odsCode) this.byOds.set(entry.odsCode, entry);
+  }
+
+  remove(id: string): void {
+    const previous = this.byId.get(id);
+    if (!previous) return;
+    this.byId.delete(id);
+    if (previous.odsCode && this.byOds.get(previous.odsCode) === previous) this.byOds.delete(previous.odsCode);
+  }
+
+  /** The organisation kind for its type codes, or null when none is recognised. */
+  kindFor(typeCodes: readonly unknown[]): string | null {
+    for (const code of typeCodes) {
+      const kind = this.codings.organisationKind.get(String(code));
+      if (kind) return kind;
+    }
+    return null;
+  }
+
+  /** The ODS code a reference names: its identifier when present, else the referenced resource's. */
+  odsCode(ods: unknown, id: unknown): string | null {
+    if (typeof ods === 'string' && ods) return ods;
+    if (typeof id === 'string') return this.byId.get(id)?.odsCode ?? null;
+    return null;
+  }
+
+  kindOf(odsCode: string | null): string | null {
+    return odsCode ? (this.byOds.get(odsCode)?.kind ?? null) : null;
+  }
+
+  /** A practice's PCN (or any organisation's parent) as an ODS code. */
+  parentOf(odsCode: string | null): string | null {
+    if (!odsCode) return null;
+    const entry = this.byOds.get(odsCode);
+    if (!entry) return null;
+    return entry.parentOds ?? (entry.parentId ? (this.byId.get(entry.parentId)?.odsCode ?? null) : null);
+  }
+
+  entries(): OrganisationEntry[] {
+    return [...this.byId.values()];
+  }
+}

@@ -1,0 +1,123 @@
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import type { AccessContext, Repository } from '@footprint/record';
+import type { ResourceChange } from './loader';
+
+/** A batch of resources with the record watermark after it (absent for files). */
+export interface SourceBatch {
+  changes: ResourceChange[];
+  watermark?: string;
+}
+
+/** Where resources come from: the record's change feed, or NDJSON files. */
+export interface ResourceSource {
+  /** The organisations and consents, read first. */
+  referencePass(): AsyncIterable<SourceBatch>;
+  /** Everything the views read (including the reference types again, for anything changed since). */
+  mainPass(): AsyncIterable<SourceBatch>;
+  /** Expected resources in the main pass, when cheaply known (for the progress ETA). */
+  estimateTotal(): Promise<number | undefined>;
+}
+
+/** The record's change feed from `since` (a full build uses '0'). */
+export function recordSource(record: Repository, ctx: AccessContext, types: string[], referenceTypes: string[], since = '0', batchSize = 5000): ResourceSource {
+  async function* pass(passTypes: string[]): AsyncIterable<SourceBatch> {
+    for await (const batch of record.changes(ctx, { since, types: passTypes, batchSize })) {
+      yield { changes: batch.items.map((item) => ({ resource: item.resource as unknown as Record<string, unknown>, deleted: item.deleted })), watermark: batch.watermark };
+    }
+  }
+  return {
+    referencePass: () => pass(referenceTypes),
+    mainPass: () => pass(types),
+    async estimateTotal() {
+      if (since !== '0') return undefined;
+      let total = 0;
+      for (const type of types) {
+        try {
+          const result = await record.search(ctx, type, [['_summary', 'count']]);
+          total += result.total ?? 0;
+        } catch {
+          return undefined;
+        }
+      }
+      return total;
+    },
+  };
+}
+
+/**
+ * NDJSON files in a folder (`Patient.ndjson`, `Observation.000.ndjson.gz`, ...). Files named after
+ * a reference type are the reference pass; the rest are the main pass. Lines are parsed as they
+ * stream, in batches, so memory stays flat however big the files are.
+ */
+export function ndjsonSource(folder: string, referenceTypes: string[], batchSize = 5000): ResourceSource & { files(): Promise<string[]> } {
+  const isReference = (file: string) => referenceTypes.some((type) => file.startsWith(`${type}.`));
+  async function files(): Promise<string[]> {
+    const names = (await readdir(folder)).filter((name) => name.endsWith('.ndjson') || name.endsWith('.ndjson.gz')).sort();
+    if (names.length === 0) throw new Error(`No .ndjson files in ${folder}`);
+    return names;
+  }
+  async function* read(names: string[]): AsyncIterable<SourceBatch> {
+    for (const name of names) yield* readNdjson(join(folder, name), batchSize);
+  }
+  return {
+    files,
+    async *referencePass() {
+      yield* read((await files()).filter(isReference));
+    },
+    async *mainPass() {
+      yield* read((await files()).filter((name) => !isReference(name)));
+    },
+    async estimateTotal() {
+      return undefined;
+    },
+  };
+}
+
+/** Total bytes of the NDJSON files, for progress by volume. */
+export async function ndjsonBytes(folder: string, names: string[]): Promise<number> {
+  let total = 0;
+  for (const name of names) total += (await stat(join(folder, name))).size;
+  return total;
+}
+
+async function* readNdjson(path: string, batchSize: number): AsyncIterable<SourceBatch> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const input = path.endsWith('.gz') ? stream.pipe(createGunzip()) : stream;
+  let carry = '';
+  let batch: ResourceChange[] = [];
+  let lineNumber = 0;
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    const text = carry + chunk.toString('utf8');
+    let start = 0;
+    for (let end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
+      lineNumber++;
+      const line = text.slice(start, end);
+      start = end + 1;
+      if (line.trim() === '') continue;
+      batch.push({ resource: parseLine(line, path, lineNumber) });
+      if (batch.length >= batchSize) {
+        yield { changes: batch };
+        batch = [];
+      }
+    }
+    carry = text.slice(start);
+  }
+  if (carry.trim() !== '') batch.push({ resource: parseLine(carry, path, ++lineNumber) });
+  if (batch.length) yield { changes: batch };
+}
+
+function parseLine(line: string, path: string, lineNumber: number): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw new Error(`${path}:${lineNumber}: not valid JSON (${(error as Error).message})`);
+  }
+  if (value === null || typeof value !== 'object' || typeof (value as { resourceType?: unknown }).resourceType !== 'string') {
+    throw new Error(`${path}:${lineNumber}: not a FHIR resource (no resourceType)`);
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,19 @@
+import type { ViewTarget } from '../standard-views';
+import type { ViewMapper } from './context';
+import { mapEncounter } from './encounters';
+import { mapClinicalEvent, mapMedication, mapSocialCare } from './events';
+import { mapPatient } from './patients';
+import { mapOptOut, mapOrganisation } from './reference';
+
+export type { MapContext, RowSink, ViewMapper } from './context';
+
+/** One mapper per view target; a new target without a mapper is a type error. */
+export const mappers: Record<ViewTarget, ViewMapper> = {
+  patients: mapPatient,
+  clinical_events: mapClinicalEvent,
+  medications: mapMedication,
+  encounters: mapEncounter,
+  social_care: mapSocialCare,
+  organisations: mapOrganisation,
+  'opt-outs': mapOptOut,
+};
