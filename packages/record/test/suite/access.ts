@@ -1,4 +1,4 @@
-import type { Patient } from '@footprint/fhir';
+import type { Observation, Patient } from '@footprint/fhir';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AccessContext } from '../../src/access-context';
 import type { Repository } from '../../src/repository';
@@ -21,7 +21,7 @@ export function accessTests(options: SuiteOptions): void {
       const readOnly = client(['system/Patient.rs']);
       expect((await repo.read<Patient>(readOnly, 'Patient', f.zoe.id!)).id).toBe(f.zoe.id);
       expect((await repo.search(readOnly, 'Patient', [['_tag', f.tag]])).matches).toHaveLength(3);
-      expect(await statusOf(repo.create(readOnly, { resourceType: 'Patient' }))).toBe(403);
+      expect(await statusOf(repo.create<Patient>(readOnly, { resourceType: 'Patient' }))).toBe(403);
       expect(await statusOf(repo.update(readOnly, f.zoe))).toBe(403);
       expect(await statusOf(repo.delete(readOnly, 'Patient', f.zoe.id!))).toBe(403);
       expect(await statusOf(repo.read(readOnly, 'Observation', f.obs[0].id!))).toBe(403);
@@ -30,7 +30,7 @@ export function accessTests(options: SuiteOptions): void {
       expect(await statusOf(repo.read(searchOnly, 'Patient', f.zoe.id!))).toBe(403);
       expect((await repo.search(searchOnly, 'Patient', [['_tag', f.tag]])).matches).toHaveLength(3);
       const createOnly = client(['system/Observation.c']);
-      expect((await repo.create(createOnly, { resourceType: 'Observation', status: 'final', code: { text: 'x' } })).outcome).toBe('created');
+      expect((await repo.create<Observation>(createOnly, { resourceType: 'Observation', status: 'final', code: { text: 'x' } })).outcome).toBe('created');
       expect(await statusOf(repo.update(createOnly, f.obs[0]))).toBe(403);
       try {
         await repo.read(readOnly, 'Observation', f.obs[0].id!);
@@ -44,8 +44,8 @@ export function accessTests(options: SuiteOptions): void {
     it('accepts SMART v1 scopes and ignores malformed ones', async () => {
       const v1 = client(['user/Patient.read', 'system/Observation.write', 'openid', 'system/Patient.xyz']);
       expect((await repo.read(v1, 'Patient', f.zoe.id!)).id).toBe(f.zoe.id);
-      expect(await statusOf(repo.create(v1, { resourceType: 'Patient' }))).toBe(403);
-      expect((await repo.create(v1, { resourceType: 'Observation', status: 'final', code: { text: 'v1' } })).outcome).toBe('created');
+      expect(await statusOf(repo.create<Patient>(v1, { resourceType: 'Patient' }))).toBe(403);
+      expect((await repo.create<Observation>(v1, { resourceType: 'Observation', status: 'final', code: { text: 'v1' } })).outcome).toBe('created');
       expect(await statusOf(repo.read(v1, 'Observation', f.obs[0].id!))).toBe(403);
       const none = client(['openid', 'system/Patient?.rs']);
       expect(await statusOf(repo.read(none, 'Patient', f.zoe.id!))).toBe(403);

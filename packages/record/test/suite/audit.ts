@@ -1,4 +1,4 @@
-import type { AuditEvent } from '@footprint/fhir';
+import type { AuditEvent, Patient } from '@footprint/fhir';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenRecord } from '../../src/create-record';
 import type { Repository } from '../../src/repository';
@@ -59,7 +59,7 @@ export function auditTests(options: SuiteOptions): void {
 
     it('audits every write and every refused or failed attempt', async () => {
       const writer = client(['system/Patient.cruds'], `writer-${f.marker}`);
-      const { resource } = await repo.create(writer, { resourceType: 'Patient', gender: 'male' });
+      const { resource } = await repo.create<Patient>(writer, { resourceType: 'Patient', gender: 'male' });
       await repo.update(writer, { ...resource, gender: 'female' });
       await repo.delete(writer, 'Patient', resource.id!);
       expect(await statusOf(repo.read(writer, 'Patient', resource.id!))).toBe(410);

@@ -78,7 +78,7 @@ export function crudTests(options: SuiteOptions): void {
       const family = `Invalid${marker()}`;
       const bad = { resourceType: 'Patient', name: [{ family }], identifier: [{ system: NHS, value: '9990000019' }] } as Patient;
       expect(await statusOf(repo.create(admin, bad))).toBe(400);
-      expect(await statusOf(repo.create(admin, { resourceType: 'Patient', birthDate: 'notadate' } as Patient))).toBe(400);
+      expect(await statusOf(repo.create<Patient>(admin, { resourceType: 'Patient', birthDate: 'notadate' } as Patient))).toBe(400);
       expect(await statusOf(repo.create(admin, { resourceType: 'Nonsense' } as unknown as Patient))).toBe(400);
       const found = await repo.search(admin, 'Patient', [['family:exact', family], ['_total', 'accurate']]);
       expect(found.total).toBe(0);

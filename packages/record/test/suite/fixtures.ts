@@ -11,7 +11,7 @@ export async function seedFootprint(repo: Repository) {
   const m = marker();
   const tag = { system: 'https://footprint.test/marker', code: m };
   const meta = { tag: [tag] };
-  const put = async <T extends Resource>(r: T): Promise<T> => (await repo.create(admin, { ...r, meta })).resource;
+  const put = async (r: Resource): Promise<Resource> => (await repo.create(admin, { ...r, meta })).resource;
 
   const org = await put({
     resourceType: 'Organization',

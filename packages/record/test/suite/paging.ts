@@ -1,4 +1,4 @@
-import type { Observation, Patient } from '@footprint/fhir';
+import type { Condition, Observation, Patient, Practitioner } from '@footprint/fhir';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Repository, SearchParams } from '../../src/repository';
 import { admin, marker, NHS, nhsNumber, SCT, type SuiteOptions } from './context';
@@ -31,7 +31,7 @@ export function pagingTests(options: SuiteOptions): void {
       const m = marker();
       const made: Patient[] = [];
       for (let i = 0; i < 12; i++) {
-        made.push((await repo.create(admin, { resourceType: 'Patient', meta: tagged(m), birthDate: `19${50 + i}-01-01`, identifier: [{ system: NHS, value: nhsNumber() }] })).resource);
+        made.push((await repo.create<Patient>(admin, { resourceType: 'Patient', meta: tagged(m), birthDate: `19${50 + i}-01-01`, identifier: [{ system: NHS, value: nhsNumber() }] })).resource);
       }
       for (const sort of [undefined, 'birthdate', '-birthdate']) {
         const params: SearchParams = [['_tag', `https://footprint.test/marker|${m}`], ['_count', '5'], ...(sort ? [['_sort', sort] as const] : [])];
@@ -40,8 +40,8 @@ export function pagingTests(options: SuiteOptions): void {
         const disturbed = await allPages(params, async (page) => {
           if (page !== 1) return;
           // New resources that would sort first and last; an update to one already served.
-          await repo.create(admin, { resourceType: 'Patient', meta: tagged(m), birthDate: '1900-01-01' });
-          await repo.create(admin, { resourceType: 'Patient', meta: tagged(m), birthDate: '2020-01-01' });
+          await repo.create<Patient>(admin, { resourceType: 'Patient', meta: tagged(m), birthDate: '1900-01-01' });
+          await repo.create<Patient>(admin, { resourceType: 'Patient', meta: tagged(m), birthDate: '2020-01-01' });
           await repo.update(admin, { ...made[0], gender: 'unknown' });
         });
         expect(disturbed).toEqual(expected);
@@ -53,7 +53,7 @@ export function pagingTests(options: SuiteOptions): void {
 
     it('a page whose remaining rows are deleted still ends cleanly, and a foreign cursor is refused', async () => {
       const m = marker();
-      for (let i = 0; i < 4; i++) await repo.create(admin, { resourceType: 'Patient', meta: tagged(m) });
+      for (let i = 0; i < 4; i++) await repo.create<Patient>(admin, { resourceType: 'Patient', meta: tagged(m) });
       const first = await repo.search(admin, 'Patient', [['_tag', `https://footprint.test/marker|${m}`], ['_count', '2']]);
       expect(first.next).toBeDefined();
       const other = await repo.search(admin, 'Patient', [['_tag', `https://footprint.test/marker|${m}`], ['_count', '2'], ['gender', 'male'], ['_cursor', first.next!]]).catch((e: { status: number }) => e.status);
@@ -62,7 +62,7 @@ export function pagingTests(options: SuiteOptions): void {
     });
 
     it('history: instance, type and system, newest first, paged by cursor, with _since', async () => {
-      const { resource } = await repo.create(admin, { resourceType: 'Practitioner', name: [{ family: 'History' }] });
+      const { resource } = await repo.create<Practitioner>(admin, { resourceType: 'Practitioner', name: [{ family: 'History' }] });
       for (let i = 2; i <= 5; i++) await repo.update(admin, { ...resource, name: [{ family: `History${i}` }] });
       const versions: string[] = [];
       let cursor: string | undefined;
@@ -88,13 +88,13 @@ export function pagingTests(options: SuiteOptions): void {
     });
 
     it('$everything: the patient compartment with referenced practitioners, paged, and 404 for an unknown patient', async () => {
-      const gp = (await repo.create(admin, { resourceType: 'Practitioner', name: [{ family: 'Everything' }] })).resource;
-      const patient = (await repo.create(admin, { resourceType: 'Patient', generalPractitioner: [{ reference: `Practitioner/${gp.id}` }] })).resource;
-      const other = (await repo.create(admin, { resourceType: 'Patient' })).resource;
+      const gp = (await repo.create<Practitioner>(admin, { resourceType: 'Practitioner', name: [{ family: 'Everything' }] })).resource;
+      const patient = (await repo.create<Patient>(admin, { resourceType: 'Patient', generalPractitioner: [{ reference: `Practitioner/${gp.id}` }] })).resource;
+      const other = (await repo.create<Patient>(admin, { resourceType: 'Patient' })).resource;
       const obs = (subject: Patient): Observation => ({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: SCT, code: '27113001' }] }, subject: { reference: `Patient/${subject.id}` } });
       for (let i = 0; i < 5; i++) await repo.create(admin, obs(patient));
       await repo.create(admin, obs(other));
-      await repo.create(admin, { resourceType: 'Condition', subject: { reference: `Patient/${patient.id}` } });
+      await repo.create<Condition>(admin, { resourceType: 'Condition', subject: { reference: `Patient/${patient.id}` } });
       const seen: string[] = [];
       const included: string[] = [];
       let cursor: string | undefined;

@@ -1,4 +1,4 @@
-import type { Bundle, Patient } from '@footprint/fhir';
+import type { Bundle, Organization, Patient } from '@footprint/fhir';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Repository } from '../../src/repository';
 import { admin, client, marker, NHS, nhsNumber, type SuiteOptions } from './context';
@@ -20,15 +20,15 @@ export function transactionTests(options: SuiteOptions): void {
       const tag = { tag: [{ system: 'https://footprint.test/marker', code: m }] };
       await expect(
         repo.transaction(admin, async (tx) => {
-          await tx.create(admin, { resourceType: 'Patient', meta: tag });
-          await tx.create(admin, { resourceType: 'Organization', meta: tag, name: 'Half-written' });
-          await tx.create(admin, { resourceType: 'Patient', meta: tag, birthDate: 'not-a-date' } as Patient);
+          await tx.create<Patient>(admin, { resourceType: 'Patient', meta: tag });
+          await tx.create<Organization>(admin, { resourceType: 'Organization', meta: tag, name: 'Half-written' });
+          await tx.create<Patient>(admin, { resourceType: 'Patient', meta: tag, birthDate: 'not-a-date' } as Patient);
         }),
       ).rejects.toMatchObject({ status: 400 });
       expect(await count('Patient', [['_tag', `https://footprint.test/marker|${m}`]])).toBe(0);
       expect(await count('Organization', [['_tag', `https://footprint.test/marker|${m}`]])).toBe(0);
       const ok = await repo.transaction(admin, async (tx) => {
-        const a = await tx.create(admin, { resourceType: 'Patient', meta: tag });
+        const a = await tx.create<Patient>(admin, { resourceType: 'Patient', meta: tag });
         return tx.read(admin, 'Patient', a.resource.id!);
       });
       expect(ok.id).toBeDefined();
@@ -81,8 +81,8 @@ export function transactionTests(options: SuiteOptions): void {
 
     it('changes() streams current versions in change order from a watermark, flagging deletions', async () => {
       const start = await lastWatermark(repo);
-      const a = (await repo.create(admin, { resourceType: 'Patient', gender: 'male' })).resource;
-      const b = (await repo.create(admin, { resourceType: 'Organization', name: 'Changes' })).resource;
+      const a = (await repo.create<Patient>(admin, { resourceType: 'Patient', gender: 'male' })).resource;
+      const b = (await repo.create<Organization>(admin, { resourceType: 'Organization', name: 'Changes' })).resource;
       await repo.update(admin, { ...a, gender: 'female' });
       await repo.delete(admin, 'Organization', b.id!);
       const items: Array<{ ref: string; deleted: boolean; version?: string }> = [];
