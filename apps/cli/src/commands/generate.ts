@@ -1,4 +1,115 @@
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { PostgresRepository, importFiles, importMigrations, runMigrations, systemContext, type ImportResult } from '@footprint/record';
+import type { Platform } from '@footprint/server';
+import { DEFAULT_REFERENCE_DATE, DEFAULT_YEARS, bundledFootprintIds, writeFootprint, type Manifest } from '@footprint/synth';
+import { dataDirectory, openPlatform } from '../platform';
+import { terminalProgress, type ProgressReporter } from '../progress';
 
-/** Not yet written: the owning workstream replaces this file. */
-export function register(_program: Command): void {}
+interface GenerateCommandOptions {
+  footprint: string;
+  people: string;
+  seed: string;
+  out?: string;
+  referenceDate: string;
+  years: string;
+  load?: boolean;
+}
+
+function wholeNumber(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+  return n;
+}
+
+export interface GenerateFootprintRequest {
+  footprint: string;
+  people: number;
+  seed: number;
+  outDir: string;
+  referenceDate?: string;
+  years?: number;
+}
+
+/** Generates a synthetic footprint into `outDir` with a progress bar (people, rate, ETA). */
+export async function generateWithProgress(request: GenerateFootprintRequest, progress: ProgressReporter): Promise<Manifest> {
+  const step = progress.start('generate', request.people, 'people');
+  try {
+    return await writeFootprint({ ...request, onProgress: (done) => step.update(done) });
+  } finally {
+    step.stop();
+  }
+}
+
+/**
+ * Loads a generated footprint's NDJSON files into the record through the same import path partner
+ * files take (`importFiles`), in the manifest's order (the directory of organisations first), each
+ * file counted under its organisation's ODS code. The ground-truth file is never loaded.
+ */
+export async function loadGenerated(platform: Platform, outDir: string, manifest: Manifest, progress: ProgressReporter): Promise<ImportResult[]> {
+  await runMigrations(platform.sql, 'import', importMigrations);
+  const step = progress.start('load', manifest.resources, 'resources');
+  const results: ImportResult[] = [];
+  let before = 0;
+  try {
+    for (const file of manifest.files) {
+      const result = await importFiles(platform.record, systemContext('SYSADMIN', 'footprint-generate'), [join(outDir, file.path)], {
+        sql: platform.sql,
+        organisation: file.organisation.code,
+        repositoryIn: (tx) => new PostgresRepository(tx),
+        onProgress: (p) => step.update(before + p.read),
+      });
+      before += file.resources;
+      step.update(before);
+      results.push(result);
+    }
+  } finally {
+    step.stop();
+  }
+  return results;
+}
+
+/**
+ * `footprint generate`: a synthetic footprint (organisations, people, care histories and the ground
+ * truth about undiagnosed conditions) as NDJSON per organisation, optionally loaded into the record.
+ */
+export function register(program: Command): void {
+  program
+    .command('generate')
+    .description('Generate a synthetic footprint as FHIR NDJSON per organisation, with a ground-truth file and manifest; --load imports it into the record')
+    .option('--footprint <id>', `bundled footprint (${bundledFootprintIds().join(', ')}), STP ONS code, or footprint JSON file`, 'cheshire-and-merseyside')
+    .option('--people <n>', 'number of people', '10000')
+    .option('--seed <n>', 'random seed (same seed, same output)', '42')
+    .option('--out <dir>', 'output folder (default: <data dir>/synthetic/<footprint>-<people>-<seed>)')
+    .option('--reference-date <date>', 'last day of the history (YYYY-MM-DD)', DEFAULT_REFERENCE_DATE)
+    .option('--years <n>', 'years of history before the reference date', String(DEFAULT_YEARS))
+    .option('--load', 'load the generated files into the record (DATABASE_URL or embedded storage)')
+    .action(async (options: GenerateCommandOptions) => {
+      const people = wholeNumber('--people', options.people, 1, 909_090);
+      const seed = wholeNumber('--seed', options.seed, 0, 0xffffffff);
+      const years = Number(options.years);
+      if (!(years > 0 && years <= 30)) throw new Error(`--years must be more than 0 and at most 30 (got "${options.years}")`);
+      const name = options.footprint.replace(/[^A-Za-z0-9-]+/g, '_');
+      const outDir = resolve(options.out ?? join(dataDirectory(), 'synthetic', `${name}-${people}-${seed}`));
+      const progress = terminalProgress();
+      const started = Date.now();
+      const manifest = await generateWithProgress({ footprint: options.footprint, people, seed, outDir, referenceDate: options.referenceDate, years }, progress);
+      const seconds = (Date.now() - started) / 1000;
+      const n = (x: number) => x.toLocaleString('en-GB');
+      console.log(
+        `Generated ${n(manifest.people)} people and ${n(manifest.resources)} resources for ${manifest.footprint.name} in ${seconds.toFixed(1)} s ` +
+          `(${n(Math.round(manifest.people / seconds))} people/s) into ${outDir}: ${manifest.files.length} organisation files, ${manifest.groundTruth.path}, manifest.json`,
+      );
+      if (!options.load) return;
+      const platform = await openPlatform();
+      try {
+        console.log(`Loading into ${platform.storage}`);
+        const results = await loadGenerated(platform, outDir, manifest, progress);
+        const total = results.reduce((s, r) => ({ created: s.created + r.created, failed: s.failed + r.failed, unchanged: s.unchanged + r.unchanged }), { created: 0, failed: 0, unchanged: 0 });
+        console.log(`Loaded: ${n(total.created)} created, ${n(total.unchanged)} unchanged, ${n(total.failed)} failed`);
+        if (total.failed > 0) process.exitCode = 1;
+      } finally {
+        await platform.close();
+      }
+    });
+}
