@@ -26,6 +26,13 @@ export interface ImportOptions {
   force?: boolean;
   /** Stops after the batch in flight; the import resumes from there next time. */
   signal?: AbortSignal;
+  /**
+   * A repository working inside a given transaction of `sql` (e.g. `(tx) => new PostgresRepository(tx)`).
+   * When given, each batch and its saved progress commit in one transaction, so a crash can never
+   * separate them; without it progress is saved just after each batch (a batch re-read after a
+   * crash is then reported as unchanged, still without duplicates).
+   */
+  repositoryIn?: (tx: SqlClient) => Repository;
 }
 
 export interface ImportProgress extends ImportCounts {
@@ -170,7 +177,19 @@ async function importFile(
 
   /** Writes one batch (bisecting if importBatch rejects it, to isolate the bad records), then saves progress. */
   const commit = async (batch: Batch): Promise<void> => {
-    const written = await writeBatch(repo, ctx, batch, recordFailure);
+    if (options.repositoryIn) {
+      const bind = options.repositoryIn;
+      await sql.transaction(async (tx) => {
+        await saveBatch(await writeBatch(bind(tx), ctx, batch, recordFailure), batch, tx);
+      });
+    } else {
+      await saveBatch(await writeBatch(repo, ctx, batch, recordFailure), batch, sql);
+    }
+    report(fresh, source.bytesRead());
+  };
+
+  /** Adds a written batch to the run's totals and saves them with the batch's position. */
+  const saveBatch = async (written: ImportCounts, batch: Batch, db: SqlClient): Promise<void> => {
     const d = batch.delta;
     d.created += written.created;
     d.updated += written.updated;
@@ -186,7 +205,7 @@ async function importFile(
       if (failures.length < maxFailures) failures.push(f);
       if (freshFailures.length < maxFailures) freshFailures.push(f);
     }
-    await saveProgress(sql, run.id, {
+    await saveProgress(db, run.id, {
       ...totals,
       position: batch.position,
       byteOffset: batch.byteOffset,
@@ -194,7 +213,6 @@ async function importFile(
       resourceTypes: Object.fromEntries(resourceTypes),
       failures,
     });
-    report(fresh, source.bytesRead());
   };
 
   const source = readRecords(file, { position: run.position, byteOffset: run.byteOffset }, (records) => settleBundleIdentities(records, findExisting));

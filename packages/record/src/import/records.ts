@@ -88,7 +88,10 @@ function jsonRecords(file: SourceFile, resume: { position: number }, prepare: Pr
       const where = `entry[${i}]`;
       const base = { position: i + 1, where, ...(typeof entry?.fullUrl === 'string' ? { fullUrl: entry.fullUrl } : {}), ...(entry?.request ? { request: entry.request } : {}) };
       const resource = entry?.resource as unknown;
-      if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) {
+      const method = entry?.request?.method;
+      if (method && method !== 'POST' && method !== 'PUT') {
+        records.push({ ...base, error: { message: `${method} entries are not imported (only resources to create or update)`, path: `Bundle.${where}.request.method` } });
+      } else if (typeof resource !== 'object' || resource === null || Array.isArray(resource)) {
         records.push({ ...base, error: { message: 'the entry has no resource', path: `Bundle.${where}.resource` } });
       } else if (entry?.search?.mode !== 'outcome') {
         // A searchset's OperationOutcome is about the search, not data to import.
