@@ -43,7 +43,7 @@ export async function readDemoUsers(dataDir: string): Promise<DemoUserCredential
 /**
  * Creates (or refreshes) one demo user per role, each working for a suitable organisation from the
  * record: the GP for the practice with the most patients, the hospital clinician for an acute trust,
- * the social worker for a council. Passwords are generated once and kept in
+ * the social worker for a council, everyone else for the partnership itself. Passwords are generated once and kept in
  * `<dataDir>/demo-users.json` (mode 0600) so the start page can show them; later calls reuse them.
  */
 export async function seedDemoUsers(platform: Platform): Promise<DemoUserCredentials[]> {
@@ -55,6 +55,9 @@ export async function seedDemoUsers(platform: Platform): Promise<DemoUserCredent
     gp_clinician: await busiestPractice(platform.record, ofKind('gp_practice')),
     hospital_clinician: ofKind('acute_trust')[0],
     social_worker: ofKind('local_authority')[0],
+    analyst: ofKind('partnership')[0],
+    partnership_lead: ofKind('partnership')[0],
+    administrator: ofKind('partnership')[0],
   };
 
   const users: DemoUserCredentials[] = [];

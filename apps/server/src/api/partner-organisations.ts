@@ -3,6 +3,7 @@ import { systemContext, type Repository } from '@footprint/record';
 import { ODS_SYSTEM } from './care-record/present';
 
 export type PartnerKind =
+  | 'partnership'
   | 'gp_practice'
   | 'pcn'
   | 'acute_trust'
@@ -14,6 +15,7 @@ export type PartnerKind =
 
 /** Footprint's organisation-kind codes and the ODS role codes that mean the same (as the warehouse reads them). */
 const KIND_CODES: Record<string, PartnerKind> = {
+  partnership: 'partnership',
   gp_practice: 'gp_practice',
   pcn: 'pcn',
   acute_trust: 'acute_trust',

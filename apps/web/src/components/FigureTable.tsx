@@ -7,6 +7,8 @@ export interface Column<Row> {
   render?: (row: Row) => ReactNode;
   csv?: (row: Row) => string | number | null;
   numeric?: boolean;
+  /** Keep the cell on one line (dates). */
+  nowrap?: boolean;
 }
 
 function csvCell(value: unknown): string {
@@ -42,18 +44,21 @@ export function FigureTable<Row>({
   rows,
   csvName,
   testId,
+  hideCaption,
 }: {
   caption: string;
   columns: Column<Row>[];
   rows: Row[];
   csvName?: string;
   testId?: string;
+  /** Keep the caption for screen readers only, when a visible heading already says the same. */
+  hideCaption?: boolean;
 }) {
   return (
     <div className="footprint-figure-table">
       <div className="nhsuk-table-container" role="region" aria-label={caption} tabIndex={0}>
         <table className="nhsuk-table" data-testid={testId}>
-          <caption className="nhsuk-table__caption nhsuk-table__caption--s">{caption}</caption>
+          <caption className={hideCaption ? 'nhsuk-u-visually-hidden' : 'nhsuk-table__caption nhsuk-table__caption--s'}>{caption}</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
               {columns.map((c) => (
@@ -74,7 +79,7 @@ export function FigureTable<Row>({
             {rows.map((row, index) => (
               <tr className="nhsuk-table__row" key={index}>
                 {columns.map((c) => (
-                  <td key={c.key} className={`nhsuk-table__cell${c.numeric ? ' nhsuk-table__cell--numeric' : ''}`} data-column={c.key}>
+                  <td key={c.key} className={`nhsuk-table__cell${c.numeric ? ' nhsuk-table__cell--numeric' : ''}${c.nowrap ? ' footprint-nowrap' : ''}`} data-column={c.key}>
                     {c.render ? c.render(row) : String((row as Record<string, unknown>)[c.key] ?? '')}
                   </td>
                 ))}

@@ -21,8 +21,8 @@ export function HomePage() {
     <>
       <h1>Welcome, {user.displayName}</h1>
       <p className="nhsuk-lede-text">
-        You are signed in as {user.roleLabel.toLowerCase()}
-        {user.organisation ? ` at ${user.organisation.name}` : ''}.
+        Your role: {user.roleLabel}
+        {user.organisation ? `, ${user.organisation.name}` : ''}.
       </p>
       <ul className="nhsuk-grid-row nhsuk-card-group">
         {sections.map((s) => (

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import type { CareRecordSummary, OrganisationRef } from '../api/types';
 import { useApi } from '../api/useApi';
 import { Breadcrumbs } from '../components/Breadcrumbs';
@@ -7,7 +7,6 @@ import { formatDate, formatNhsNumber } from '../components/format';
 import { SummaryList } from '../components/SummaryList';
 import { Load } from '../components/Status';
 import { usePageTitle } from '../components/usePageTitle';
-import { useSession } from '../session/SessionContext';
 
 function org(ref: OrganisationRef | null): string {
   return ref ? ref.name : 'Not recorded';
@@ -20,11 +19,11 @@ function More({ shown, truncated, what }: { shown: number; truncated: boolean; w
 /** One person's shared care record: a summary across every partner organisation, with who recorded what. */
 export function PatientRecordPage() {
   const { patientId = '' } = useParams();
-  const { can } = useSession();
+  const location = useLocation();
+  const fromWorklist = (location.state as { from?: string } | null)?.from === 'worklist';
   const record = useApi<CareRecordSummary>(`/care-record/patients/${encodeURIComponent(patientId)}`);
   usePageTitle(record.status === 'ready' ? `Care record: ${record.data.patient.name}` : 'Care record');
-  const trail = [{ label: 'Find a person', to: '/care-record' }];
-  if (can('worklist')) trail.push({ label: 'Practice worklist', to: '/worklist' });
+  const trail = fromWorklist ? [{ label: 'Practice worklist', to: '/worklist' }] : [{ label: 'Find a person', to: '/care-record' }];
   return (
     <>
       <Breadcrumbs trail={trail} />
@@ -50,17 +49,22 @@ export function PatientRecordPage() {
                 ...(data.patient.deceased ? ([['Date of death', formatDate(data.patient.deceased)]] as Array<[string, string]>) : []),
               ]}
             />
-            <h2>Contributing organisations</h2>
-            <ul className="nhsuk-list" data-testid="contributors">
-              {data.organisations.map((o) => (
-                <li key={o.code ?? o.name}>
-                  <strong className="nhsuk-tag nhsuk-tag--white">{o.name}</strong> {o.items} {o.items === 1 ? 'item' : 'items'}
-                </li>
-              ))}
-            </ul>
+            <h2 id="contributors">Contributing organisations</h2>
+            <FigureTable
+              hideCaption
+              caption="Organisations that contributed to this summary"
+              testId="contributors"
+              columns={[
+                { key: 'name', header: 'Organisation' },
+                { key: 'code', header: 'ODS code', render: (o) => o.code ?? 'Not known' },
+                { key: 'items', header: 'Items in this summary', numeric: true },
+              ]}
+              rows={data.organisations}
+            />
 
             <h2 id="problems">Problems</h2>
             <FigureTable
+              hideCaption
               caption="Problems and diagnoses"
               testId="problems"
               columns={[
@@ -70,7 +74,7 @@ export function PatientRecordPage() {
                   header: 'Status',
                   render: (p) => (p.status ? <strong className={`nhsuk-tag ${p.status === 'active' ? 'nhsuk-tag--blue' : 'nhsuk-tag--grey'}`}>{p.status}</strong> : 'Not recorded'),
                 },
-                { key: 'onset', header: 'Since', render: (p) => formatDate(p.onset ?? p.recorded) },
+                { key: 'onset', nowrap: true, header: 'Since', render: (p) => formatDate(p.onset ?? p.recorded) },
                 { key: 'organisation', header: 'Recorded by', render: (p) => org(p.organisation) },
               ]}
               rows={data.problems}
@@ -79,13 +83,14 @@ export function PatientRecordPage() {
 
             <h2 id="medications">Medications</h2>
             <FigureTable
+              hideCaption
               caption="Medications"
               testId="medications"
               columns={[
                 { key: 'display', header: 'Medicine' },
                 { key: 'dosage', header: 'Dosage', render: (m) => m.dosage ?? 'Not recorded' },
                 { key: 'status', header: 'Status', render: (m) => m.status ?? 'Not recorded' },
-                { key: 'authoredOn', header: 'Prescribed', render: (m) => formatDate(m.authoredOn) },
+                { key: 'authoredOn', nowrap: true, header: 'Prescribed', render: (m) => formatDate(m.authoredOn) },
                 { key: 'organisation', header: 'Prescribed by', render: (m) => org(m.organisation) },
               ]}
               rows={data.medications}
@@ -97,13 +102,14 @@ export function PatientRecordPage() {
               <p data-testid="no-allergies">No allergies recorded by any partner organisation.</p>
             ) : (
               <FigureTable
+                hideCaption
                 caption="Allergies and adverse reactions"
                 testId="allergies"
                 columns={[
                   { key: 'display', header: 'Allergy' },
                   { key: 'reaction', header: 'Reaction', render: (a) => a.reaction ?? 'Not recorded' },
                   { key: 'criticality', header: 'Criticality', render: (a) => a.criticality ?? 'Not recorded' },
-                  { key: 'recorded', header: 'Recorded', render: (a) => formatDate(a.recorded) },
+                  { key: 'recorded', nowrap: true, header: 'Recorded', render: (a) => formatDate(a.recorded) },
                   { key: 'organisation', header: 'Recorded by', render: (a) => org(a.organisation) },
                 ]}
                 rows={data.allergies}
@@ -112,12 +118,13 @@ export function PatientRecordPage() {
 
             <h2 id="results">Recent results</h2>
             <FigureTable
+              hideCaption
               caption="Recent test results and observations"
               testId="results"
               columns={[
                 { key: 'display', header: 'Test' },
                 { key: 'value', header: 'Result' },
-                { key: 'date', header: 'Date', render: (r) => formatDate(r.date) },
+                { key: 'date', nowrap: true, header: 'Date', render: (r) => formatDate(r.date) },
                 { key: 'organisation', header: 'Recorded by', render: (r) => org(r.organisation) },
               ]}
               rows={data.results}
@@ -127,11 +134,12 @@ export function PatientRecordPage() {
             <h2 id="timeline">Timeline of care</h2>
             <p>Contacts with every partner organisation, most recent first.</p>
             <FigureTable
+              hideCaption
               caption="Encounters across organisations"
               testId="timeline"
               columns={[
-                { key: 'start', header: 'Date', render: (e) => formatDate(e.start) },
-                { key: 'setting', header: 'Setting' },
+                { key: 'start', nowrap: true, header: 'Date', render: (e) => formatDate(e.start) },
+                { key: 'setting', header: 'Setting', render: (e) => e.setting.charAt(0).toUpperCase() + e.setting.slice(1) },
                 { key: 'description', header: 'What happened' },
                 { key: 'organisation', header: 'Organisation', render: (e) => org(e.organisation) },
               ]}

@@ -64,9 +64,9 @@ export function WorklistPage() {
                       caption={`${rule.name}: people to review`}
                       testId={`worklist-${rule.id}`}
                       columns={[
-                        { key: 'name', header: 'Name', render: (e) => <Link to={`/care-record/patients/${encodeURIComponent(e.patientId)}`}>{e.name}</Link> },
+                        { key: 'name', header: 'Name', render: (e) => <Link to={`/care-record/patients/${encodeURIComponent(e.patientId)}`} state={{ from: 'worklist' }}>{e.name}</Link> },
                         { key: 'nhsNumber', header: 'NHS number', render: (e) => formatNhsNumber(e.nhsNumber ?? undefined) },
-                        { key: 'birthDate', header: 'Date of birth', render: (e) => formatDate(e.birthDate) },
+                        { key: 'birthDate', nowrap: true, header: 'Date of birth', render: (e) => formatDate(e.birthDate) },
                         { key: 'evidence', header: 'Why flagged' },
                       ]}
                       rows={entries}
