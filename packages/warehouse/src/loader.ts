@@ -16,7 +16,7 @@ export interface ResourceChange {
 }
 
 /** Resource types loaded before patient data: they resolve references and decide opt-outs. */
-export const referenceResourceTypes = ['Organization', 'Consent'];
+export const referenceResourceTypes = ['Organization', 'PractitionerRole', 'Consent'];
 
 /**
  * Streams resources through the standard views and mappers into an engine's table writers.
@@ -123,6 +123,7 @@ export class WarehouseLoader {
   private forget(resource: Record<string, unknown>, views: StandardView[]): void {
     for (const view of views) {
       if (view.target === 'organisations') this.context.directory.remove(resource.id as string);
+      if (view.target === 'practitioner-roles') this.context.directory.removeRole(resource.id as string);
       if (view.target === 'opt-outs') this.context.optOuts.remove(this.context.pseudonymiser.resourceKey('Consent', resource.id as string));
     }
   }

@@ -33,7 +33,13 @@ export const metaTables = {
     keyedByResource: false,
     columns: ['resource_id', 'ods_code', 'name', 'kind', 'place_code', 'parent_ods', 'parent_id'].map((name) => ({ name, type: 'VARCHAR' })),
   },
-} as unknown as Record<'meta' | 'optOuts' | 'organisationDirectory', TableSpec>;
+  roleDirectory: {
+    name: 'warehouse_role_directory',
+    perPatient: false,
+    keyedByResource: false,
+    columns: ['resource_id', 'ods_code', 'organisation_id'].map((name) => ({ name, type: 'VARCHAR' })),
+  },
+} as unknown as Record<'meta' | 'optOuts' | 'organisationDirectory' | 'roleDirectory', TableSpec>;
 
 export interface WarehouseMeta {
   watermark: string;
@@ -68,13 +74,16 @@ export async function writeMeta(connection: WarehouseConnection, meta: Warehouse
 }
 
 export async function saveRegisters(connection: WarehouseConnection, optOuts: OptOutRegister, directory: OrganisationDirectory): Promise<void> {
-  await connection.exec(`DELETE FROM ${metaTables.optOuts.name}; DELETE FROM ${metaTables.organisationDirectory.name}`);
+  await connection.exec(`DELETE FROM ${metaTables.optOuts.name}; DELETE FROM ${metaTables.organisationDirectory.name}; DELETE FROM ${metaTables.roleDirectory.name}`);
   const optOutWriter = await connection.writer(metaTables.optOuts);
   for (const [consentKey, patientKey] of optOuts.entries()) optOutWriter.append([consentKey, patientKey]);
   await optOutWriter.close();
   const directoryWriter = await connection.writer(metaTables.organisationDirectory);
   for (const e of directory.entries()) directoryWriter.append([e.id, e.odsCode, e.name, e.kind, e.placeCode, e.parentOds, e.parentId]);
   await directoryWriter.close();
+  const roleWriter = await connection.writer(metaTables.roleDirectory);
+  for (const [id, role] of directory.roleEntries()) roleWriter.append([id, role.ods, role.organisationId]);
+  await roleWriter.close();
 }
 
 export async function loadRegisters(connection: WarehouseConnection, optOuts: OptOutRegister, directory: OrganisationDirectory): Promise<void> {
@@ -84,5 +93,8 @@ export async function loadRegisters(connection: WarehouseConnection, optOuts: Op
   const rows = await connection.query<Record<string, string | null>>(`SELECT * FROM ${metaTables.organisationDirectory.name}`);
   for (const r of rows) {
     directory.set({ id: r.resource_id as string, odsCode: r.ods_code, name: r.name, kind: r.kind, placeCode: r.place_code, parentOds: r.parent_ods, parentId: r.parent_id });
+  }
+  for (const r of await connection.query<Record<string, string | null>>(`SELECT * FROM ${metaTables.roleDirectory.name}`)) {
+    directory.setRole(r.resource_id as string, r.ods_code, r.organisation_id);
   }
 }

@@ -18,6 +18,8 @@ export interface OrganisationEntry {
 export class OrganisationDirectory {
   private readonly byId = new Map<string, OrganisationEntry>();
   private readonly byOds = new Map<string, OrganisationEntry>();
+  /** PractitionerRole id → the organisation it works for (ODS code or Organization id). */
+  private readonly roles = new Map<string, { ods: string | null; organisationId: string | null }>();
 
   constructor(private readonly codings: Codings) {}
 
@@ -44,11 +46,33 @@ export class OrganisationDirectory {
     return null;
   }
 
-  /** The ODS code a reference names: its identifier when present, else the referenced resource's. */
-  odsCode(ods: unknown, id: unknown): string | null {
+  setRole(id: string, ods: string | null, organisationId: string | null): void {
+    this.roles.set(id, { ods, organisationId });
+  }
+
+  removeRole(id: string): void {
+    this.roles.delete(id);
+  }
+
+  /**
+   * The ODS code a reference names: its identifier when present, else the referenced
+   * Organization's, else (for a PractitionerRole reference) the role's organisation's.
+   */
+  odsCode(ods: unknown, id: unknown, roleId?: unknown): string | null {
     if (typeof ods === 'string' && ods) return ods;
-    if (typeof id === 'string') return this.byId.get(id)?.odsCode ?? null;
+    if (typeof id === 'string') {
+      const code = this.byId.get(id)?.odsCode;
+      if (code) return code;
+    }
+    if (typeof roleId === 'string') {
+      const role = this.roles.get(roleId);
+      if (role) return role.ods ?? (role.organisationId ? (this.byId.get(role.organisationId)?.odsCode ?? null) : null);
+    }
     return null;
+  }
+
+  roleEntries(): Array<[string, { ods: string | null; organisationId: string | null }]> {
+    return [...this.roles.entries()];
   }
 
   kindOf(odsCode: string | null): string | null {

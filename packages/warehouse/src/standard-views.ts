@@ -6,7 +6,7 @@ import { compileView, type CompiledView } from '@footprint/views';
  * `<target>.<source>.json`: the target is a warehouse table (or `opt-outs`), so the loader knows
  * which mapper turns the view's rows into table rows.
  */
-export type ViewTarget = 'patients' | 'clinical_events' | 'medications' | 'encounters' | 'social_care' | 'organisations' | 'opt-outs';
+export type ViewTarget = 'patients' | 'clinical_events' | 'medications' | 'encounters' | 'social_care' | 'organisations' | 'opt-outs' | 'practitioner-roles';
 
 export interface StandardView {
   file: string;
@@ -16,7 +16,7 @@ export interface StandardView {
   column: Record<string, number>;
 }
 
-const targets = new Set<ViewTarget>(['patients', 'clinical_events', 'medications', 'encounters', 'social_care', 'organisations', 'opt-outs']);
+const targets = new Set<ViewTarget>(['patients', 'clinical_events', 'medications', 'encounters', 'social_care', 'organisations', 'opt-outs', 'practitioner-roles']);
 const viewsFolder = new URL('../views/', import.meta.url);
 
 let cache: StandardView[] | undefined;

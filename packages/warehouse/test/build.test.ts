@@ -34,7 +34,7 @@ for (const { name, create } of enginesUnderTest()) {
 
     it('reports what it read and wrote', () => {
       expect(result.mode).toBe('build');
-      expect(result.resources).toBe(27);
+      expect(result.resources).toBe(29);
       expect(result.tables.patients).toBe(3);
       expect(result.optedOutPatients).toBe(1);
     });
@@ -70,7 +70,7 @@ for (const { name, create } of enginesUnderTest()) {
         { patient_key: key('pat-1'), date: '2023-06-01', system: sct, code: '72313002', numeric_value: 152, unit: 'mm[Hg]', source: 'Observation', organisation_code: 'N82001' },
         { patient_key: key('pat-1'), date: '2023-06-01', system: sct, code: '75367002', numeric_value: null, unit: null, source: 'Observation', organisation_code: 'N82001' },
         { patient_key: key('pat-2'), date: '2023-10-01', system: sct, code: '39114911000001105', numeric_value: null, unit: null, source: 'Immunization', organisation_code: null },
-        { patient_key: key('pat-3'), date: '2024-03-01', system: sct, code: '410606002', numeric_value: null, unit: null, source: 'Procedure', organisation_code: 'E08000012' },
+        { patient_key: key('pat-3'), date: '2024-03-01', system: sct, code: '410606002', numeric_value: null, unit: null, source: 'Procedure', organisation_code: 'LCC01' },
       ]);
     });
 
@@ -90,14 +90,14 @@ for (const { name, create } of enginesUnderTest()) {
       ]);
       expect(await warehouse.query('SELECT patient_key, date, kind, code, organisation_code FROM social_care ORDER BY date')).toEqual([
         { patient_key: key('pat-3'), date: '2024-02-20', kind: 'referral', code: '308440001', organisation_code: 'N82001' },
-        { patient_key: key('pat-3'), date: '2024-03-01', kind: 'assessment', code: '410606002', organisation_code: 'E08000012' },
+        { patient_key: key('pat-3'), date: '2024-03-01', kind: 'assessment', code: '410606002', organisation_code: 'LCC01' },
       ]);
     });
 
     it('lists organisations with their kind and parent, and places with their footprint', async () => {
       const organisations = await warehouse.query('SELECT organisation_code, kind, parent_code FROM organisations ORDER BY organisation_code');
       expect(organisations).toEqual([
-        { organisation_code: 'E08000012', kind: 'local_authority', parent_code: null },
+        { organisation_code: 'LCC01', kind: 'local_authority', parent_code: null },
         { organisation_code: 'N82001', kind: 'gp_practice', parent_code: 'U12345' },
         { organisation_code: 'REM', kind: 'acute_trust', parent_code: null },
         { organisation_code: 'RW4', kind: 'mental_health_provider', parent_code: null },

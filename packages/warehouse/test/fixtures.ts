@@ -28,7 +28,9 @@ export const organisations: R[] = [
   org('gp-1', 'N82001', 'Riverside Medical Centre', 'gp_practice', 'pcn-1'),
   org('trust-1', 'REM', 'Liverpool University Hospitals NHS Foundation Trust', 'acute_trust'),
   org('mh-1', 'RW4', 'Mersey Care NHS Foundation Trust', 'mental_health_provider'),
-  org('la-1', 'E08000012', 'Liverpool City Council', 'local_authority'),
+  org('la-1', 'LCC01', 'Liverpool City Council', 'local_authority'),
+  { resourceType: 'Practitioner', id: 'prac-1', name: [{ family: 'Hartley', given: ['Sam'] }] },
+  { resourceType: 'PractitionerRole', id: 'role-1', practitioner: { reference: 'Practitioner/prac-1' }, organization: { reference: 'Organization/gp-1' } },
 ];
 
 interface Person {
@@ -78,14 +80,14 @@ export function clinical(): R[] {
       subject: subject('pat-1'),
       code: { coding: [{ system: SCT, code: '38341003', display: 'Hypertension' }], text: 'Alice Wetherby has high blood pressure' },
       onsetDateTime: '2019-04-02',
-      recorder: { reference: 'Organization/gp-1' },
+      recorder: { reference: 'PractitionerRole/role-1' },
       note: [{ text: 'Discussed with Alice at 12 Bold Street' }],
     },
     {
       resourceType: 'Condition',
       id: 'cond-err',
       subject: subject('pat-1'),
-      verificationStatus: { coding: [{ code: 'entered-in-error' }] },
+      verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] },
       code: { coding: [{ system: SCT, code: '44054006' }] },
       recordedDate: '2020-01-01',
     },
@@ -200,6 +202,7 @@ export function clinical(): R[] {
     {
       resourceType: 'AllergyIntolerance',
       id: 'allergy-1',
+      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
       patient: subject('pat-1'),
       code: { coding: [{ system: SCT, code: '91936005' }] },
       recordedDate: '2001-05-06',
@@ -243,5 +246,5 @@ export async function writeNdjson(folder: string, resources: R[] = allResources(
 
 /** Strings from the source that must never appear in any warehouse table. */
 export function identifyingStrings(): string[] {
-  return people.flatMap((p) => [p.id, p.given, p.family, p.nhs, p.postcode, p.line, `${p.given} ${p.family}`, 'Bold Street', '0151 496 0000']);
+  return [...people.flatMap((p) => [p.id, p.given, p.family, p.nhs, p.postcode, p.line, `${p.given} ${p.family}`]), 'Bold Street', '0151 496 0000', 'Hartley', 'prac-1', 'role-1'];
 }

@@ -27,7 +27,7 @@ export const mapClinicalEvent: ViewMapper = (view, resource, rows, context, sink
       c.numeric_value === undefined ? null : numberOrNull(row[c.numeric_value]),
       c.unit === undefined ? null : (row[c.unit] ?? row[c.unit_text] ?? null),
       resource.resourceType,
-      context.directory.odsCode(row[c.organisation_ods], row[c.organisation_id]),
+      context.directory.odsCode(row[c.organisation_ods], row[c.organisation_id], row[c.organisation_role_id]),
       keys[1],
     ]);
   }
@@ -42,8 +42,8 @@ export const mapMedication: ViewMapper = (view, resource, rows, context, sink) =
     keys ??= patientAndResource(resource, row[c.patient_id], context);
     if (!keys) return;
     const organisation =
-      context.directory.odsCode(row[c.organisation_ods], row[c.organisation_id]) ??
-      context.directory.odsCode(row[c.organisation_fallback_ods], row[c.organisation_fallback_id]);
+      context.directory.odsCode(row[c.organisation_ods], row[c.organisation_id], row[c.organisation_role_id]) ??
+      context.directory.odsCode(row[c.organisation_fallback_ods], row[c.organisation_fallback_id], row[c.organisation_fallback_role_id]);
     sink('medications', [keys[0], firstDate(row[c.date]), row[c.system] ?? null, row[c.code], row[c.status] ?? null, organisation, keys[1]]);
   }
 };
@@ -56,6 +56,6 @@ export const mapSocialCare: ViewMapper = (view, resource, rows, context, sink) =
     if (!kind) continue;
     const keys = patientAndResource(resource, row[c.patient_id], context);
     if (!keys) return;
-    sink('social_care', [keys[0], firstDate(row[c.date], row[c.date_fallback]), kind, row[c.code], context.directory.odsCode(row[c.organisation_ods], row[c.organisation_id]), keys[1]]);
+    sink('social_care', [keys[0], firstDate(row[c.date], row[c.date_fallback]), kind, row[c.code], context.directory.odsCode(row[c.organisation_ods], row[c.organisation_id], row[c.organisation_role_id]), keys[1]]);
   }
 };

@@ -3,7 +3,7 @@ import type { ViewMapper } from './context';
 import { mapEncounter } from './encounters';
 import { mapClinicalEvent, mapMedication, mapSocialCare } from './events';
 import { mapPatient } from './patients';
-import { mapOptOut, mapOrganisation } from './reference';
+import { mapOptOut, mapOrganisation, mapPractitionerRole } from './reference';
 
 export type { MapContext, RowSink, ViewMapper } from './context';
 
@@ -16,4 +16,5 @@ export const mappers: Record<ViewTarget, ViewMapper> = {
   social_care: mapSocialCare,
   organisations: mapOrganisation,
   'opt-outs': mapOptOut,
+  'practitioner-roles': mapPractitionerRole,
 };

@@ -30,3 +30,11 @@ export const mapOptOut: ViewMapper = (view, resource, rows, context) => {
     }
   }
 };
+
+/** PractitionerRole → the directory, so events a role recorded resolve to its organisation. */
+export const mapPractitionerRole: ViewMapper = (view, _resource, rows, context) => {
+  const c = view.column;
+  for (const row of rows) {
+    context.directory.setRole(row[c.id] as string, (row[c.organisation_ods] as string | null) ?? null, (row[c.organisation_id] as string | null) ?? null);
+  }
+};
