@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRecord } from '../create-record';
+import { systemContext } from '../access-context';
+import { runMigrations } from './run';
+
+describe('createRecord on embedded PGlite and runMigrations', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'footprint-record-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('persists under <dataDir>/record and applies migrations once', async () => {
+    const first = await createRecord({ dataDir: dir });
+    const { resource } = await first.repo.create(systemContext(), { resourceType: 'Organization', name: 'Persisted' });
+    await first.close();
+    const second = await createRecord({ dataDir: dir });
+    try {
+      expect((await second.repo.read(systemContext(), 'Organization', resource.id!)).id).toBe(resource.id);
+      const { rows } = await second.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM schema_migration WHERE namespace = 'record'");
+      expect(Number(rows[0].n)).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('runs other namespaces once each, in order, and rolls back a failing migration whole', async () => {
+    const record = await createRecord({ dataDir: 'memory://' });
+    try {
+      const migrations = [
+        { version: 2, name: 'add column', sql: 'ALTER TABLE oauth_client ADD COLUMN label text' },
+        { version: 1, name: 'create table', sql: 'CREATE TABLE oauth_client (id text PRIMARY KEY); CREATE INDEX oauth_client_id ON oauth_client (id)' },
+      ];
+      expect(await runMigrations(record.sql, 'oauth', migrations)).toEqual([1, 2]);
+      expect(await runMigrations(record.sql, 'oauth', migrations)).toEqual([]);
+      await record.sql.query("INSERT INTO oauth_client (id, label) VALUES ('a', 'b')");
+      const broken = [...migrations, { version: 3, name: 'half', sql: 'CREATE TABLE half_done (id int); SELECT no_such_function()' }];
+      await expect(runMigrations(record.sql, 'oauth', broken)).rejects.toThrow();
+      const { rows } = await record.sql.query<{ t: string | null }>("SELECT to_regclass('half_done')::text AS t");
+      expect(rows[0].t).toBeNull();
+      await expect(runMigrations(record.sql, 'dup', [migrations[0], { ...migrations[0] }])).rejects.toThrow(/twice/);
+    } finally {
+      await record.close();
+    }
+  });
+});
