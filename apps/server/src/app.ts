@@ -53,8 +53,8 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
     if (options.bootstrapAdministrator !== false) {
       const admin = await ensureAdministratorClient(platform.sql, platform.dataDir);
       if (admin.created) {
-        root.log.info({ path: admin.path }, 'created the administrator client; its credentials are in this file');
-        options.onAdministratorCreated?.(admin.path);
+        if (options.onAdministratorCreated) options.onAdministratorCreated(admin.path);
+        else root.log.info({ path: admin.path }, 'created the administrator client; its credentials are in this file');
       }
     }
     const jobs = new ExportJobs(platform.sql, platform.record, platform.dataDir, root.log);

@@ -135,4 +135,48 @@ describe.each(storageKinds)('bad input over HTTP on %s', (kind) => {
     expect(good.statusCode).toBe(200);
     expect((good.json() as OperationOutcome).issue.every((i) => i.severity === 'information')).toBe(true);
   });
+
+  it('never answers odd requests with a 5xx', async () => {
+    const odd: InjectOptions[] = [
+      { method: 'GET', url: `/fhir/R4/Patient/${'x'.repeat(300)}` },
+      { method: 'GET', url: '/fhir/R4/Patient/a%20b' },
+      { method: 'GET', url: '/fhir/R4/Patient/..%2F..%2Fetc' },
+      { method: 'GET', url: '/fhir/R4/Patient/1/_history/not-a-version' },
+      { method: 'GET', url: '/fhir/R4/Patient?_cursor=garbage' },
+      { method: 'GET', url: '/fhir/R4/Patient?_sort=shoe-size' },
+      { method: 'GET', url: '/fhir/R4/Patient?_count=-1' },
+      { method: 'GET', url: '/fhir/R4/Patient?birthdate=yesterday' },
+      { method: 'GET', url: '/fhir/R4/Patient?_include=Nothing:nowhere' },
+      { method: 'GET', url: '/fhir/R4/Patient/_history?_cursor=garbage' },
+      { method: 'GET', url: '/fhir/R4/Patient/1/$everything?_cursor=garbage' },
+      { method: 'GET', url: '/fhir/R4/Patient?name=%E0%A4%A' },
+      { method: 'PUT', url: '/fhir/R4/Patient/1', headers: { ...FHIR_JSON, 'if-match': 'garbage' }, payload: '{"resourceType":"Patient","id":"1"}' },
+      { method: 'POST', url: '/fhir/R4/Patient', headers: { ...FHIR_JSON, 'if-none-exist': 'shoe-size=9' }, payload: '{"resourceType":"Patient"}' },
+      { method: 'POST', url: '/fhir/R4/Patient', headers: FHIR_JSON, payload: '' },
+      { method: 'POST', url: '/fhir/R4/Patient', headers: FHIR_JSON, payload: '[]' },
+      { method: 'POST', url: '/fhir/R4/Patient', headers: FHIR_JSON, payload: '"Patient"' },
+      { method: 'POST', url: '/fhir/R4/Patient', headers: FHIR_JSON, payload: '{"resourceType":"Patient","name":"not an array"}' },
+      { method: 'POST', url: '/fhir/R4/Patient', headers: FHIR_JSON, payload: '{"resourceType":"Patient","id":"bad id!"}' },
+      { method: 'POST', url: '/fhir/R4/Patient', headers: FHIR_JSON, payload: '{"resourceType":"Patient","__proto__":{"x":1}}' },
+      { method: 'POST', url: '/fhir/R4', headers: FHIR_JSON, payload: '{"resourceType":"Bundle","type":"transaction","entry":{}}' },
+      { method: 'POST', url: '/fhir/R4', headers: FHIR_JSON, payload: '{"resourceType":"Bundle","type":"transaction","entry":[{}]}' },
+      { method: 'POST', url: '/fhir/R4', headers: FHIR_JSON, payload: '{"resourceType":"Bundle","type":"transaction","entry":[{"request":{"method":"GET","url":"Patient/nope"}}]}' },
+      { method: 'POST', url: '/fhir/R4', headers: FHIR_JSON, payload: '{"resourceType":"Bundle","type":"transaction","entry":[{"resource":{"resourceType":"Patient"},"request":{"method":"POST","url":"Observation"}}]}' },
+      { method: 'POST', url: '/fhir/R4/Patient/_search', headers: FHIR_JSON, payload: '{}' },
+      { method: 'POST', url: '/fhir/R4/Patient/$validate', headers: FHIR_JSON, payload: '{"resourceType":"Parameters"}' },
+      { method: 'PATCH', url: '/fhir/R4/Patient/1', headers: { 'content-type': 'application/json-patch+json' }, payload: '[]' },
+      { method: 'DELETE', url: '/fhir/R4/Patient' },
+      { method: 'GET', url: '/fhir/R4/Patient?_format=xml' },
+    ];
+    const statuses: string[] = [];
+    for (const request of odd) {
+      const response = await server.app.inject({ ...request, headers: { ...auth, prefer: 'handling=strict', ...request.headers } });
+      const what = `${request.method} ${request.url}: ${response.statusCode} ${response.body.slice(0, 300)}`;
+      expect(response.statusCode, what).toBeLessThan(500);
+      if (response.statusCode >= 400) expect((response.json() as OperationOutcome).resourceType, what).toBe('OperationOutcome');
+      else statuses.push(what);
+    }
+    // Under strict handling every one of these is a client error.
+    expect(statuses).toEqual([]);
+  });
 });

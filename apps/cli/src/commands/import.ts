@@ -1,7 +1,16 @@
 import { relative } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { PostgresRepository, importFiles, importMigrations, runMigrations, systemContext, type ImportResult } from '@footprint/record';
+import {
+  PostgresRepository,
+  importFiles,
+  importMigrations,
+  runMigrations,
+  systemContext,
+  type ImportProgress,
+  type ImportResult,
+  type SqlClient,
+} from '@footprint/record';
 import { openPlatform } from '../platform';
 
 interface ImportCommandOptions {
@@ -72,8 +81,8 @@ async function importWithProgress(
       signal,
       ...(options.force ? { force: true } : {}),
       ...(options.organisation ? { organisation: options.organisation } : {}),
-      repositoryIn: (tx) => new PostgresRepository(tx),
-      onProgress: (p) => {
+      repositoryIn: (tx: SqlClient) => new PostgresRepository(tx),
+      onProgress: (p: ImportProgress) => {
         const seconds = Math.max((Date.now() - started) / 1000, 0.001);
         const payload = {
           mbDone: (p.bytesDone / 1e6).toFixed(1),

@@ -32,6 +32,8 @@ function registerBodyParsers(app: FastifyInstance, maxDepth: number): void {
     try {
       const text = body as string;
       if (text.trim() === '') return done(null, undefined);
+      // No FHIR element is called __proto__; refusing it keeps later object merges safe.
+      if (/"__proto__"\s*:/.test(text)) throw badRequest('The JSON key "__proto__" is not allowed');
       done(null, parseJsonResource(text, { maxDepth }));
     } catch (error) {
       done(error as Error, undefined);

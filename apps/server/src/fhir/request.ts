@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { OperationOutcomeError, forbidden, isResourceType, notFound, outcome } from '@footprint/fhir';
+import { OperationOutcomeError, badRequest, forbidden, isResourceType, notFound, outcome } from '@footprint/fhir';
 import type { Resource } from '@footprint/fhir';
 import type { AccessContext } from '@footprint/record';
 import { permits, type Permission } from '../auth/scopes';
@@ -15,9 +15,28 @@ export function queryPairs(request: FastifyRequest): Array<[string, string]> {
   return formPairs(url.slice(q + 1));
 }
 
-/** Decodes an application/x-www-form-urlencoded string into pairs, dropping response-only parameters. */
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part.replace(/\+/g, ' '));
+  } catch {
+    throw badRequest('The query string is not valid percent-encoded UTF-8');
+  }
+}
+
+/**
+ * Decodes an application/x-www-form-urlencoded string into pairs, dropping response-only
+ * parameters. Malformed percent-encoding is a 400 rather than a silently replaced character.
+ */
 export function formPairs(text: string): Array<[string, string]> {
-  return [...new URLSearchParams(text)].filter(([name]) => !RESPONSE_PARAMS.has(name));
+  const pairs: Array<[string, string]> = [];
+  for (const part of text.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const name = decode(eq < 0 ? part : part.slice(0, eq));
+    if (RESPONSE_PARAMS.has(name)) continue;
+    pairs.push([name, eq < 0 ? '' : decode(part.slice(eq + 1))]);
+  }
+  return pairs;
 }
 
 export interface Preferences {
