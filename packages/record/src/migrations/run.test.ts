@@ -1,3 +1,4 @@
+import type { Organization } from '@footprint/fhir';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ describe('createRecord on embedded PGlite and runMigrations', () => {
 
   it('persists under <dataDir>/record and applies migrations once', async () => {
     const first = await createRecord({ dataDir: dir });
-    const { resource } = await first.repo.create(systemContext(), { resourceType: 'Organization', name: 'Persisted' });
+    const { resource } = await first.repo.create<Organization>(systemContext(), { resourceType: 'Organization', name: 'Persisted' });
     await first.close();
     const second = await createRecord({ dataDir: dir });
     try {
