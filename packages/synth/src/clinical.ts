@@ -155,7 +155,7 @@ export function emitObservations(ctx: GenerationContext, person: Person, dates: 
     if (t1) return Math.max(42, rng.gaussian(66, 11));
     if (t2Dx) return Math.max(40, rng.gaussian(57, 10));
     if (t2) return 48 + Math.abs(rng.gaussian(5, 4));
-    if (ndh) return 42 + rng.next() * 5.9;
+    if (ndh) return 42 + rng.next() * 5.4; // rounds to 42–47
     return Math.min(41, rng.gaussian(36, 3));
   };
   const a1cDays = eventDays(person, a1cRate, adultFrom, to);
@@ -182,7 +182,7 @@ export function emitObservations(ctx: GenerationContext, person: Person, dates: 
     for (const d of gfrDays) if (d < start) gfrOut(d, Math.max(60, Math.min(normalGfr, 75)));
   } else {
     const ckdLevel = Math.min(58, Math.max(12, rng.gaussian(44, 9)));
-    for (const d of gfrDays) gfrOut(d, ckd && d >= onset('ckd-3-5') ? ckdLevel + rng.gaussian(0, 3) : normalGfr + rng.gaussian(0, 4));
+    for (const d of gfrDays) gfrOut(d, ckd && d >= onset('ckd-3-5') ? Math.min(59, ckdLevel + rng.gaussian(0, 3)) : Math.max(61, normalGfr + rng.gaussian(0, 4)));
   }
 
   // Total cholesterol (mmol/L), lower on a statin.

@@ -4,7 +4,9 @@ export const YEAR_DAYS = 365.25;
 
 export function dayOf(iso: string): number {
   const ms = Date.parse(`${iso}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(ms)) throw new Error(`"${iso}" is not a date (YYYY-MM-DD)`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== iso) {
+    throw new Error(`"${iso}" is not a date (YYYY-MM-DD)`);
+  }
   return Math.floor(ms / DAY_MS);
 }
 

@@ -72,6 +72,12 @@ export function emitPerson(ctx: GenerationContext, person: Person, sink: Footpri
 /** Generates the whole footprint into the sink and returns the run's context. */
 export async function generateFootprint(options: GenerateOptions, sink: FootprintSink, run: GenerateRunOptions = {}): Promise<GenerationContext> {
   const ctx = createContext(options);
+  await generateInto(ctx, sink, run);
+  return ctx;
+}
+
+/** Generates into the sink from an already-built context (options checked). */
+export async function generateInto(ctx: GenerationContext, sink: FootprintSink, run: GenerateRunOptions = {}): Promise<void> {
   const chunk = run.chunkSize ?? 2000;
   for (const r of directoryResources(ctx.directory)) sink.resource(ctx.directory.partnership.code, r);
   await sink.flush?.();
@@ -82,6 +88,5 @@ export async function generateFootprint(options: GenerateOptions, sink: Footprin
     await sink.flush?.();
     run.onProgress?.(end, total);
   }
-  return ctx;
 }
 

@@ -2,7 +2,7 @@
  * @footprint/synth: synthetic footprints with known ground truth. Realistic people, organisations
  * and care histories for any English footprint, as FHIR R4 NDJSON per organisation.
  */
-export { generateFootprint, emitPerson, type FootprintSink, type GroundTruthRecord, type GenerateRunOptions } from './generate';
+export { generateFootprint, generateInto, emitPerson, type FootprintSink, type GroundTruthRecord, type GenerateRunOptions } from './generate';
 export { writeFootprint, NdjsonDirectorySink, GROUND_TRUTH_FILE, MANIFEST_FILE, type Manifest, type ManifestFile, type WriteFootprintOptions } from './write';
 export { createContext, DEFAULT_REFERENCE_DATE, DEFAULT_YEARS, type GenerateOptions, type GenerationContext } from './context';
 export { resolveFootprint, bundledFootprintIds, type Footprint, type Place, type AcuteTrust } from './footprint';

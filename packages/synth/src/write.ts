@@ -9,8 +9,8 @@ import { createHash, type Hash } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Resource } from '@footprint/fhir';
-import type { GenerateOptions, GenerationContext } from './context';
-import { generateFootprint, type FootprintSink, type GroundTruthRecord } from './generate';
+import { createContext, type GenerateOptions, type GenerationContext } from './context';
+import { generateInto, type FootprintSink, type GroundTruthRecord } from './generate';
 import type { OrganisationKind } from './organisations';
 
 export const GROUND_TRUTH_FILE = 'ground-truth.ndjson';
@@ -47,32 +47,50 @@ class OutputFile {
   readonly parts: string[] = [];
   readonly hash: Hash = createHash('sha256');
   readonly byType: Record<string, number> = {};
-  readonly stream: WriteStream;
+  private stream?: WriteStream;
   count = 0;
   bytes = 0;
 
-  constructor(readonly path: string) {
-    this.stream = createWriteStream(path + '.partial');
+  constructor(readonly path: string) {}
+
+  private open(): WriteStream {
+    return (this.stream ??= createWriteStream(this.path + '.partial'));
   }
 
   async flush(): Promise<void> {
     if (this.parts.length === 0) return;
+    const stream = this.open();
     const data = this.parts.join('\n') + '\n';
     this.parts.length = 0;
     this.hash.update(data);
     this.bytes += Buffer.byteLength(data);
-    if (!this.stream.write(data)) await new Promise<void>((resolve, reject) => {
-      this.stream.once('drain', resolve);
-      this.stream.once('error', reject);
-    });
+    if (!stream.write(data)) {
+      await new Promise<void>((resolve, reject) => {
+        stream.once('drain', resolve);
+        stream.once('error', reject);
+      });
+    }
   }
 
   async close(): Promise<void> {
     await this.flush();
+    const stream = this.open();
     await new Promise<void>((resolve, reject) => {
-      this.stream.once('error', reject);
-      this.stream.end(resolve);
+      stream.once('error', reject);
+      stream.end(resolve);
     });
+  }
+
+  /** Stops writing and deletes the partial file. */
+  async discard(): Promise<void> {
+    const stream = this.stream;
+    if (stream && !stream.closed) {
+      await new Promise<void>((resolve) => {
+        stream.once('close', () => resolve());
+        stream.destroy();
+      });
+    }
+    rmSync(this.path + '.partial', { force: true });
   }
 }
 
@@ -119,10 +137,7 @@ export class NdjsonDirectorySink implements FootprintSink {
 
   /** Closes and deletes every partial file (after a failure). */
   async abandon(): Promise<void> {
-    for (const f of [...this.files.values(), this.truth]) {
-      f.stream.destroy();
-      rmSync(f.path + '.partial', { force: true });
-    }
+    await Promise.all([...this.files.values(), this.truth].map((f) => f.discard()));
   }
 }
 
@@ -143,10 +158,10 @@ export interface WriteFootprintOptions extends GenerateOptions {
 
 /** Generates a footprint into `outDir` and returns its manifest (also written as manifest.json). */
 export async function writeFootprint(options: WriteFootprintOptions): Promise<Manifest> {
+  const ctx: GenerationContext = createContext(options);
   const sink = new NdjsonDirectorySink(options.outDir);
-  let ctx: GenerationContext;
   try {
-    ctx = await generateFootprint(options, sink, { chunkSize: options.chunkSize, onProgress: options.onProgress });
+    await generateInto(ctx, sink, { chunkSize: options.chunkSize, onProgress: options.onProgress });
   } catch (err) {
     await sink.abandon();
     throw err;
