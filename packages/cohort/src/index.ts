@@ -38,3 +38,4 @@ export { SqlCompiler, type CompiledQuery, type CompilerOptions } from './sql/com
 export { DuckDbCompiler } from './sql/duckdb-compiler';
 export { PostgresCompiler } from './sql/postgres-compiler';
 export { patients, clinical_events, medications, encounters, social_care } from './tables';
+export { RunnerEngine, createSqlEngine, type SqlRunner, type SqlDialectName } from './engines/runner-engine';
