@@ -213,4 +213,14 @@ describe.each(storageKinds)('FHIR REST over HTTP on %s', (kind) => {
     expect(r.statusCode).toBe(201);
     expect(r.headers['content-type']).toMatch(/^application\/json/);
   });
+
+  it('honours Prefer: return=minimal and validates against an instance id', async () => {
+    const minimal = await server.app.inject({ method: 'POST', url: '/fhir/R4/Patient', headers: { ...auth, ...FHIR_JSON, prefer: 'return=minimal' }, payload: patient('Minimal', 900) });
+    expect(minimal.statusCode).toBe(201);
+    expect(minimal.body).toBe('');
+    expect(minimal.headers.location).toMatch(/\/Patient\/[^/]+\/_history\/1$/);
+    const mismatch = await server.app.inject({ method: 'POST', url: '/fhir/R4/Patient/abc/$validate', headers: { ...auth, ...FHIR_JSON }, payload: { resourceType: 'Patient', id: 'xyz' } });
+    expect(mismatch.statusCode).toBe(200);
+    expect(mismatch.body).toMatch(/does not match/);
+  });
 });

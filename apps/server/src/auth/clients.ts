@@ -19,6 +19,7 @@ export interface OAuthClient {
 
 export interface NewClient {
   name: string;
+  /** The Organization the client acts for (`Organization/<id>`); required except for the platform's administrator. */
   organisation?: string;
   odsCode?: string;
   scopes: string[];
@@ -37,6 +38,10 @@ const PURPOSES: ReadonlySet<string> = new Set<PurposeOfUse>(['TREAT', 'ETREAT', 
  * only as an scrypt hash. Scopes must be SMART resource scopes.
  */
 export async function createClient(sql: SqlClient, client: NewClient): Promise<{ client: OAuthClient; secret: string }> {
+  if (client.organisation !== undefined && !/^Organization\/[A-Za-z0-9\-.]{1,64}$/.test(client.organisation)) {
+    throw new Error(`A client's organisation must be a reference such as Organization/abc, not ${client.organisation}`);
+  }
+  if (!client.organisation && !client.administrator) throw new Error('Every partner client belongs to an Organization: give organisation');
   for (const scope of client.scopes) {
     if (!parseScope(scope)) throw new Error(`Not a SMART resource scope: ${scope}`);
   }
