@@ -2,6 +2,7 @@ import { evalFhirPathTyped, parseFhirPath, toTypedValue, type TypedValue } from 
 import type { Resource } from '@medplum/fhirtypes';
 import { getSearchParameters } from '../definitions/search-parameters';
 import { converters } from './convert';
+import { compileFastPath } from './fast-path';
 import type { ExtractedValue } from './types';
 
 type IndexedType = ExtractedValue['type'];
@@ -10,9 +11,18 @@ interface CompiledParam {
   code: string;
   type: IndexedType;
   atom: ReturnType<typeof parseFhirPath>;
+  /** A direct JSON walk for simple paths (most parameters); FHIRPath otherwise. */
+  fast?: (resource: object) => TypedValue[] | undefined;
 }
 
 const compiled = new Map<string, CompiledParam[]>();
+let useFastPath = true;
+
+/** Turns the fast path off or on (tests compare both; the results must be identical). */
+export function setFastPath(enabled: boolean): void {
+  useFastPath = enabled;
+  compiled.clear();
+}
 
 function isIndexed(type: string): type is IndexedType {
   return type in converters;
@@ -25,7 +35,8 @@ function compiledParams(resourceType: string): CompiledParam[] {
   list = [];
   for (const p of getSearchParameters(resourceType)) {
     if (!isIndexed(p.type) || !p.expression) continue;
-    list.push({ code: p.code, type: p.type, atom: parseFhirPath(p.expression) });
+    const fast = useFastPath ? compileFastPath(resourceType, p.expression) : undefined;
+    list.push({ code: p.code, type: p.type, atom: parseFhirPath(p.expression), ...(fast ? { fast } : {}) });
   }
   compiled.set(resourceType, list);
   return list;
@@ -39,12 +50,13 @@ function compiledParams(resourceType: string): CompiledParam[] {
  */
 export function extractSearchValues(resource: Resource): ExtractedValue[] {
   const params = compiledParams(resource.resourceType);
-  const root: TypedValue[] = [toTypedValue(resource)];
+  let root: TypedValue[] | undefined;
   const out: ExtractedValue[] = [];
   for (const p of params) {
-    let results: TypedValue[];
+    let results: TypedValue[] | undefined;
     try {
-      results = evalFhirPathTyped(p.atom, root);
+      results = p.fast?.(resource);
+      results ??= evalFhirPathTyped(p.atom, (root ??= [toTypedValue(resource)]));
     } catch {
       // A FHIRPath runtime error means the data does not have the shape the parameter expects
       // (validation reports that); such a parameter simply has no index values.
@@ -64,10 +76,29 @@ function dedupe(out: ExtractedValue[], start: number): void {
   const seen = new Set<string>();
   let w = start;
   for (let r = start; r < out.length; r++) {
-    const key = JSON.stringify(out[r]);
+    const key = valueKey(out[r]);
     if (seen.has(key)) continue;
     seen.add(key);
     out[w++] = out[r];
   }
   out.length = w;
+}
+
+function valueKey(v: ExtractedValue): string {
+  switch (v.type) {
+    case 'string':
+      return v.value;
+    case 'token':
+      return `${v.system ?? ''}|${v.value ?? ''}|${v.text ?? ''}`;
+    case 'reference':
+      return v.reference;
+    case 'date':
+      return `${v.start}/${v.end}`;
+    case 'number':
+      return String(v.value);
+    case 'quantity':
+      return `${v.value}|${v.system ?? ''}|${v.qcode ?? ''}|${v.unit ?? ''}`;
+    case 'uri':
+      return v.value;
+  }
 }
