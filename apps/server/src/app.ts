@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { ensureDefinitions } from '@footprint/fhir';
 import { apiRoutes } from './api';
 import { ensureAdministratorClient } from './auth/administrator';
 import { oauthRoutes } from './auth/oauth-routes';
@@ -48,6 +49,8 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
   app.decorateRequest('accessContext', undefined);
 
   app.register(async (root) => {
+    // Load the R4 definitions now (a few seconds) rather than inside the first request that needs them.
+    ensureDefinitions();
     await runServerMigrations(platform.sql);
     const signingKey = await loadSigningKey(platform.dataDir);
     if (options.bootstrapAdministrator !== false) {
