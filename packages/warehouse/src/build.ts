@@ -65,12 +65,13 @@ async function runBuild(source: ResourceSource, options: WarehouseOptions): Prom
     }
     loader.startPatientData();
     const referenceCount = loader.counts.resources;
-    const total = await source.estimateTotal();
+    let total = await source.estimateTotal();
     report({ phase: 'resources', resources: 0, rows: loader.counts.rows, total });
     for await (const batch of source.mainPass()) {
       for (const change of batch.changes) if (!change.deleted) loader.ingest(change.resource);
       await loader.flush();
       if (batch.watermark) watermark = batch.watermark;
+      total = (await source.estimateTotal()) ?? total;
       report({ phase: 'resources', resources: loader.counts.resources - referenceCount, rows: loader.counts.rows, total });
     }
     report({ phase: 'finishing', resources: loader.counts.resources, rows: loader.counts.rows, message: 'Applying opt-outs, organisations and places' });

@@ -17,7 +17,7 @@ export interface ResourceSource {
   referencePass(): AsyncIterable<SourceBatch>;
   /** Everything the views read (including the reference types again, for anything changed since). */
   mainPass(): AsyncIterable<SourceBatch>;
-  /** Expected resources in the main pass, when cheaply known (for the progress ETA). */
+  /** Expected resources in the main pass, when cheaply known (for the progress ETA); asked again after every batch. */
   estimateTotal(): Promise<number | undefined>;
 }
 
@@ -54,13 +54,18 @@ export function recordSource(record: Repository, ctx: AccessContext, types: stri
  */
 export function ndjsonSource(folder: string, referenceTypes: string[], batchSize = 5000): ResourceSource & { files(): Promise<string[]> } {
   const isReference = (file: string) => referenceTypes.some((type) => file.startsWith(`${type}.`));
+  /** Bytes and lines read in the main pass, to estimate the total from the files' sizes. */
+  const read_ = { bytes: 0, lines: 0, totalBytes: 0 };
   async function files(): Promise<string[]> {
-    const names = (await readdir(folder)).filter((name) => name.endsWith('.ndjson') || name.endsWith('.ndjson.gz')).sort();
+    const entries = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+      throw new Error(error.code === 'ENOENT' ? `No folder ${folder}` : `Cannot read ${folder}: ${error.message}`);
+    });
+    const names = entries.filter((name) => name.endsWith('.ndjson') || name.endsWith('.ndjson.gz')).sort();
     if (names.length === 0) throw new Error(`No .ndjson files in ${folder}`);
     return names;
   }
-  async function* read(names: string[]): AsyncIterable<SourceBatch> {
-    for (const name of names) yield* readNdjson(join(folder, name), batchSize);
+  async function* read(names: string[], counter?: typeof read_): AsyncIterable<SourceBatch> {
+    for (const name of names) yield* readNdjson(join(folder, name), batchSize, counter);
   }
   return {
     files,
@@ -68,10 +73,13 @@ export function ndjsonSource(folder: string, referenceTypes: string[], batchSize
       yield* read((await files()).filter(isReference));
     },
     async *mainPass() {
-      yield* read((await files()).filter((name) => !isReference(name)));
+      const names = (await files()).filter((name) => !isReference(name));
+      read_.totalBytes = await ndjsonBytes(folder, names);
+      yield* read(names, read_);
     },
     async estimateTotal() {
-      return undefined;
+      if (read_.lines === 0 || read_.bytes === 0) return undefined;
+      return Math.round((read_.totalBytes * read_.lines) / read_.bytes);
     },
   };
 }
@@ -83,13 +91,17 @@ export async function ndjsonBytes(folder: string, names: string[]): Promise<numb
   return total;
 }
 
-async function* readNdjson(path: string, batchSize: number): AsyncIterable<SourceBatch> {
+async function* readNdjson(path: string, batchSize: number, counter?: { bytes: number; lines: number }): AsyncIterable<SourceBatch> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const input = path.endsWith('.gz') ? stream.pipe(createGunzip()) : stream;
   let carry = '';
   let batch: ResourceChange[] = [];
   let lineNumber = 0;
+  if (counter && path.endsWith('.gz')) stream.on('data', (chunk: string | Buffer) => {
+      counter.bytes += chunk.length;
+    });
   for await (const chunk of input as AsyncIterable<Buffer>) {
+    if (counter && !path.endsWith('.gz')) counter.bytes += chunk.length;
     const text = carry + chunk.toString('utf8');
     let start = 0;
     for (let end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
@@ -97,6 +109,7 @@ async function* readNdjson(path: string, batchSize: number): AsyncIterable<Sourc
       const line = text.slice(start, end);
       start = end + 1;
       if (line.trim() === '') continue;
+      if (counter) counter.lines++;
       batch.push({ resource: parseLine(line, path, lineNumber) });
       if (batch.length >= batchSize) {
         yield { changes: batch };

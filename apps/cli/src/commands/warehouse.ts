@@ -1,4 +1,150 @@
 import type { Command } from 'commander';
+import {
+  buildWarehouse,
+  buildWarehouseFromNdjson,
+  engineNames,
+  openWarehouse,
+  refreshWarehouse,
+  type EngineName,
+  type WarehouseOptions,
+  type WarehouseProgress,
+  type WarehouseRunResult,
+} from '@footprint/warehouse';
+import { dataDirectory, openPlatform } from '../platform';
+import { terminalProgress, type ProgressStep } from '../progress';
 
-/** Not yet written: the owning workstream replaces this file. */
-export function register(_program: Command): void {}
+interface WarehouseCommandOptions {
+  engine: string;
+  databaseUrl?: string;
+  schema?: string;
+  batchSize: string;
+  fromNdjson?: string;
+}
+
+/**
+ * `footprint warehouse build|refresh|status`: the pseudonymised analysis tables (docs/warehouse.md).
+ * build rebuilds everything into new tables and swaps them in atomically; refresh applies only what
+ * changed in the record since the last build or refresh, in one transaction.
+ */
+export function register(program: Command): void {
+  const warehouse = program
+    .command('warehouse')
+    .description('Build and refresh the pseudonymised warehouse (DuckDB by default, or PostgreSQL)');
+
+  withEngineOptions(
+    warehouse
+      .command('build')
+      .description('Full rebuild from the record (or from NDJSON files) into new tables, then an atomic swap')
+      .option('--from-ndjson <folder>', 'build straight from FHIR NDJSON files instead of the record'),
+  ).action(action(async (options: WarehouseCommandOptions) => {
+    const settings = engineSettings(options);
+    if (options.fromNdjson) {
+      report(await withProgress((onProgress) => buildWarehouseFromNdjson(options.fromNdjson as string, { ...settings, onProgress })));
+      return;
+    }
+    const platform = await openPlatform({ dataDir: settings.dataDir });
+    try {
+      console.log(`Building the ${settings.engine} warehouse from the record in ${platform.storage}`);
+      report(await withProgress((onProgress) => buildWarehouse({ ...settings, record: platform.record, onProgress })));
+    } finally {
+      await platform.close();
+    }
+  }));
+
+  withEngineOptions(
+    warehouse.command('refresh').description('Incremental refresh: only what changed in the record since the last build or refresh'),
+  ).action(action(async (options: WarehouseCommandOptions) => {
+    const settings = engineSettings(options);
+    const platform = await openPlatform({ dataDir: settings.dataDir });
+    try {
+      console.log(`Refreshing the ${settings.engine} warehouse from the record in ${platform.storage}`);
+      report(await withProgress((onProgress) => refreshWarehouse({ ...settings, record: platform.record, onProgress })));
+    } finally {
+      await platform.close();
+    }
+  }));
+
+  withEngineOptions(warehouse.command('status').description('Show when the warehouse was built and refreshed, and its row counts')).action(
+    action(async (options: WarehouseCommandOptions) => {
+      const opened = await openWarehouse(engineSettings(options));
+      try {
+        const meta = await opened.meta();
+        console.log(`Warehouse: ${opened.location}`);
+        console.log(`Built ${meta?.builtAt ?? 'never'}; refreshed ${meta?.refreshedAt ?? 'never'}; record watermark ${meta?.watermark ?? '-'}`);
+        for (const table of ['patients', 'clinical_events', 'medications', 'encounters', 'social_care', 'organisations', 'places']) {
+          const [row] = await opened.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
+          console.log(`  ${table.padEnd(16)} ${Number(row.n).toLocaleString('en-GB').padStart(14)} rows`);
+        }
+      } finally {
+        await opened.close();
+      }
+    }),
+  );
+}
+
+function withEngineOptions(command: Command): Command {
+  return command
+    .option('--engine <engine>', `warehouse engine: ${engineNames.join(' or ')}`, 'duckdb')
+    .option('--database-url <url>', 'PostgreSQL server for --engine postgres (default WAREHOUSE_DATABASE_URL, then DATABASE_URL)')
+    .option('--schema <name>', 'PostgreSQL schema for --engine postgres', 'warehouse')
+    .option('--batch-size <n>', 'resources per batch', '5000');
+}
+
+function engineSettings(options: WarehouseCommandOptions): WarehouseOptions & { engine: EngineName; dataDir: string } {
+  if (!engineNames.includes(options.engine as EngineName)) throw new Error(`--engine must be ${engineNames.join(' or ')}, not "${options.engine}"`);
+  const batchSize = Number(options.batchSize);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error('--batch-size must be a whole number from 1 to 10000');
+  return { engine: options.engine as EngineName, dataDir: dataDirectory(), databaseUrl: options.databaseUrl, schema: options.schema, batchSize };
+}
+
+/**
+ * A bar for the main pass (resources read, rate, ETA from the record's counts or the files' sizes);
+ * the short reference pass and the finishing steps print a line each.
+ */
+async function withProgress(run: (onProgress: (p: WarehouseProgress) => void) => Promise<WarehouseRunResult>): Promise<WarehouseRunResult> {
+  const progress = terminalProgress();
+  let phase: string | undefined;
+  let step: ProgressStep | undefined;
+  let referenceCount = 0;
+  try {
+    return await run((p) => {
+      if (p.phase !== phase) {
+        step?.stop();
+        step = undefined;
+        if (phase === 'reference') progress.log(`Read ${referenceCount.toLocaleString('en-GB')} organisations, practitioner roles and consents`);
+        phase = p.phase;
+        if (p.phase === 'resources') step = progress.start('warehouse', p.total ?? 0, 'resources');
+      }
+      if (p.message) progress.log(p.message);
+      if (p.phase === 'reference') referenceCount = p.resources;
+      if (step) {
+        if (p.total && p.total > 0) step.setTotal(Math.max(p.total, p.resources));
+        step.update(p.resources);
+      }
+    });
+  } finally {
+    step?.stop();
+  }
+}
+
+/** Runs a command, printing a failure as one line (no stack trace) and exiting with status 1. */
+function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args) => {
+    try {
+      await fn(...args);
+    } catch (error) {
+      console.error(`footprint warehouse: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+function report(result: WarehouseRunResult): void {
+  const rate = result.seconds > 0 ? Math.round(result.resources / result.seconds) : result.resources;
+  console.log(
+    `${result.mode === 'build' ? 'Built' : 'Refreshed'} the ${result.engine} warehouse at ${result.location}: ` +
+      `${result.resources.toLocaleString('en-GB')} resources → ${result.rows.toLocaleString('en-GB')} rows in ${result.seconds.toFixed(1)} s ` +
+      `(${rate.toLocaleString('en-GB')} resources/s); ${result.optedOutPatients.toLocaleString('en-GB')} ${result.optedOutPatients === 1 ? 'patient' : 'patients'} left out for opt-outs; record watermark ${result.watermark}`,
+  );
+  for (const [table, count] of Object.entries(result.tables)) console.log(`  ${table.padEnd(16)} ${count.toLocaleString('en-GB').padStart(14)} rows`);
+}
