@@ -6,6 +6,7 @@
  * footprint behind.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Resource } from '@footprint/fhir';
@@ -64,12 +65,7 @@ class OutputFile {
     this.parts.length = 0;
     this.hash.update(data);
     this.bytes += Buffer.byteLength(data);
-    if (!stream.write(data)) {
-      await new Promise<void>((resolve, reject) => {
-        stream.once('drain', resolve);
-        stream.once('error', reject);
-      });
-    }
+    if (!stream.write(data)) await once(stream, 'drain');
   }
 
   async close(): Promise<void> {
