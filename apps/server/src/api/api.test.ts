@@ -1,4 +1,4 @@
-import type { AuditEvent, Patient } from '@medplum/fhirtypes';
+import type { AuditEvent, Encounter, Organization, Patient } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '@footprint/record';
 import { startTestServer, storageKinds, testNhsNumber, type TestServer } from '../../test/support';
@@ -20,13 +20,13 @@ describe.each(storageKinds)('web API on %s', (kind) => {
     server = await startTestServer(kind);
     const { platform } = server;
     const ctx = systemContext();
-    const practice = await platform.record.create(ctx, {
+    const practice = await platform.record.create<Organization>(ctx, {
       resourceType: 'Organization',
       name: 'Riverside Surgery',
       identifier: [{ system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'N81001' }],
     });
     practiceId = practice.resource.id!;
-    const trust = await platform.record.create(ctx, {
+    const trust = await platform.record.create<Organization>(ctx, {
       resourceType: 'Organization',
       name: 'Countess Hospital NHS Trust',
       identifier: [{ system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'RJR' }],
@@ -40,7 +40,7 @@ describe.each(storageKinds)('web API on %s', (kind) => {
       generalPractitioner: [{ reference: `Organization/${practiceId}` }],
     });
     patientId = patient.resource.id!;
-    const encounter = await platform.record.create(ctx, {
+    const encounter = await platform.record.create<Encounter>(ctx, {
       resourceType: 'Encounter',
       status: 'finished',
       class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER', display: 'emergency' },

@@ -6,6 +6,10 @@ import { webMigrations } from './auth/migrations';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './auth/sessions';
 import { ApiProblem, sendProblem } from './problem';
 import { careRecordRoutes } from './routes/care-record';
+import { footprintRoutes } from './routes/footprint';
+import { populationRoutes } from './routes/population';
+import { worklistRoutes } from './routes/worklist';
+import { InsightSource } from './warehouse';
 import { demoRoutes } from './routes/demo';
 import { sessionRoutes } from './routes/session';
 
@@ -29,6 +33,8 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   const { platform } = options;
   const policy = options.sessionPolicy ?? DEFAULT_SESSION_POLICY;
   await runMigrations(platform.sql, 'web', webMigrations);
+  const insight = new InsightSource(platform.dataDir);
+  app.addHook('onClose', async () => insight.close());
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiProblem) return sendProblem(reply, error.status, error.title, error.detail);
@@ -42,5 +48,8 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
 
   await sessionRoutes(app, platform, policy);
   await demoRoutes(app, platform);
+  await footprintRoutes(app, platform, policy, insight);
+  await populationRoutes(app, platform, policy, insight);
   await careRecordRoutes(app, platform, policy);
+  await worklistRoutes(app, platform, policy, insight);
 };

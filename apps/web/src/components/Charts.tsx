@@ -20,6 +20,12 @@ export const NHS_COLOURS = ['#005eb8', '#00a499', '#330072', '#ffb81c', '#003087
 
 const axisTick = { fill: '#212b32', fontSize: 14 };
 
+/** A round step (1, 2 or 5 times a power of ten) at least as big as `value`. */
+function niceStep(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(Math.max(value, 1)));
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= value) ?? 10 * power;
+}
+
 function ChartFrame({ label, tall, children }: { label: string; tall?: boolean; children: React.ReactElement }) {
   return (
     <div className={`footprint-chart${tall ? ' footprint-chart--tall' : ''}`} aria-hidden="true" data-chart={label}>
@@ -48,13 +54,16 @@ export function BarFigure({ label, data, valueName }: { label: string; data: Arr
 /** A population pyramid: males to the left, females to the right, youngest at the bottom. */
 export function PyramidChart({ data }: { data: Array<{ age_band: string; male: number | null; female: number | null }> }) {
   const rows = [...data].reverse().map((d) => ({ age_band: d.age_band, male: d.male === null ? null : -d.male, female: d.female }));
-  const max = Math.max(1, ...data.flatMap((d) => [d.male ?? 0, d.female ?? 0]));
+  const largest = Math.max(1, ...data.flatMap((d) => [d.male ?? 0, d.female ?? 0]));
+  const step = niceStep(largest / 2);
+  const max = step * Math.ceil(largest / step);
+  const ticks = [-max, -max / 2, 0, max / 2, max];
   const format = (v: number) => Math.abs(v).toLocaleString('en-GB');
   return (
     <ChartFrame label="Population pyramid" tall>
       <BarChart data={rows} layout="vertical" stackOffset="sign" barCategoryGap={1} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" domain={[-max, max]} tickFormatter={format} tick={axisTick} />
+        <XAxis type="number" domain={[-max, max]} ticks={ticks} tickFormatter={format} tick={axisTick} />
         <YAxis type="category" dataKey="age_band" tick={axisTick} width={64} />
         <Tooltip formatter={(v) => format(Number(v))} />
         <Legend />

@@ -1,0 +1,105 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import axe from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createRecord } from '@footprint/record';
+import { buildServer } from '@footprint/server';
+import { buildWeb } from '../../cli/src/commands/build-web';
+import { seedDemoUsers, type DemoUserCredentials } from '../../server/src/api';
+import { webDistDir } from '../src';
+
+/** Where the browser tests save their screenshots (gitignored). */
+export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+
+export interface WebTestEnvironment {
+  baseUrl: string;
+  browser: Browser;
+  users: DemoUserCredentials[];
+  platform: { record: Awaited<ReturnType<typeof createRecord>>['repo']; sql: Awaited<ReturnType<typeof createRecord>>['sql']; dataDir: string };
+  close(): Promise<void>;
+}
+
+/**
+ * A real Footprint for the browser: embedded PGlite in a temporary data directory, the demo data
+ * loaded by `load`, demo users seeded, the web app built, the full server listening on a free
+ * port, and Debian's Chromium driven by playwright-core.
+ */
+export async function startWebTestEnvironment(load: (platform: WebTestEnvironment['platform']) => Promise<void>): Promise<WebTestEnvironment> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'footprint-web-test-'));
+  const opened = await createRecord({ dataDir: join(dataDir, 'pglite') });
+  const platform = { record: opened.repo, sql: opened.sql, dataDir };
+  await load(platform);
+  await buildWeb();
+  const app = buildServer(platform, { logger: false, webDist: webDistDir });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const users = await seedDemoUsers(platform);
+  const port = (app.server.address() as AddressInfo).port;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    users,
+    platform,
+    async close() {
+      await browser.close().catch(() => undefined);
+      await app.close();
+      await opened.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Laptop and tablet viewports the app must work on. */
+export const VIEWPORTS = {
+  laptop: { width: 1366, height: 900 },
+  tablet: { width: 820, height: 1180 },
+} as const;
+
+export async function newPage(env: WebTestEnvironment, viewport: keyof typeof VIEWPORTS = 'laptop'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await env.browser.newContext({ viewport: VIEWPORTS[viewport], baseURL: env.baseUrl, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  (page as Page & { problems?: string[] }).problems = problems;
+  return { context, page };
+}
+
+/** Script errors the page raised so far. */
+export function pageErrors(page: Page): string[] {
+  return (page as Page & { problems?: string[] }).problems ?? [];
+}
+
+/** Signs in through the sign-in form, as a person would. */
+export async function signIn(page: Page, user: DemoUserCredentials): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: `Welcome, ${user.displayName}` }).waitFor();
+}
+
+/** Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the current page and returns its violations. */
+export async function accessibilityViolations(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; targets: string[] }>> {
+  await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } };
+    const result = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits until no loading message is showing. */
+export async function loaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelectorAll('.footprint-loading').length === 0, undefined, { timeout: 30_000 });
+}
