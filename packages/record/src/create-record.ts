@@ -16,6 +16,8 @@ export interface RecordConfig {
   schema?: string;
   /** Maximum pooled server connections (default 10). */
   maxConnections?: number;
+  /** The server connections' application_name, shown in pg_stat_activity (default `footprint`). */
+  applicationName?: string;
 }
 
 export interface OpenRecord {
@@ -36,7 +38,7 @@ export function resolveDataDir(dataDir?: string): string {
 export async function createRecord(config: RecordConfig = {}): Promise<OpenRecord> {
   const dataDir = resolveDataDir(config.dataDir);
   const sql = config.databaseUrl
-    ? await openPostgres(config.databaseUrl, config.schema, config.maxConnections)
+    ? await openPostgres(config.databaseUrl, config.schema, config.maxConnections, config.applicationName)
     : await openPglite(dataDir === 'memory://' ? undefined : join(dataDir, 'record'), config.schema);
   try {
     await runMigrations(sql, 'record', recordMigrations);

@@ -71,7 +71,7 @@ class PgPoolClient implements SqlClient {
  * `schema`, when given, is created and set as every
  * connection's search path (tests use a unique schema each, so runs never collide).
  */
-export async function openPostgres(databaseUrl: string, schema?: string, maxConnections = 10): Promise<SqlClient> {
+export async function openPostgres(databaseUrl: string, schema?: string, maxConnections = 10, applicationName = 'footprint'): Promise<SqlClient> {
   if (schema) {
     const admin = new pg.Client({ connectionString: databaseUrl });
     await admin.connect();
@@ -84,6 +84,7 @@ export async function openPostgres(databaseUrl: string, schema?: string, maxConn
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: maxConnections,
+    application_name: applicationName,
     ...(schema ? { options: `-c search_path=${quoteIdent(schema)},public` } : {}),
   });
   return new PgPoolClient(pool);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badRequest, extractSearchValues, ID_PATTERN, OperationOutcomeError, validateResource, type Resource } from '@footprint/fhir';
+import { badRequest, conflict, extractSearchValues, ID_PATTERN, OperationOutcomeError, validateResource, type Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import { AccessPolicy } from '../access/policy';
 import { addAudit } from '../audit/write';
@@ -20,24 +20,33 @@ interface Existing {
   [key: string]: unknown;
 }
 
-/** Validates every resource first, naming the failing one, so a bad batch writes nothing. */
-function validateAll(resources: readonly Resource[]): Resource[] {
+/** Names the failing resource in a validation error, so a bad line in a file can be found. */
+function validateOne(resource: Resource, position: number): void {
+  try {
+    validateResource(resource);
+  } catch (err) {
+    if (err instanceof OperationOutcomeError) {
+      const where = `resource ${position + 1} of the batch (${String(resource?.resourceType)}/${String(resource?.id)})`;
+      throw new OperationOutcomeError(err.status, {
+        ...err.outcome,
+        issue: (err.outcome.issue ?? []).map((issue) => ({ ...issue, diagnostics: `${where}: ${issue.diagnostics ?? issue.code}` })),
+      });
+    }
+    throw err;
+  }
+}
+
+/** The shape checks needed before looking resources up; full validation follows for those that will be written. */
+function checkShape(resources: readonly Resource[]): Array<{ resource: Resource; position: number }> {
   return resources.map((resource, i) => {
-    try {
-      validateResource(resource);
-    } catch (err) {
-      if (err instanceof OperationOutcomeError) {
-        const where = `resource ${i + 1} of the batch (${String(resource?.resourceType)}/${String(resource?.id)})`;
-        throw new OperationOutcomeError(err.status, {
-          ...err.outcome,
-          issue: (err.outcome.issue ?? []).map((issue) => ({ ...issue, diagnostics: `${where}: ${issue.diagnostics ?? issue.code}` })),
-        });
-      }
-      throw err;
+    if (typeof resource !== 'object' || resource === null || typeof resource.resourceType !== 'string') {
+      throw badRequest(`resource ${i + 1} of the batch is not a FHIR resource (no resourceType)`, 'resourceType');
     }
     if (resource.resourceType === 'AuditEvent') throw badRequest(`resource ${i + 1}: AuditEvents cannot be imported`, 'resourceType');
-    if (resource.id !== undefined && !ID_PATTERN.test(resource.id)) throw badRequest(`resource ${i + 1}: "${resource.id}" is not a valid id`, 'id');
-    return resource.id === undefined ? { ...resource, id: randomUUID() } : resource;
+    if (resource.id !== undefined && (typeof resource.id !== 'string' || !ID_PATTERN.test(resource.id))) {
+      throw badRequest(`resource ${i + 1}: "${String(resource.id)}" is not a valid id`, 'id');
+    }
+    return { resource: resource.id === undefined ? { ...resource, id: randomUUID() } : resource, position: i };
   });
 }
 
@@ -45,7 +54,11 @@ function validateAll(resources: readonly Resource[]): Resource[] {
  * Bulk write for imports, set-based: one SELECT … FOR UPDATE for the current rows, one
  * statement that upserts resources, appends history, replaces search values and appends one
  * AuditEvent (all arrays unnested server-side). Resources whose content equals the current
- * version are left unchanged, so importing a file twice creates nothing new.
+ * version are left unchanged, so importing a file twice creates nothing new (and, being
+ * identical to content validated when it was stored, they are not validated again). Every
+ * resource that will be written is validated before anything is written. The transaction
+ * commits without waiting for the WAL flush (synchronous_commit off): a crash can lose only
+ * the last moments of an import, which is resumable and idempotent, never corrupt it.
  */
 export async function importBatch(sql: SqlClient, ctx: AccessContext, resources: readonly Resource[]): Promise<ImportBatchResult> {
   const policy = new AccessPolicy(ctx);
@@ -54,27 +67,31 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
     policy.require('u', String(type));
   }
   // The last occurrence of a resource in the batch wins.
-  const byKey = new Map<string, Resource>();
-  for (const r of validateAll(resources)) byKey.set(`${r.resourceType}/${r.id}`, r);
+  const byKey = new Map<string, { resource: Resource; position: number }>();
+  for (const entry of checkShape(resources)) byKey.set(`${entry.resource.resourceType}/${entry.resource.id}`, entry);
   const batch = [...byKey.values()];
   if (batch.length === 0) return { created: 0, updated: 0, unchanged: 0 };
 
   return sql.transaction(async (tx) => {
+    await tx.query('SET LOCAL synchronous_commit = off');
     const { rows } = await tx.query<Existing>(
       `SELECT r.rid::text AS rid, r.resource_type, r.id, r.version, r.deleted, r.content_hash
        FROM resource r JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON r.resource_type = k.t AND r.id = k.i
        ORDER BY r.rid FOR UPDATE OF r`,
-      [batch.map((r) => r.resourceType), batch.map((r) => r.id)],
+      [batch.map((e) => e.resource.resourceType), batch.map((e) => e.resource.id)],
     );
     const existing = new Map(rows.map((r) => [`${r.resource_type}/${r.id}`, r]));
     const lastUpdated = new Date().toISOString();
     const writes: Array<{ resource: Resource; hash: string; prior?: Existing }> = [];
     let unchanged = 0;
-    for (const resource of batch) {
+    for (const { resource, position } of batch) {
       const prior = existing.get(`${resource.resourceType}/${resource.id}`);
       const hash = contentHash(resource);
       if (prior && !prior.deleted && prior.content_hash === hash) unchanged++;
-      else writes.push({ resource, hash, prior });
+      else {
+        validateOne(resource, position);
+        writes.push({ resource, hash, prior });
+      }
     }
     const created = writes.filter((w) => !w.prior).length;
     if (writes.length === 0) {
@@ -115,12 +132,18 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
          ${stmt.add(cols.patient)}::text[], ${stmt.add(cols.hash)}::text[], ${stmt.add(cols.content)}::text[], ${stmt.add(cols.method)}::text[])
          AS u(rid, resource_type, id, version, patient_id, content_hash, content, method)`,
     );
+    // New resources are plain inserts (no speculative ON CONFLICT work); existing ones, locked above, are updated.
     stmt.cte(
-      'cur',
+      'ins',
       `INSERT INTO resource (rid, resource_type, id, version, seq, last_updated, deleted, organisation, patient_id, content_hash, content)
        SELECT rid, resource_type, id, version, seq, ${updated}::timestamptz, false, ${org}, patient_id, content_hash, content FROM ${rowsCte}
-       ON CONFLICT (resource_type, id) DO UPDATE SET version = EXCLUDED.version, seq = EXCLUDED.seq, last_updated = EXCLUDED.last_updated,
-         deleted = false, organisation = EXCLUDED.organisation, patient_id = EXCLUDED.patient_id, content_hash = EXCLUDED.content_hash, content = EXCLUDED.content`,
+       WHERE method = 'POST'`,
+    );
+    stmt.cte(
+      'upd',
+      `UPDATE resource r SET version = u.version, seq = u.seq, last_updated = ${updated}::timestamptz, deleted = false, organisation = ${org},
+         patient_id = u.patient_id, content_hash = u.content_hash, content = u.content
+       FROM ${rowsCte} u WHERE u.method = 'PUT' AND r.rid = u.rid`,
     );
     stmt.cte(
       'hist',
@@ -138,7 +161,13 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
       query: `import: ${created} created, ${writes.length - created} updated, ${unchanged} unchanged`,
       outcome: '0',
     });
-    await stmt.run(tx);
+    try {
+      await stmt.run(tx);
+    } catch (error) {
+      // Another import created one of these resources after our SELECT … FOR UPDATE.
+      if ((error as { code?: string }).code === '23505') throw conflict('Another import wrote some of these resources at the same moment; retry the batch');
+      throw error;
+    }
     return { created, updated: writes.length - created, unchanged };
   });
 }
