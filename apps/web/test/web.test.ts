@@ -157,7 +157,7 @@ describe('Footprint in a real browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Practice worklist' }).waitFor();
     await loaded(page);
     await screenshot(page, 'drill-3-worklist');
-    const firstPerson = page.locator('[data-testid^=worklist-] tbody tr').first();
+    const firstPerson = page.locator('[data-testid^=worklist-] tbody tr[data-row]').first();
     const nhsNumber = await firstPerson.locator('[data-column=nhsNumber]').innerText();
     const name = await firstPerson.locator('[data-column=name]').innerText();
     await firstPerson.getByRole('link').click();
@@ -175,7 +175,7 @@ describe('Footprint in a real browser', () => {
     await page.goto('/footprint');
     await loaded(page);
     const overview = (await apiGet<{ places: Array<{ name: string; population: number | null }>; deprivation: { rows: Array<{ people: number | null }> } }>(page, '/api/footprint')).body;
-    const placeRows = page.getByTestId('places').locator('tbody tr');
+    const placeRows = page.getByTestId('places').locator('tbody tr[data-row]');
     expect(await placeRows.count()).toBe(overview.places.length);
     for (let i = 0; i < overview.places.length; i++) {
       expect(await placeRows.nth(i).locator('[data-column=name]').innerText()).toBe(overview.places[i].name);
@@ -210,11 +210,11 @@ describe('Footprint in a real browser', () => {
     const { context, page } = await newPage(env);
     await signIn(page, clinician);
     await page.goto('/care-record');
-    await page.getByLabel('NHS number').fill('1234567890');
+    await page.locator('#nhs-number').fill('1234567890');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => page.locator('.nhsuk-error-summary').innerText()).toMatch(/valid NHS number/);
     await expectAccessible(page, 'search error');
-    await page.getByLabel('NHS number').fill(nhsNumber);
+    await page.locator('#nhs-number').fill(nhsNumber);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('heading', { name: '1 person found' }).waitFor();
     await page.getByTestId('search-results').getByRole('link').click();

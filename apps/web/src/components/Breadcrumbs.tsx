@@ -15,12 +15,10 @@ export function Breadcrumbs({ trail }: { trail: Array<{ label: string; to: strin
           </li>
         ))}
       </ol>
-      <p className="nhsuk-breadcrumb__back">
-        <Link className="nhsuk-breadcrumb__backlink" to={parent.to}>
-          <span className="nhsuk-u-visually-hidden">Back to &nbsp;</span>
-          {parent.label}
-        </Link>
-      </p>
+      <Link className="nhsuk-back-link" to={parent.to}>
+        <span className="nhsuk-u-visually-hidden">Back to </span>
+        {parent.label}
+      </Link>
     </nav>
   );
 }

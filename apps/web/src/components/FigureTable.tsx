@@ -77,7 +77,7 @@ export function FigureTable<Row>({
               </tr>
             )}
             {rows.map((row, index) => (
-              <tr className="nhsuk-table__row" key={index}>
+              <tr className="nhsuk-table__row" key={index} data-row={index}>
                 {columns.map((c) => (
                   <td key={c.key} className={`nhsuk-table__cell${c.numeric ? ' nhsuk-table__cell--numeric' : ''}${c.nowrap ? ' footprint-nowrap' : ''}`} data-column={c.key}>
                     {c.render ? c.render(row) : String((row as Record<string, unknown>)[c.key] ?? '')}

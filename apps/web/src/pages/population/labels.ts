@@ -16,5 +16,7 @@ export function registerName(catalogue: Catalogue, id: string): string {
 }
 
 export function breakdownName(catalogue: Catalogue, id: string): string {
-  return (catalogue.breakdowns.find((b) => b.id === id)?.name ?? id).toLowerCase();
+  const name = catalogue.breakdowns.find((b) => b.id === id)?.name ?? id;
+  // Lower-case the first word for use mid-sentence, but keep acronyms such as IMD and GP.
+  return /^[A-Z]{2,}/.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1);
 }
