@@ -1,4 +1,4 @@
-import { systemContext, type AccessContext, type Repository } from '@footprint/record';
+import type { AccessContext, Repository } from '@footprint/record';
 import { createEngine, type EngineName, type WarehouseConnection, type WarehouseEngine } from './engines';
 import { referenceResourceTypes, WarehouseLoader } from './loader';
 import { formatVersion, writeMeta } from './meta';
@@ -33,13 +33,19 @@ export function resolveEngine(options: WarehouseOptions): WarehouseEngine {
   return typeof engine === 'string' ? createEngine(engine, options) : engine;
 }
 
+/** The platform acting for planning (PUBHLTH); loaded lazily so NDJSON builds need nothing from the record. */
+export async function warehouseContext(): Promise<AccessContext> {
+  const { systemContext } = await import('@footprint/record');
+  return systemContext('PUBHLTH', 'footprint-warehouse');
+}
+
 export function viewedTypes(): string[] {
   return [...new Set(standardViews().map((v) => v.view.resource))].sort();
 }
 
 /** Full rebuild from the record's change feed into new tables, swapped in atomically at the end. */
 export async function buildWarehouse(options: RecordWarehouseOptions): Promise<WarehouseRunResult> {
-  const ctx = options.ctx ?? systemContext('PUBHLTH', 'footprint-warehouse');
+  const ctx = options.ctx ?? (await warehouseContext());
   const source = recordSource(options.record, ctx, viewedTypes(), referenceResourceTypes, '0', options.batchSize);
   return runBuild(source, options);
 }

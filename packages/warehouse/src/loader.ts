@@ -6,7 +6,7 @@ import { OrganisationDirectory } from './organisation-directory';
 import type { Pseudonymiser } from './pseudonym';
 import { lsoaLookup, placeRecords } from './reference-data';
 import { standardViews, type StandardView } from './standard-views';
-import { tableList, tables, type TableSpec, type WarehouseTableName } from './tables';
+import { tableList, tables, type WarehouseTableName } from './tables';
 import { mappers, type MapContext } from './transform';
 
 /** A resource from the record's change feed or a file; `deleted` for a deletion. */
@@ -52,14 +52,22 @@ export class WarehouseLoader {
   /** A loader writing into freshly created tables (a build session). */
   static async forBuild(connection: WarehouseConnection, pseudonymiser: Pseudonymiser): Promise<WarehouseLoader> {
     for (const table of [...tableList, ...Object.values(metaTables)]) await connection.exec(connection.dialect.createTable(table.name, table.columns));
-    return new WarehouseLoader(connection, pseudonymiser);
+    const loader = new WarehouseLoader(connection, pseudonymiser);
+    await loader.openWriters();
+    return loader;
   }
 
   /** A loader over an existing warehouse, with its opt-out register and organisation directory restored. */
   static async forRefresh(connection: WarehouseConnection, pseudonymiser: Pseudonymiser, restore: (loader: WarehouseLoader) => Promise<void>): Promise<WarehouseLoader> {
     const loader = new WarehouseLoader(connection, pseudonymiser);
     await restore(loader);
+    await loader.openWriters();
     return loader;
+  }
+
+  /** One writer per patient table, open for the whole load, so rows go straight to the engine. */
+  private async openWriters(): Promise<void> {
+    for (const table of tableList) if (table.perPatient) this.writers.set(table.name, await this.connection.writer(table));
   }
 
   /** The resource types the views read. */
@@ -128,33 +136,16 @@ export class WarehouseLoader {
     }
   }
 
-  private readonly pending = new Map<WarehouseTableName, unknown[][]>();
-
   private readonly sink = (table: WarehouseTableName, row: unknown[]): void => {
     this.counts.rows++;
-    let rows = this.pending.get(table);
-    if (!rows) this.pending.set(table, (rows = []));
-    rows.push(row);
+    const writer = this.writers.get(table);
+    if (!writer) throw new Error(`No writer open for ${table}`);
+    writer.append(row);
   };
 
   /** Writes buffered rows to the engine (call after every batch). */
   async flush(): Promise<void> {
-    for (const [table, rows] of this.pending) {
-      if (rows.length === 0) continue;
-      const writer = await this.writerFor(tables[table]);
-      for (const row of rows) writer.append(row);
-      rows.length = 0;
-      await writer.flush();
-    }
-  }
-
-  private async writerFor(table: TableSpec): Promise<TableWriter> {
-    let writer = this.writers.get(table.name);
-    if (!writer) {
-      writer = await this.connection.writer(table);
-      this.writers.set(table.name, writer);
-    }
-    return writer;
+    for (const writer of this.writers.values()) await writer.flush();
   }
 
   /**

@@ -1,5 +1,4 @@
-import { systemContext } from '@footprint/record';
-import { buildWarehouse, countRows, resolveEngine, viewedTypes, type RecordWarehouseOptions } from './build';
+import { buildWarehouse, countRows, resolveEngine, viewedTypes, warehouseContext, type RecordWarehouseOptions } from './build';
 import { WarehouseNotBuiltError } from './engines';
 import { referenceResourceTypes, WarehouseLoader } from './loader';
 import { formatVersion, loadRegisters, readMeta, writeMeta } from './meta';
@@ -34,7 +33,7 @@ export async function refreshWarehouse(options: RecordWarehouseOptions): Promise
       needsFullBuild = 'The warehouse was built by another version: running a full build';
     } else {
       const pseudonymiser = new Pseudonymiser(await loadWarehouseKey(options.dataDir));
-      const ctx = options.ctx ?? systemContext('PUBHLTH', 'footprint-warehouse');
+      const ctx = options.ctx ?? (await warehouseContext());
       const source = recordSource(options.record, ctx, viewedTypes(), referenceResourceTypes, meta.watermark, options.batchSize);
       const open = connection;
       result = await connection.transaction(async () => {

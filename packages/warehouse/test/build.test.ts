@@ -145,3 +145,15 @@ for (const { name, create } of enginesUnderTest()) {
     });
   });
 }
+
+describe('pseudonymiser', () => {
+  it('computes standard HMAC-SHA256 (RFC 2104) for ASCII and non-ASCII ids', async () => {
+    const { createHmac, randomBytes } = await import('node:crypto');
+    const key = randomBytes(32);
+    const pseudonymiser = new Pseudonymiser(key);
+    for (const message of ['Patient/pat-1', 'Observation/0f9e8d7c-1234', 'Patient/Zoë-ü']) {
+      expect(pseudonymiser.hmac(message).toString('hex')).toBe(createHmac('sha256', key).update(message).digest('hex'));
+    }
+    expect(pseudonymiser.patientKey('pat-1')).toBe(createHmac('sha256', key).update('Patient/pat-1').digest().subarray(0, 16).toString('base64url'));
+  });
+});

@@ -25,9 +25,13 @@ export class DuckDbEngine implements WarehouseEngine {
     await removeDatabaseFiles(buildPath);
     const instance = await DuckDBInstance.create(buildPath);
     const connection = new DuckDbConnection(instance, await instance.connect());
+    // One transaction for the whole build: DuckDB then writes row groups straight to the file
+    // instead of through the write-ahead log.
+    await connection.exec('BEGIN TRANSACTION');
     const livePath = this.path;
     return Object.assign(connection, {
       async commit() {
+        await connection.exec('COMMIT');
         await connection.exec('CHECKPOINT');
         await connection.close();
         await rm(`${livePath}.wal`, { force: true });
