@@ -3,7 +3,10 @@
  * throwaway schema, serves them over loopback and drives a bounded-time, bounded-concurrency mix of
  * reads, searches and writes with keep-alive connections, then prints req/s, p50 and p99.
  *
- *   npx tsx apps/server/bench/mixed-load.ts [--seconds 20] [--concurrency 32] [--patients 2000]
+ *   npx tsx apps/server/bench/mixed-load.ts [--seconds 20] [--concurrency 32] [--patients 2000] [--direct]
+ *
+ * `--direct` also runs the same mix straight against the Repository (no HTTP), to show what the
+ * HTTP layer adds.
  *
  * Uses FOOTPRINT_BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test.
  * The load generator runs in a worker thread so it does not share the server's event loop.
@@ -16,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
 import type { Observation, Patient, Resource } from '@footprint/fhir';
-import { createRecord, systemContext } from '@footprint/record';
+import { createRecord, systemContext, type AccessContext, type Repository } from '@footprint/record';
 import { buildServer } from '../src/app';
 import { createClient } from '../src/auth/clients';
 import { runServerMigrations } from '../src/db/run';
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '32' },
     patients: { type: 'string', default: '2000' },
     connections: { type: 'string', default: '10' },
+    direct: { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -106,6 +110,10 @@ async function main() {
     for (const [op, stats] of Object.entries(result.byOp)) {
       console.log(`    ${op.padEnd(16)} ${String(stats.count).padStart(7)} req  p50 ${stats.p50.toFixed(1)} ms  p99 ${stats.p99.toFixed(1)} ms`);
     }
+    if (values.direct) {
+      const direct = await runDirect(record, patientIds, seconds, concurrency);
+      console.log(`\nsame mix directly on the Repository (no HTTP): ${(direct.count / direct.seconds).toFixed(0)} calls/s, p50 ${direct.p50.toFixed(1)} ms, p99 ${direct.p99.toFixed(1)} ms`);
+    }
   } finally {
     await app.close();
     await opened.close();
@@ -175,6 +183,35 @@ Promise.all(Array.from({ length: concurrency }, loop)).then(() => {
   agent.destroy();
 });
 `;
+
+/** The same mix as the HTTP load, called on the Repository in this process. */
+async function runDirect(record: Repository, patientIds: string[], seconds: number, concurrency: number) {
+  const ctx: AccessContext = { principal: { kind: 'client', id: 'bench' }, organisation: { reference: 'Organization/bench' }, scopes: ['system/*.cruds'], purpose: 'TREAT' };
+  const pick = <T,>(list: T[]) => list[Math.floor(Math.random() * list.length)];
+  const ops: Array<[number, () => Promise<unknown>]> = [
+    [40, () => record.read(ctx, 'Patient', pick(patientIds))],
+    [15, () => record.search(ctx, 'Observation', [['subject', `Patient/${pick(patientIds)}`], ['_count', '10']])],
+    [15, () => record.search(ctx, 'Patient', [['family', pick(FAMILIES)], ['birthdate', 'ge1980-01-01'], ['_count', '10']])],
+    [10, () => record.search(ctx, 'Observation', [['code', 'http://snomed.info/sct|27113001'], ['value-quantity', 'gt90'], ['_count', '10']])],
+    [20, () => record.create(ctx, { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://snomed.info/sct', code: '271649006' }] }, subject: { reference: `Patient/${pick(patientIds)}` }, effectiveDateTime: new Date().toISOString() } as Observation)],
+  ];
+  const samples: number[] = [];
+  const deadline = Date.now() + seconds * 1000;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < deadline) {
+        let r = Math.random() * 100;
+        const op = ops.find(([weight]) => (r -= weight) < 0) ?? ops[0];
+        const t = performance.now();
+        await op[1]();
+        samples.push(performance.now() - t);
+      }
+    }),
+  );
+  samples.sort((a, b) => a - b);
+  return { count: samples.length, seconds: (Date.now() - started) / 1000, p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
