@@ -36,11 +36,27 @@ function ChartFrame({ label, tall, children }: { label: string; tall?: boolean; 
   );
 }
 
-/** A bar per group (suppressed groups have no bar). */
+/** A bar per group (suppressed groups have no bar); long group names get horizontal bars so they stay readable. */
 export function BarFigure({ label, data, valueName }: { label: string; data: Array<{ label: string; value: number | null }>; valueName: string }) {
+  const longest = Math.max(0, ...data.map((d) => d.label.length));
+  if (longest > 14) {
+    return (
+      <div className="footprint-chart" aria-hidden="true" data-chart={label} style={{ height: Math.max(160, 48 + data.length * 36) }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" tick={axisTick} />
+            <YAxis type="category" dataKey="label" tick={axisTick} width={Math.min(320, 8 * longest)} interval={0} />
+            <Tooltip />
+            <Bar dataKey="value" name={valueName} fill={NHS_COLOURS[0]} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    );
+  }
   return (
     <ChartFrame label={label}>
-      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 48, left: 8 }} accessibilityLayer={false}>
+      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" tick={axisTick} interval={0} angle={data.length > 8 ? -35 : 0} textAnchor={data.length > 8 ? 'end' : 'middle'} height={data.length > 8 ? 80 : 30} />
         <YAxis tick={axisTick} />
@@ -117,7 +133,7 @@ export function TrendChart({ label, data, series, valueName }: { label: string; 
         {series.map((name, i) => (
           <Line
             key={name}
-            type="monotone"
+            type="linear"
             dataKey={name}
             name={series.length > 1 ? name : valueName}
             stroke={NHS_COLOURS[i % NHS_COLOURS.length]}

@@ -18,7 +18,7 @@ export function CaseFindingView({ catalogue, by }: { catalogue: Catalogue; by: s
           label: rule.name,
           value: figure.rows.filter((r) => r.rule === rule.id).reduce<number | null>((sum, r) => (r.flagged === null ? sum : (sum ?? 0) + r.flagged), null),
         }));
-        const title = `People flagged by case finding, by ${breakdownName(catalogue, by)}`;
+        const title = by === 'footprint' ? 'People flagged by case finding across the footprint' : `People flagged by case finding, by ${breakdownName(catalogue, by)}`;
         return (
           <section aria-labelledby="case-finding-heading">
             <h2 id="case-finding-heading">{title}</h2>

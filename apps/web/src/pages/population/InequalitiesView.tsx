@@ -11,7 +11,7 @@ import { breakdownName, groupLabel, registerName } from './labels';
 /** Age-standardised rates with 95% confidence intervals by group, and the slope index of inequality. */
 export function InequalitiesView({ catalogue, register, by }: { catalogue: Catalogue; register: string; by: string }) {
   const answer = useApi<InequalitiesAnswer>(`/population/inequalities?register=${encodeURIComponent(register)}&by=${encodeURIComponent(by)}`);
-  const title = `${registerName(catalogue, register)}: age-standardised rate per 100,000 by ${breakdownName(catalogue, by)}`;
+  const title = `${registerName(catalogue, register)}: age-standardised rate per 100,000 ${by === 'footprint' ? 'across the footprint' : `by ${breakdownName(catalogue, by)}`}`;
   return (
     <Load state={answer} what="inequality figures">
       {({ rates, sii, labels }) => {

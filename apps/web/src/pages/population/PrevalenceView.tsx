@@ -10,7 +10,7 @@ import { breakdownName, groupLabel, registerName } from './labels';
 /** Register prevalence per 1,000 registered people, by the chosen breakdown. */
 export function PrevalenceView({ catalogue, register, by }: { catalogue: Catalogue; register: string; by: string }) {
   const answer = useApi<PrevalenceAnswer>(`/population/prevalence?register=${encodeURIComponent(register)}&by=${encodeURIComponent(by)}`);
-  const title = `${registerName(catalogue, register)} register prevalence by ${breakdownName(catalogue, by)}`;
+  const title = `${registerName(catalogue, register)} register prevalence ${by === 'footprint' ? 'across the footprint' : `by ${breakdownName(catalogue, by)}`}`;
   return (
     <Load state={answer} what="register prevalence">
       {({ figure, labels }) => (

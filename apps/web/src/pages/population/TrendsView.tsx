@@ -12,7 +12,7 @@ export function TrendsView({ catalogue, register, by, months }: { catalogue: Cat
   const answer = useApi<TrendAnswer>(
     `/population/trends?register=${encodeURIComponent(register)}&by=${encodeURIComponent(by)}&months=${encodeURIComponent(months)}`,
   );
-  const title = `${registerName(catalogue, register)} prevalence per 1,000 over the last ${months} months, by ${breakdownName(catalogue, by)}`;
+  const title = `${registerName(catalogue, register)} prevalence per 1,000 over the last ${months} months, ${by === 'footprint' ? 'across the footprint' : `by ${breakdownName(catalogue, by)}`}`;
   return (
     <Load state={answer} what="trends">
       {({ figure, labels }) => {
