@@ -39,3 +39,4 @@ export { DuckDbCompiler } from './sql/duckdb-compiler';
 export { PostgresCompiler } from './sql/postgres-compiler';
 export { patients, clinical_events, medications, encounters, social_care } from './tables';
 export { RunnerEngine, createSqlEngine, type SqlRunner, type SqlDialectName } from './engines/runner-engine';
+export { loadDefinition, outputFormat, writeCsv, writeParquet, type Definition } from './output';

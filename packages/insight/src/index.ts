@@ -27,7 +27,7 @@ export {
   type FootprintProfile,
 } from './api';
 export { practiceWorklist, type WorklistRow } from './worklist';
-export { WarehouseFileEngine, engineForDataDir } from './warehouse-engine';
+export { WarehouseFileEngine, engineForDataDir, engineForWarehouse, type WarehouseLike } from './warehouse-engine';
 export { clearInsightCache } from './cache';
 export { directlyStandardisedRate, crudeRate, byarLimits, type Stratum, type RateResult } from './statistics/dsr';
 export { slopeIndexOfInequality as siiFromGroups, type SiiGroup, type SiiResult } from './statistics/sii';

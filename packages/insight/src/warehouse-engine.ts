@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDuckDbEngine, type CohortEngine, type DuckDbEngine, type MeasureNode, type MeasureRow, type Row, type Dataset, type DatasetNode } from '@footprint/cohort';
+import { createSqlEngine, openDuckDbEngine, type CohortEngine, type DuckDbEngine, type MeasureNode, type MeasureRow, type Row, type Dataset, type DatasetNode } from '@footprint/cohort';
 import { InsightInputError } from './errors';
 
 /**
@@ -64,4 +64,58 @@ export class WarehouseFileEngine implements CohortEngine {
 /** The insight engine for a data directory's DuckDB warehouse (`<dataDir>/warehouse.duckdb`). */
 export function engineForDataDir(dataDir: string): WarehouseFileEngine {
   return new WarehouseFileEngine(join(dataDir, 'warehouse.duckdb'));
+}
+
+/** What insight needs from an opened warehouse (`openWarehouse()` from @footprint/warehouse). */
+export interface WarehouseLike {
+  readonly engine: string;
+  readonly location: string;
+  query(sql: string): Promise<Record<string, unknown>[]>;
+  meta(): Promise<{ watermark: string; builtAt: string; refreshedAt?: string } | null>;
+}
+
+/**
+ * A cohort engine over an opened warehouse (DuckDB or PostgreSQL), for the web API. The cache key
+ * is the warehouse's build and refresh stamp, re-read at most every `ttlMs` (a refresh shows in
+ * dashboard figures within that time).
+ */
+export async function engineForWarehouse(warehouse: WarehouseLike, options: { ttlMs?: number } = {}): Promise<CohortEngine> {
+  if (warehouse.engine !== 'duckdb' && warehouse.engine !== 'postgres') throw new InsightInputError(`unsupported warehouse engine ${warehouse.engine}`);
+  const ttl = options.ttlMs ?? 5000;
+  const stampOf = async () => {
+    const meta = await warehouse.meta();
+    return `${warehouse.location}:${meta?.watermark ?? ''}:${meta?.builtAt ?? ''}:${meta?.refreshedAt ?? ''}`;
+  };
+  let stamp = await stampOf();
+  let checked = Date.now();
+  let checking: Promise<void> | null = null;
+  const inner = createSqlEngine(warehouse.engine, (sql) => warehouse.query(sql), { cacheKey: stamp });
+  const refreshStamp = async (): Promise<void> => {
+    if (Date.now() - checked < ttl) return;
+    checking ??= stampOf()
+      .then((s) => {
+        stamp = s;
+        checked = Date.now();
+      })
+      .finally(() => {
+        checking = null;
+      });
+    await checking;
+  };
+  return {
+    name: warehouse.engine,
+    /** Reading the key starts a re-check when it is stale, so cached results cannot hide a refresh for long. */
+    get cacheKey() {
+      if (Date.now() - checked >= ttl) refreshStamp().catch(() => {});
+      return stamp;
+    },
+    async execute(dataset) {
+      await refreshStamp();
+      return inner.execute(dataset);
+    },
+    async measure(measure) {
+      await refreshStamp();
+      return inner.measure(measure);
+    },
+  };
 }

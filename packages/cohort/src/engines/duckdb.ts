@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { CohortError } from '../errors';
 import type { Dataset } from '../language/dataset';
@@ -40,10 +41,17 @@ export class DuckDbEngine extends SqlEngine {
   /** Writes a dataset straight to a CSV or Parquet file with DuckDB's COPY (no rows through JS). */
   async copyTo(dataset: Dataset | DatasetNode, path: string, format: 'csv' | 'parquet'): Promise<number> {
     const query = this.datasetSql(dataset);
-    const target = `'${path.replace(/'/g, "''")}'`;
+    const temporary = `${path}.partial`;
+    const target = `'${temporary.replace(/'/g, "''")}'`;
     const options = format === 'parquet' ? '(FORMAT PARQUET)' : '(FORMAT CSV, HEADER TRUE)';
-    const result = await this.connection.run(`COPY (${query.sql}) TO ${target} ${options}`);
-    return Number(result.rowsChanged);
+    try {
+      const result = await this.connection.run(`COPY (${query.sql}) TO ${target} ${options}`);
+      await rename(temporary, path);
+      return Number(result.rowsChanged);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
   }
 
   close(): void {
