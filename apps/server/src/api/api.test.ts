@@ -87,6 +87,8 @@ describe.each(storageKinds)('web API on %s', (kind) => {
     expect(setCookie).toContain('SameSite=Strict');
     expect(setCookie).not.toContain('Secure');
     expect(csrf).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('marks the cookie Secure when the request came over HTTPS', () => {

@@ -36,6 +36,13 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   const insight = new InsightSource(platform.dataDir);
   app.addHook('onClose', async () => insight.close());
 
+  // Every API answer is about the signed-in user or their data: never cache it, never sniff it.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiProblem) return sendProblem(reply, error.status, error.title, error.detail);
     const status = error instanceof OperationOutcomeError ? error.status : ((error as { status?: number }).status ?? error.statusCode);
