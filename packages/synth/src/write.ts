@@ -11,7 +11,10 @@ import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, writeFi
 import { join } from 'node:path';
 import type { Resource } from '@footprint/fhir';
 import { createContext, type GenerateOptions, type GenerationContext } from './context';
-import { generateInto, type FootprintSink, type GroundTruthRecord } from './generate';
+import { serialiseChunk, type SerialisedChunk } from './chunk';
+import type { FootprintSink, GroundTruthRecord } from './generate';
+import { directoryResources } from './organisation-resources';
+import { generateOnWorkers } from './parallel';
 import type { OrganisationKind } from './organisations';
 
 export const GROUND_TRUTH_FILE = 'ground-truth.ndjson';
@@ -120,6 +123,26 @@ export class NdjsonDirectorySink implements FootprintSink {
     if (record.died) this.deaths++;
   }
 
+  /** Appends a serialised chunk of people (from a worker or serialiseChunk). */
+  appendChunk(chunk: SerialisedChunk): void {
+    for (const [organisation, text, count, byType] of chunk.files) {
+      let file = this.files.get(organisation);
+      if (!file) {
+        file = new OutputFile(join(this.outDir, `${organisation}.ndjson`));
+        this.files.set(organisation, file);
+      }
+      file.parts.push(text);
+      file.count += count;
+      for (const [type, n] of Object.entries(byType)) {
+        file.byType[type] = (file.byType[type] ?? 0) + n;
+        this.counts[type] = (this.counts[type] ?? 0) + n;
+      }
+    }
+    if (chunk.truth) this.truth.parts.push(chunk.truth);
+    this.truth.count += chunk.end - chunk.start;
+    this.deaths += chunk.deaths;
+  }
+
   async flush(): Promise<void> {
     await Promise.all([...this.files.values(), this.truth].map((f) => f.flush()));
   }
@@ -148,7 +171,10 @@ function describe(path: string, file: OutputFile, organisation: ManifestFile['or
 
 export interface WriteFootprintOptions extends GenerateOptions {
   outDir: string;
+  /** People per chunk (default 1,000). */
   chunkSize?: number;
+  /** Worker threads generating chunks (default 1: generate on this thread). Output is the same for any number. */
+  workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -156,8 +182,20 @@ export interface WriteFootprintOptions extends GenerateOptions {
 export async function writeFootprint(options: WriteFootprintOptions): Promise<Manifest> {
   const ctx: GenerationContext = createContext(options);
   const sink = new NdjsonDirectorySink(options.outDir);
+  const chunkSize = options.chunkSize ?? 1000;
   try {
-    await generateInto(ctx, sink, { chunkSize: options.chunkSize, onProgress: options.onProgress });
+    for (const r of directoryResources(ctx.directory)) sink.resource(ctx.directory.partnership.code, r);
+    await sink.flush();
+    if ((options.workers ?? 1) > 1) {
+      await generateOnWorkers(ctx, sink, { workers: options.workers!, chunkSize, onProgress: options.onProgress });
+    } else {
+      for (let start = 0; start < ctx.options.people; start += chunkSize) {
+        const end = Math.min(ctx.options.people, start + chunkSize);
+        sink.appendChunk(serialiseChunk(ctx, start, end));
+        await sink.flush();
+        options.onProgress?.(end, ctx.options.people);
+      }
+    }
   } catch (err) {
     await sink.abandon();
     throw err;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { PostgresRepository, importFiles, importMigrations, runMigrations, systemContext, type ImportResult } from '@footprint/record';
@@ -14,6 +15,7 @@ interface GenerateCommandOptions {
   referenceDate: string;
   years: string;
   load?: boolean;
+  workers?: string;
 }
 
 function wholeNumber(name: string, value: string, min: number, max: number): number {
@@ -29,13 +31,20 @@ export interface GenerateFootprintRequest {
   outDir: string;
   referenceDate?: string;
   years?: number;
+  /** Worker threads (default: one per CPU, at most 4). */
+  workers?: number;
+}
+
+/** Worker threads to generate on by default: one per CPU, at most 4. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 /** Generates a synthetic footprint into `outDir` with a progress bar (people, rate, ETA). */
 export async function generateWithProgress(request: GenerateFootprintRequest, progress: ProgressReporter): Promise<Manifest> {
   const step = progress.start('generate', request.people, 'people');
   try {
-    return await writeFootprint({ ...request, onProgress: (done) => step.update(done) });
+    return await writeFootprint({ workers: defaultWorkers(), ...request, onProgress: (done) => step.update(done) });
   } finally {
     step.stop();
   }
@@ -83,17 +92,19 @@ export function register(program: Command): void {
     .option('--out <dir>', 'output folder (default: <data dir>/synthetic/<footprint>-<people>-<seed>)')
     .option('--reference-date <date>', 'last day of the history (YYYY-MM-DD)', DEFAULT_REFERENCE_DATE)
     .option('--years <n>', 'years of history before the reference date', String(DEFAULT_YEARS))
+    .option('--workers <n>', 'worker threads generating people (default: one per CPU, at most 4); output is the same for any number')
     .option('--load', 'load the generated files into the record (DATABASE_URL or embedded storage)')
     .action(async (options: GenerateCommandOptions) => {
       const people = wholeNumber('--people', options.people, 1, 909_090);
       const seed = wholeNumber('--seed', options.seed, 0, 0xffffffff);
+      const workers = options.workers === undefined ? defaultWorkers() : wholeNumber('--workers', options.workers, 1, 64);
       const years = Number(options.years);
       if (!(years > 0 && years <= 30)) throw new Error(`--years must be more than 0 and at most 30 (got "${options.years}")`);
       const name = options.footprint.replace(/[^A-Za-z0-9-]+/g, '_');
       const outDir = resolve(options.out ?? join(dataDirectory(), 'synthetic', `${name}-${people}-${seed}`));
       const progress = terminalProgress();
       const started = Date.now();
-      const manifest = await generateWithProgress({ footprint: options.footprint, people, seed, outDir, referenceDate: options.referenceDate, years }, progress);
+      const manifest = await generateWithProgress({ footprint: options.footprint, people, seed, outDir, referenceDate: options.referenceDate, years, workers }, progress);
       const seconds = (Date.now() - started) / 1000;
       const n = (x: number) => x.toLocaleString('en-GB');
       console.log(
