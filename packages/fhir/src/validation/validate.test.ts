@@ -58,7 +58,7 @@ describe('validateResource', () => {
     expect(paths({ resourceType: 'Patient', birthDate: 19840301 })).toEqual(['Patient.birthDate']);
     expect(paths({ resourceType: 'Observation', code: { text: 'x' } })).toEqual(['Observation.status']);
     expect(paths({ resourceType: 'Patient', gender: ['female', 'male'] })).toContain('Patient.gender');
-    expect(paths({ resourceType: 'Patient', name: [{ given: 'Ann' }] })).toEqual(['Patient.name.given']);
+    expect(paths({ resourceType: 'Patient', name: [{ given: 'Ann' }] })).toEqual(['Patient.name[0].given']);
   });
 
   it('rejects dates that do not exist or lack a time zone', () => {

@@ -1,9 +1,8 @@
-import { OperationOutcomeError as MedplumOutcomeError, validateResource as validateStructure } from '@medplum/core';
 import type { OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
 import { ensureDefinitions } from '../definitions/load';
 import { isResourceType } from '../definitions/resource-types';
 import { OperationOutcomeError } from '../errors';
-import { elementIssues } from './element-rules';
+import { structureIssues } from './structure';
 import { suggestResourceType } from './suggest';
 
 export interface ValidateOptions {
@@ -22,7 +21,7 @@ function issue(code: OperationOutcomeIssue['code'], diagnostics: string, express
 /**
  * Validates a resource for writing: a known R4 resource type, then the R4 StructureDefinitions
  * (structure, datatypes, cardinality, invariants) and the element rules they leave out (real dates,
- * required codes, reference format and targets, NHS numbers, ODS codes). Throws a 400
+ * required codes, reference format and targets, NHS numbers, ODS codes), in one pass (./structure). Throws a 400
  * OperationOutcomeError listing every problem, each with its element path in `expression`.
  */
 export function validateResource(resource: unknown, options: ValidateOptions = {}): asserts resource is Resource {
@@ -45,34 +44,6 @@ export function validateResource(resource: unknown, options: ValidateOptions = {
   }
 
   const issues = structureIssues(resource as Resource);
-  const reported = new Set(issues.flatMap((i) => i.expression ?? []));
-  let extra: OperationOutcomeIssue[];
-  try {
-    extra = elementIssues(resource as Resource);
-  } catch (err) {
-    // The element walk assumes a structurally valid resource; structural problems are already listed.
-    if (issues.length > 0) extra = [];
-    else throw err;
-  }
-  for (const i of extra) if (!i.expression?.some((e) => reported.has(e))) issues.push(i);
   if (issues.length > 0) fail(issues);
 }
 
-/** Issues from @medplum/core's StructureDefinition validator, in our shape (message in diagnostics). */
-function structureIssues(resource: Resource): OperationOutcomeIssue[] {
-  let found: OperationOutcomeIssue[];
-  try {
-    found = validateStructure(resource);
-  } catch (err) {
-    if (!(err instanceof MedplumOutcomeError)) throw err;
-    found = err.outcome.issue ?? [];
-  }
-  return found
-    .filter((i) => i.severity === 'error' || i.severity === 'fatal')
-    .map((i) => ({
-      severity: 'error' as const,
-      code: i.code,
-      diagnostics: i.details?.text ?? i.diagnostics ?? i.code,
-      ...(i.expression?.length ? { expression: i.expression } : {}),
-    }));
-}
