@@ -198,7 +198,7 @@ describe('Footprint in a real browser', () => {
     await page.getByRole('button', { name: /Download this table as CSV/ }).first().click();
     const csv = await readFile(await (await download).path(), 'utf8');
     const lines = csv.trim().split(/\r\n/);
-    expect(lines[0]).toBe('Group,People on register,Registered population,"Per 1,000 people"');
+    expect(lines[0]).toBe('IMD decile,People on register,Registered population,"Per 1,000 people"');
     expect(lines.length).toBe(prevalence.figure.rows.length + 1);
     await context.close();
   });

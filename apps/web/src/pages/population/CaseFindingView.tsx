@@ -5,7 +5,7 @@ import { BarFigure } from '../../components/Charts';
 import { FigureTable } from '../../components/FigureTable';
 import { formatCount } from '../../components/format';
 import { Load } from '../../components/Status';
-import { breakdownName, groupLabel } from './labels';
+import { breakdownHeading, breakdownName, groupLabel } from './labels';
 
 /** How many people each case-finding rule flags, by the chosen breakdown, with each rule's clinical basis. */
 export function CaseFindingView({ catalogue, by }: { catalogue: Catalogue; by: string }) {
@@ -29,7 +29,7 @@ export function CaseFindingView({ catalogue, by }: { catalogue: Catalogue; by: s
               csvName={`case-finding-by-${by}`}
               columns={[
                 { key: 'rule', header: 'Rule', render: (r) => ruleName(r.rule), csv: (r) => ruleName(r.rule) },
-                { key: 'group', header: 'Group', render: (r) => groupLabel(by, r.group, labels), csv: (r) => groupLabel(by, r.group, labels) },
+                { key: 'group', header: breakdownHeading(catalogue, by), render: (r) => groupLabel(by, r.group, labels), csv: (r) => groupLabel(by, r.group, labels) },
                 { key: 'flagged', header: 'People flagged', numeric: true, render: (r) => formatCount(r.flagged), csv: (r) => r.flagged },
                 { key: 'population', header: 'Population', numeric: true, render: (r) => formatCount(r.population), csv: (r) => r.population },
               ]}

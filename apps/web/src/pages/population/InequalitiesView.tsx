@@ -6,7 +6,7 @@ import { FigureTable } from '../../components/FigureTable';
 import { formatCount, formatRate } from '../../components/format';
 import { SummaryList } from '../../components/SummaryList';
 import { Load } from '../../components/Status';
-import { breakdownName, groupLabel, registerName } from './labels';
+import { breakdownHeading, breakdownName, groupLabel, registerName } from './labels';
 
 /** Age-standardised rates with 95% confidence intervals by group, and the slope index of inequality. */
 export function InequalitiesView({ catalogue, register, by }: { catalogue: Catalogue; register: string; by: string }) {
@@ -29,7 +29,7 @@ export function InequalitiesView({ catalogue, register, by }: { catalogue: Catal
               testId="inequalities"
               csvName={`inequalities-${register}-by-${by}`}
               columns={[
-                { key: 'group', header: 'Group', render: (r) => groupLabel(by, r.group, labels), csv: (r) => groupLabel(by, r.group, labels) },
+                { key: 'group', header: breakdownHeading(catalogue, by), render: (r) => groupLabel(by, r.group, labels), csv: (r) => groupLabel(by, r.group, labels) },
                 { key: 'observed', header: 'People on register', numeric: true, render: (r) => formatCount(r.observed), csv: (r) => r.observed },
                 { key: 'population', header: 'Population', numeric: true, render: (r) => formatCount(r.population), csv: (r) => r.population },
                 { key: 'crude_rate', header: 'Crude rate', numeric: true, render: (r) => formatRate(r.crude_rate), csv: (r) => r.crude_rate },

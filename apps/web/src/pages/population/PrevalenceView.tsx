@@ -5,7 +5,7 @@ import { BarFigure } from '../../components/Charts';
 import { FigureTable } from '../../components/FigureTable';
 import { formatCount, formatRate } from '../../components/format';
 import { Load } from '../../components/Status';
-import { breakdownName, groupLabel, registerName } from './labels';
+import { breakdownHeading, breakdownName, groupLabel, registerName } from './labels';
 
 /** Register prevalence per 1,000 registered people, by the chosen breakdown. */
 export function PrevalenceView({ catalogue, register, by }: { catalogue: Catalogue; register: string; by: string }) {
@@ -26,7 +26,7 @@ export function PrevalenceView({ catalogue, register, by }: { catalogue: Catalog
             testId="prevalence"
             csvName={`prevalence-${register}-by-${by}`}
             columns={[
-              { key: 'group', header: 'Group', render: (r) => groupLabel(by, r.group, labels), csv: (r) => groupLabel(by, r.group, labels) },
+              { key: 'group', header: breakdownHeading(catalogue, by), render: (r) => groupLabel(by, r.group, labels), csv: (r) => groupLabel(by, r.group, labels) },
               { key: 'register_count', header: 'People on register', numeric: true, render: (r) => formatCount(r.register_count), csv: (r) => r.register_count },
               { key: 'list_size', header: 'Registered population', numeric: true, render: (r) => formatCount(r.list_size), csv: (r) => r.list_size },
               { key: 'prevalence_per_1000', header: 'Per 1,000 people', numeric: true, render: (r) => formatRate(r.prevalence_per_1000), csv: (r) => r.prevalence_per_1000 },

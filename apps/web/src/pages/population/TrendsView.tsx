@@ -5,7 +5,7 @@ import { TrendChart } from '../../components/Charts';
 import { FigureTable } from '../../components/FigureTable';
 import { formatCount, formatDate, formatRate } from '../../components/format';
 import { Load } from '../../components/Status';
-import { breakdownName, groupLabel, registerName } from './labels';
+import { breakdownHeading, breakdownName, groupLabel, registerName } from './labels';
 
 /** Monthly register prevalence per 1,000 over the chosen period, one line per group. */
 export function TrendsView({ catalogue, register, by, months }: { catalogue: Catalogue; register: string; by: string; months: string }) {
@@ -34,7 +34,7 @@ export function TrendsView({ catalogue, register, by, months }: { catalogue: Cat
               csvName={`trend-${register}-by-${by}`}
               columns={[
                 { key: 'interval_end', header: 'Month ending', render: (r) => formatDate(r.interval_end), csv: (r) => r.interval_end },
-                { key: 'group', header: 'Group', render: (r) => groupLabel(by, r.group, labels), csv: (r) => groupLabel(by, r.group, labels) },
+                { key: 'group', header: breakdownHeading(catalogue, by), render: (r) => groupLabel(by, r.group, labels), csv: (r) => groupLabel(by, r.group, labels) },
                 { key: 'numerator', header: 'People on register', numeric: true, render: (r) => formatCount(r.numerator), csv: (r) => r.numerator },
                 { key: 'denominator', header: 'Registered population', numeric: true, render: (r) => formatCount(r.denominator), csv: (r) => r.denominator },
                 { key: 'rate_per_1000', header: 'Per 1,000 people', numeric: true, render: (r) => formatRate(r.rate_per_1000), csv: (r) => r.rate_per_1000 },

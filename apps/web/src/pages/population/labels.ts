@@ -20,3 +20,8 @@ export function breakdownName(catalogue: Catalogue, id: string): string {
   // Lower-case the first word for use mid-sentence, but keep acronyms such as IMD and GP.
   return /^[A-Z]{2,}/.test(name) ? name : name.charAt(0).toLowerCase() + name.slice(1);
 }
+
+/** A table column heading for the breakdown ("Place", "IMD decile"). */
+export function breakdownHeading(catalogue: Catalogue, id: string): string {
+  return catalogue.breakdowns.find((b) => b.id === id)?.name ?? 'Group';
+}
