@@ -1,6 +1,7 @@
 import { forbidden } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import type { SqlParams } from '../db/sql-params';
+import { inPatientCompartment, patientCompartmentTypes } from '../store/compartment';
 import { allows, grantedTypes, parseScopes, type Interaction, type ScopeGrant } from './scopes';
 
 /**
@@ -52,14 +53,21 @@ export class AccessPolicy {
     const types = this.types(interaction);
     if (types !== '*') parts.push(types.length === 0 ? 'FALSE' : `${alias}.resource_type = ANY(${params.add(types)}::text[])`);
     const patient = this.patientId;
-    if (patient !== undefined) parts.push(`${alias}.patient_id = ${params.add(patient)}`);
+    if (patient !== undefined) {
+      // Their own compartment, plus shared reference data (practitioners, organisations…) that
+      // belongs to no patient; never a compartment type whose patient is unknown.
+      parts.push(
+        `(${alias}.patient_id = ${params.add(patient)} OR (${alias}.patient_id IS NULL AND NOT ${alias}.resource_type = ANY(${params.add(patientCompartmentTypes())}::text[])))`,
+      );
+    }
     return parts.length === 0 ? 'TRUE' : parts.join(' AND ');
   }
 
   /** Row-level check for one already-fetched row (reads), matching `predicate`. */
-  permitsRow(row: { patient_id: string | null }): boolean {
+  permitsRow(row: { patient_id: string | null }, resourceType: string): boolean {
     const patient = this.patientId;
-    return patient === undefined || row.patient_id === patient;
+    if (patient === undefined) return true;
+    return row.patient_id === patient || (row.patient_id === null && !inPatientCompartment(resourceType));
   }
 }
 

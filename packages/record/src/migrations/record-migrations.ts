@@ -111,4 +111,9 @@ CREATE TRIGGER search_${k}_audit_append_only BEFORE UPDATE OR DELETE ON search_$
   .join('\n')}
 `,
   },
+  {
+    version: 2,
+    name: 'live resources of a type in rid order, for unsorted searches over large types',
+    sql: 'CREATE INDEX resource_type_rid_idx ON resource (resource_type, rid) WHERE NOT deleted',
+  },
 ];

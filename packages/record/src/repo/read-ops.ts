@@ -38,7 +38,7 @@ export async function readResource<T extends Resource>(sql: SqlClient, ctx: Acce
       [resourceType, id],
     );
     const row = rows[0];
-    if (!row || !policy.permitsRow(row)) throw notFound(`${reference} is not known`);
+    if (!row || !policy.permitsRow(row, resourceType)) throw notFound(`${reference} is not known`);
     if (row.deleted || row.content === null) throw gone(`${reference} has been deleted`);
     return { result: JSON.parse(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
   });
@@ -59,7 +59,7 @@ export async function vreadResource<T extends Resource>(sql: SqlClient, ctx: Acc
       [resourceType, id, Number(versionId)],
     );
     const row = rows[0];
-    if (!row || !policy.permitsRow(row)) throw notFound(`${reference} is not known`);
+    if (!row || !policy.permitsRow(row, resourceType)) throw notFound(`${reference} is not known`);
     if (row.deleted || row.content === null) throw gone(`${reference} is a deletion`);
     return { result: JSON.parse(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
   });
@@ -102,7 +102,7 @@ export async function resourceHistory(sql: SqlClient, ctx: AccessContext, reques
         'SELECT rid::text AS rid, patient_id FROM resource WHERE resource_type = $1 AND id = $2',
         [request.resourceType, request.id],
       );
-      if (!rows[0] || !policy.permitsRow(rows[0])) throw notFound(`${request.resourceType}/${request.id} is not known`);
+      if (!rows[0] || !policy.permitsRow(rows[0], request.resourceType)) throw notFound(`${request.resourceType}/${request.id} is not known`);
       rid = rows[0].rid;
     }
     const page = await historyPage(tx, policy, request, rid);
@@ -118,7 +118,7 @@ export async function patientEverything(sql: SqlClient, ctx: AccessContext, pati
       "SELECT deleted, patient_id FROM resource WHERE resource_type = 'Patient' AND id = $1",
       [patientId],
     );
-    if (!rows[0] || rows[0].deleted || !policy.permitsRow(rows[0])) throw notFound(`Patient/${patientId} is not known`);
+    if (!rows[0] || rows[0].deleted || !policy.permitsRow(rows[0], 'Patient')) throw notFound(`Patient/${patientId} is not known`);
     const page = await everythingPage(tx, policy, patientId, request);
     const result: SearchResult = {
       matches: page.rows.map(parseRow),

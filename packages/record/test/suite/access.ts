@@ -82,6 +82,11 @@ export function accessTests(options: SuiteOptions): void {
       expect(next.matches).toHaveLength(1);
       expect(next.next).toBeUndefined();
       expect(await statusOf(repo.everything(zoe, f.raj.id!, {}))).toBe(404);
+      // Shared reference data (their GP) is readable; a compartment type with no patient is not.
+      expect((await repo.read(zoe, 'Practitioner', f.gp.id!)).id).toBe(f.gp.id);
+      const orphan = (await repo.create<Observation>(admin, { resourceType: 'Observation', status: 'final', code: { text: 'no subject' } })).resource;
+      expect(await statusOf(repo.read(zoe, 'Observation', orphan.id!))).toBe(404);
+      expect(await statusOf(repo.read(zoe, 'Observation', f.obs[2].id!))).toBe(404);
     });
 
     it('the system context reads everything', async () => {
