@@ -11,3 +11,4 @@ export { mintAccessToken, verifyAccessToken, ACCESS_TOKEN_LIFETIME_SECONDS, type
 export { grantScopes, parseScope, permits } from './auth/scopes';
 export { serverMigrations } from './db/migrations';
 export { runServerMigrations } from './db/run';
+export { seedDemoUsers, readDemoUsers, type DemoUserCredentials } from './api/demo-users';

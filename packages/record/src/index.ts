@@ -14,3 +14,4 @@ export { AccessPolicy } from './access/policy';
 export { parseScope, parseScopes, type Interaction, type ScopeGrant } from './access/scopes';
 export { parseIfMatch } from './repo/write-ops';
 export { processBundle, parseQuery } from './bundle';
+export * from './import';

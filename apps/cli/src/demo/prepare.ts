@@ -1,14 +1,68 @@
-import { ensureAdministratorClient, runServerMigrations } from '@footprint/server';
+import { join } from 'node:path';
+import { ensureAdministratorClient, runServerMigrations, seedDemoUsers } from '@footprint/server';
 import type { Platform } from '@footprint/server';
+import { systemContext } from '@footprint/record';
+import { buildWarehouse, openWarehouse, refreshWarehouse } from '@footprint/warehouse';
+import { generateWithProgress, loadGenerated } from '../commands/generate';
 import type { ProgressReporter } from '../progress';
+import { warehouseProgress } from './warehouse-progress';
+
+/** The demonstration footprint: Cheshire and Merseyside, sized to be ready in about a minute on 2 cores. */
+export const DEMO_FOOTPRINT = { footprint: 'cheshire-and-merseyside', seed: 42 } as const;
+export const DEFAULT_DEMO_PEOPLE = 5000;
+
+/** How many people the demo generates: FOOTPRINT_DEMO_PEOPLE or the default. */
+export function demoPeople(): number {
+  const configured = process.env.FOOTPRINT_DEMO_PEOPLE;
+  if (configured === undefined || configured === '') return DEFAULT_DEMO_PEOPLE;
+  const n = Number(configured);
+  if (!Number.isInteger(n) || n < 100 || n > 909_090) throw new Error(`FOOTPRINT_DEMO_PEOPLE must be a whole number from 100 to 909090 (got "${configured}")`);
+  return n;
+}
 
 /**
- * Everything `footprint demo` does to storage before serving it. For now it makes sure the
- * administrator client exists (so credentials.json is there for `footprint token`); the synthetic
- * footprint and the warehouse build are added here as they land. Idempotent: safe on every start.
+ * Everything `footprint demo` does to storage before serving it, each step idempotent so a restart
+ * (or a start after an interrupted one) picks up where it left off:
+ * 1. the administrator client (credentials.json for `footprint token`);
+ * 2. on a record with no patients, a synthetic footprint generated and loaded through the same
+ *    import path partner files take (an interrupted load resumes);
+ * 3. the warehouse built, or refreshed if the record changed since;
+ * 4. one demo user per role (their passwords shown on the start page).
  */
 export async function prepareDemoFootprint(platform: Platform, progress: ProgressReporter): Promise<void> {
   await runServerMigrations(platform.sql);
   const admin = await ensureAdministratorClient(platform.sql, platform.dataDir);
   if (admin.created) progress.log(`Administrator client created; its id and secret are in ${admin.path}`);
+
+  const ctx = systemContext('SYSADMIN', 'footprint-demo');
+  const existing = await platform.record.search(ctx, 'Patient', [['_summary', 'count']]);
+  const outDir = join(platform.dataDir, 'demo-footprint');
+  const people = demoPeople();
+  if ((existing.total ?? 0) < people) {
+    progress.log(`Generating a synthetic ${DEMO_FOOTPRINT.footprint} footprint of ${people.toLocaleString('en-GB')} people`);
+    const manifest = await generateWithProgress({ ...DEMO_FOOTPRINT, people, outDir }, progress);
+    progress.log(`Loading ${manifest.resources.toLocaleString('en-GB')} resources into the shared care record`);
+    await loadGenerated(platform, outDir, manifest, progress);
+  }
+
+  const settings = { dataDir: platform.dataDir, engine: 'duckdb' as const, record: platform.record };
+  const built = await hasWarehouse(platform.dataDir);
+  progress.log(built ? 'Refreshing the population health warehouse' : 'Building the population health warehouse');
+  await warehouseProgress(progress, (onProgress) => (built ? refreshWarehouse({ ...settings, onProgress }) : buildWarehouse({ ...settings, onProgress })));
+
+  await seedDemoUsers(platform);
+  progress.log('Demo users are ready: their usernames and passwords are on the start page');
+}
+
+async function hasWarehouse(dataDir: string): Promise<boolean> {
+  try {
+    const warehouse = await openWarehouse({ dataDir, engine: 'duckdb' });
+    try {
+      return (await warehouse.meta()) !== undefined;
+    } finally {
+      await warehouse.close();
+    }
+  } catch {
+    return false;
+  }
 }
