@@ -3,23 +3,26 @@
  * throwaway schema, serves them over loopback and drives a bounded-time, bounded-concurrency mix of
  * reads, searches and writes with keep-alive connections, then prints req/s, p50 and p99.
  *
- *   npx tsx apps/server/bench/mixed-load.ts [--seconds 20] [--concurrency 32] [--patients 2000] [--direct]
+ *   npx tsx apps/server/bench/mixed-load.ts [--seconds 20] [--concurrency 32] [--patients 2000] [--direct] [--only 'read Patient']
  *
  * `--direct` also runs the same mix straight against the Repository (no HTTP), to show what the
  * HTTP layer adds.
  *
  * Uses FOOTPRINT_BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test.
- * The load generator runs in a worker thread so it does not share the server's event loop.
+ * The load generator runs in a child process, so it shares neither the server's event loop nor its
+ * CPU accounting; CPU per request is measured for the server, its PostgreSQL backends (from /proc)
+ * and the load generator separately, which stays meaningful on a machine shared with other work.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { Observation, Patient, Resource } from '@footprint/fhir';
-import { createRecord, systemContext, type AccessContext, type Repository } from '@footprint/record';
+import { createRecord, systemContext, type AccessContext, type Repository, type SqlClient } from '@footprint/record';
 import { buildServer } from '../src/app';
 import { createClient } from '../src/auth/clients';
 import { runServerMigrations } from '../src/db/run';
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     patients: { type: 'string', default: '2000' },
     connections: { type: 'string', default: '10' },
     direct: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -51,7 +55,8 @@ function nhsNumber(n: number): string {
 
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-bench-'));
-  const opened = await createRecord({ databaseUrl: url, schema, maxConnections: Number(values.connections) });
+  const benchUrl = `${url}${url.includes('?') ? '&' : '?'}application_name=footprint-bench`;
+  const opened = await createRecord({ databaseUrl: benchUrl, schema, maxConnections: Number(values.connections) });
   const { repo: record, sql } = opened;
   const app = buildServer({ record, sql, dataDir }, { logger: false });
   try {
@@ -101,7 +106,17 @@ async function main() {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
 
-    const result = await runLoad({ port, token, patientIds, families: FAMILIES, seconds, concurrency });
+    const pgBefore = await backendCpu(sql);
+    const cpuBefore = process.cpuUsage();
+    const result = await runLoad({ port, token, patientIds, families: FAMILIES, seconds, concurrency, ...(values.only ? { only: values.only } : {}) });
+    const cpuServer = process.cpuUsage(cpuBefore);
+    const pgAfter = await backendCpu(sql);
+    let pgMs = 0;
+    for (const [pid, ms] of pgAfter) pgMs += ms - (pgBefore.get(pid) ?? 0);
+    const perRequest = (ms: number) => ms / Math.max(result.count, 1);
+    const serverMs = perRequest((cpuServer.user + cpuServer.system) / 1000);
+    const backendMs = perRequest(pgMs);
+    const clientMs = perRequest(result.clientCpuMs);
     const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}, PostgreSQL server, pool ${values.connections}`;
     console.log(`\nmixed load: ${seconds} s, concurrency ${concurrency} (${machine})`);
     console.log(`  requests   ${result.count} (${result.errors} non-2xx)`);
@@ -110,6 +125,8 @@ async function main() {
     for (const [op, stats] of Object.entries(result.byOp)) {
       console.log(`    ${op.padEnd(16)} ${String(stats.count).padStart(7)} req  p50 ${stats.p50.toFixed(1)} ms  p99 ${stats.p99.toFixed(1)} ms`);
     }
+    console.log(`  CPU per request: server ${serverMs.toFixed(2)} ms, PostgreSQL backends ${backendMs.toFixed(2)} ms, load generator ${clientMs.toFixed(2)} ms`);
+    console.log(`  CPU-bound ceiling on ${cpus().length} idle cores: ~${Math.round((cpus().length * 1000) / (serverMs + backendMs + clientMs))} req/s (server alone ~${Math.round(1000 / serverMs)} req/s per core)`);
     if (values.direct) {
       const direct = await runDirect(record, patientIds, seconds, concurrency);
       console.log(`\nsame mix directly on the Repository (no HTTP): ${(direct.count / direct.seconds).toFixed(0)} calls/s, p50 ${direct.p50.toFixed(1)} ms, p99 ${direct.p99.toFixed(1)} ms`);
@@ -132,13 +149,13 @@ interface LoadResult {
   p50: number;
   p99: number;
   byOp: Record<string, { count: number; p50: number; p99: number }>;
+  clientCpuMs: number;
 }
 
-/** The load generator: plain JavaScript in a worker thread, node:http with a keep-alive agent. */
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
+/** The load generator: plain JavaScript in a child process, node:http with a keep-alive agent. */
+const LOAD_GENERATOR = `
 const http = require('node:http');
-const { port, token, patientIds, families, seconds, concurrency } = workerData;
+const { port, token, patientIds, families, seconds, concurrency, only } = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const headers = { authorization: 'Bearer ' + token, accept: 'application/fhir+json' };
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
@@ -162,6 +179,8 @@ const ops = [
       code: { coding: [{ system: 'http://snomed.info/sct', code: '271649006' }] }, subject: { reference: 'Patient/' + pick(patientIds) },
       effectiveDateTime: new Date().toISOString(), valueQuantity: { value: 120, unit: 'mm[Hg]', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' } }]],
 ];
+if (only) ops.splice(0, ops.length, ...ops.filter((o) => o[1] === only));
+if (ops.length === 0) throw new Error('no operation named ' + only);
 const total = ops.reduce((s, o) => s + o[0], 0);
 function choose() { let r = Math.random() * total; for (const o of ops) { r -= o[0]; if (r < 0) return o; } return ops[0]; }
 const samples = {}; let errors = 0;
@@ -179,7 +198,8 @@ async function loop() {
 }
 const started = Date.now();
 Promise.all(Array.from({ length: concurrency }, loop)).then(() => {
-  parentPort.postMessage({ samples, errors, seconds: (Date.now() - started) / 1000 });
+  const cpu = process.cpuUsage();
+  process.stdout.write(JSON.stringify({ samples, errors, seconds: (Date.now() - started) / 1000, cpuMs: (cpu.user + cpu.system) / 1000 }));
   agent.destroy();
 });
 `;
@@ -218,21 +238,38 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function runLoad(data: { port: number; token: string; patientIds: string[]; families: string[]; seconds: number; concurrency: number }): Promise<LoadResult> {
+function runLoad(data: { port: number; token: string; patientIds: string[]; families: string[]; seconds: number; concurrency: number; only?: string }): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: data });
-    worker.once('error', reject);
-    worker.once('message', (message: { samples: Record<string, number[]>; errors: number; seconds: number }) => {
+    const child = spawn(process.execPath, ['-e', LOAD_GENERATOR], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
+      const message = JSON.parse(output) as { samples: Record<string, number[]>; errors: number; seconds: number; cpuMs: number };
       const all = Object.values(message.samples).flat().sort((a, b) => a - b);
       const byOp: LoadResult['byOp'] = {};
       for (const [op, list] of Object.entries(message.samples)) {
         const sorted = [...list].sort((a, b) => a - b);
         byOp[op] = { count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
       }
-      resolve({ count: all.length, errors: message.errors, seconds: message.seconds, p50: percentile(all, 50), p99: percentile(all, 99), byOp });
-      void worker.terminate();
+      resolve({ count: all.length, errors: message.errors, seconds: message.seconds, p50: percentile(all, 50), p99: percentile(all, 99), byOp, clientCpuMs: message.cpuMs });
     });
+    child.stdin.end(JSON.stringify(data));
   });
+}
+
+/** CPU time (ms) used so far by each PostgreSQL backend serving this benchmark, read from /proc. */
+async function backendCpu(sql: SqlClient): Promise<Map<number, number>> {
+  const { rows } = await sql.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = 'footprint-bench'`);
+  const result = new Map<number, number>();
+  for (const { pid } of rows) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    if (!stat) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    result.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+  }
+  return result;
 }
 
 main().catch((error: unknown) => {
