@@ -164,6 +164,13 @@ for (const engine of testEngines()) {
       expect(await total('Organization')).toBe(1);
     });
 
+    it('reads files that start with a byte order mark', async () => {
+      await writeFile(path.join(dir, 'bom.ndjson'), '\uFEFF' + ndjson([patient(0), patient(1)]));
+      await writeFile(path.join(dir, 'bom.json'), '\uFEFF' + JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: patient(2) }] }));
+      const result = await importFiles(record.repo, ctx, [dir], { sql: record.sql });
+      expect(result).toMatchObject({ read: 3, created: 3, failed: 0 });
+    });
+
     it('refuses paths that are not import files', async () => {
       await writeFile(path.join(dir, 'x.csv'), 'a,b');
       await expect(importFiles(record.repo, ctx, [path.join(dir, 'x.csv')], { sql: record.sql })).rejects.toThrow(/expected a \.ndjson/);

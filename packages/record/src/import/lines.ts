@@ -43,7 +43,8 @@ export function readLines(file: string, options: { gzip: boolean; startByte?: nu
         const end = offset + (nl + 1 - start);
         if (number > skipUntil) {
           const lineEnd = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
-          yield { number, text: buf.toString('utf8', start, lineEnd), end };
+          const text = buf.toString('utf8', start, lineEnd);
+          yield { number, text: number === 1 ? stripBom(text) : text, end };
         }
         offset = end;
         start = nl + 1;
@@ -53,9 +54,14 @@ export function readLines(file: string, options: { gzip: boolean; startByte?: nu
     }
     if (pending && pending.length > 0) {
       number++;
-      if (number > skipUntil) yield { number, text: pending.toString('utf8'), end: offset + pending.length };
+      if (number > skipUntil) yield { number, text: number === 1 ? stripBom(pending.toString('utf8')) : pending.toString('utf8'), end: offset + pending.length };
     }
   }
 
   return { lines: iterate(), bytesRead: () => rawBytes };
+}
+
+/** A UTF-8 byte order mark some Windows tools write at the start of a file. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

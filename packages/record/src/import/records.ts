@@ -67,7 +67,7 @@ function jsonRecords(file: SourceFile, resume: { position: number }, prepare: Pr
     const data = file.gzip ? await promisify(gunzip)(raw) : raw;
     let doc: Record<string, unknown>;
     try {
-      doc = parseJsonResource(data.toString('utf8'), { maxDepth: 40 });
+      doc = parseJsonResource(data.toString('utf8').replace(/^\uFEFF/, ''), { maxDepth: 40 });
     } catch (err) {
       yield { position: 1, where: 'the file', error: { message: message(err) } };
       return;
