@@ -13,7 +13,7 @@ import { organizationRef } from './organisation-resources';
 import type { Organisation } from './organisations';
 import { deprivationFactor, stepValue, type RateParameters } from './parameters';
 import { ageOn, diagnosed, has, nextId, type Emit, type Person } from './person';
-import { ACT_CODE, CONDITION_CATEGORY, CONDITION_CLINICAL, CONDITION_VERIFICATION, ICD10 } from './systems';
+import { ACT_CODE, CONDITION_CATEGORY, CONDITION_CLINICAL, CONDITION_VERIFICATION } from './systems';
 
 type EncounterClass = 'AMB' | 'EMER' | 'IMP' | 'HH';
 const CLASS_DISPLAY: Record<EncounterClass, string> = { AMB: 'ambulatory', EMER: 'emergency', IMP: 'inpatient encounter', HH: 'home health' };
