@@ -254,6 +254,16 @@ describe('Footprint in a real browser', () => {
     await context.close();
   });
 
+  it('sends a user whose session ended on the server back to sign in, saying why', async () => {
+    const { context, page } = await newPage(env);
+    await signIn(page, user('analyst'));
+    await env.platform.sql.query(`DELETE FROM web_sessions WHERE user_id = (SELECT id FROM web_users WHERE username = $1)`, [user('analyst').username]);
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Population health' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in to Footprint' }).waitFor();
+    await page.getByText('For your security, you were signed out').waitFor();
+    await context.close();
+  });
+
   it('works at tablet width without sideways scrolling', async () => {
     const { context, page } = await newPage(env, 'tablet');
     await signIn(page, user('gp_clinician'));

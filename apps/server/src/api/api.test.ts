@@ -229,6 +229,15 @@ describe.each(storageKinds)('web API on %s', (kind) => {
     expect(again.map((u) => u.password)).toEqual(users.map((u) => u.password));
   });
 
+  it('shows administrators each partner organisation and its registered people on the data feeds', async () => {
+    const admin = await signIn('admin.test', 'correct horse administrator');
+    const feeds = await server.app.inject({ method: 'GET', url: '/api/feeds', headers: { cookie: admin.cookie } });
+    expect(feeds.statusCode).toBe(200);
+    expect(feeds.json().organisations).toContainEqual(expect.objectContaining({ code: 'N81001', name: 'Riverside Surgery', kindLabel: 'GP practice', patients: 1 }));
+    const gp = await signIn('gp.test', 'correct horse gp_clinician');
+    expect((await server.app.inject({ method: 'GET', url: '/api/feeds', headers: { cookie: gp.cookie } })).statusCode).toBe(403);
+  });
+
   it('answers 404 for an unknown record and 400 for a malformed id', async () => {
     const gp = await signIn('gp.test', 'correct horse gp_clinician');
     expect((await server.app.inject({ method: 'GET', url: '/api/care-record/patients/does-not-exist', headers: { cookie: gp.cookie } })).statusCode).toBe(404);

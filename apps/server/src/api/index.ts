@@ -11,6 +11,7 @@ import { populationRoutes } from './routes/population';
 import { worklistRoutes } from './routes/worklist';
 import { InsightSource } from './warehouse';
 import { demoRoutes } from './routes/demo';
+import { feedRoutes } from './routes/feeds';
 import { sessionRoutes } from './routes/session';
 
 export { seedDemoUsers, readDemoUsers, DEMO_USERS_FILE, type DemoUserCredentials } from './demo-users';
@@ -59,4 +60,5 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await populationRoutes(app, platform, policy, insight);
   await careRecordRoutes(app, platform, policy);
   await worklistRoutes(app, platform, policy, insight);
+  await feedRoutes(app, platform, policy);
 };
