@@ -25,6 +25,9 @@ const more = [
   { ...observation, valueCodeableConcept: { text: 'Positive', coding: [{ code: 'pos' }] }, component: undefined },
   { ...observation, valueString: 'see notes', component: undefined },
   { ...condition, onsetDateTime: undefined, onsetString: 'childhood', abatementAge: { value: 30, unit: 'a' } },
+  { ...patient, deceasedBoolean: true },
+  { ...patient, deceasedBoolean: false },
+  { ...patient, deceasedDateTime: '2021-06-01' },
 ] as unknown as Resource[];
 
 /** Parameters where the FHIRPath engine types a dateTime as a string for `as(string)`; FHIR does not. */
@@ -54,7 +57,12 @@ describe('the fast path for search-parameter expressions', () => {
     expect(compileFastPath('Observation', "(Observation.value as Quantity) | (Observation.component.value as Quantity)")).toBeTypeOf('function');
     expect(compileFastPath('Patient', "Patient.telecom.where((system = 'email'))")).toBeTypeOf('function');
     expect(compileFastPath('Observation', 'Observation.subject.where((resolve() is Patient))')).toBeTypeOf('function');
-    expect(compileFastPath('Patient', '(Patient.deceased.exists() and (Patient.deceased != false))')).toBeUndefined();
+    expect(compileFastPath('Patient', "Patient.name.where(given.exists())")).toBeUndefined();
+    const deceased = compileFastPath('Patient', '(Patient.deceased.exists() and (Patient.deceased != false))')!;
+    expect(deceased(patient)).toEqual([{ type: 'boolean', value: false }]);
+    expect(deceased({ ...patient, deceasedBoolean: false })).toEqual([{ type: 'boolean', value: false }]);
+    expect(deceased({ ...patient, deceasedBoolean: true })).toEqual([{ type: 'boolean', value: true }]);
+    expect(deceased({ ...patient, deceasedDateTime: '2020-01-01' })).toEqual([{ type: 'boolean', value: true }]);
     const email = compileFastPath('Patient', "Patient.telecom.where((system = 'email'))")!;
     expect(email(patient)).toEqual([{ type: 'ContactPoint', value: { system: 'email', value: 'zoe@example.org' } }]);
   });

@@ -156,6 +156,18 @@ function applyStep(input: TypedValue[], step: Step): TypedValue[] {
  * data it cannot type (the caller then uses FHIRPath for that resource).
  */
 export function compileFastPath(resourceType: string, expression: string): ((resource: object) => TypedValue[] | undefined) | undefined {
+  // `(Patient.deceased.exists() and (Patient.deceased != false))`: true unless absent or false.
+  const flag = /^\((\S+)\.exists\(\) and \(\1 != false\)\)$/.exec(expression);
+  if (flag) {
+    const path = compileFastPath(resourceType, flag[1]);
+    if (!path) return undefined;
+    return (resource) => {
+      const values = path(resource);
+      if (!values) return undefined;
+      const isFalse = values.length === 1 && values[0].value === false;
+      return [{ type: 'boolean', value: values.length > 0 && !isFalse }];
+    };
+  }
   const parts = splitUnion(expression);
   if (!parts) return undefined;
   const compiled: Step[][] = [];
