@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import type { Organization } from '@footprint/fhir';
 import { systemContext } from '@footprint/record';
 import { openPlatform } from '../src/platform';
 
@@ -13,7 +14,7 @@ describe('openPlatform', () => {
     try {
       const first = await openPlatform({ dataDir, embedded: true });
       expect(first.storage).toContain(dataDir);
-      const created = await first.record.create(systemContext(), { resourceType: 'Organization', name: 'Riverside Practice' });
+      const created = await first.record.create<Organization>(systemContext(), { resourceType: 'Organization', name: 'Riverside Practice' });
       await first.close();
       expect((await stat(join(dataDir, 'record'))).isDirectory()).toBe(true);
 
