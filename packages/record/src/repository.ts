@@ -15,7 +15,10 @@ export interface Repository {
   update<T extends Resource>(ctx: AccessContext, resource: T, options?: UpdateOptions): Promise<WriteResult<T>>;
   delete(ctx: AccessContext, resourceType: string, id: string): Promise<void>;
 
-  /** Type search. `params` are the raw query pairs (names may carry modifiers/chains, e.g. `subject:Patient.name`). */
+  /**
+   * Type search. `params` are the raw query pairs (names may carry modifiers/chains, e.g. `subject:Patient.name`).
+   * For the next page, repeat the search with `['_cursor', result.next]` added.
+   */
   search(ctx: AccessContext, resourceType: string, params: SearchParams, options?: SearchOptions): Promise<SearchResult>;
   /** Instance, type or system history, newest first, paged by an opaque cursor. */
   history(ctx: AccessContext, request: HistoryRequest): Promise<HistoryResult>;
@@ -82,7 +85,7 @@ export interface SearchResult {
   includes: Resource[];
   /** Present only when `_total=accurate|estimate` or `_summary=count` was asked for. */
   total?: number;
-  /** Opaque cursor for the next page, stable while others write; absent on the last page. */
+  /** Opaque cursor for the next page, stable while others write; absent on the last page. Pass it back as `_cursor`. */
   next?: string;
   /** The search parameters actually applied, as query pairs (for the Bundle's self link). */
   applied: SearchParams;

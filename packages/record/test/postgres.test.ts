@@ -6,6 +6,16 @@ import { runRecordSuite } from './record-suite';
 
 const url = process.env.FOOTPRINT_TEST_DATABASE_URL;
 
+async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
  * The storage suite on a PostgreSQL server, when FOOTPRINT_TEST_DATABASE_URL is set (CI sets
  * it, and then this really runs). Each area gets its own schema, dropped afterwards.
@@ -15,18 +25,19 @@ if (url) {
     name: 'postgres',
     open: async () => {
       const schema = `record_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-      const record = await createRecord({ databaseUrl: url, schema, maxConnections: 4 });
+      let record;
+      try {
+        record = await createRecord({ databaseUrl: url, schema, maxConnections: 4 });
+      } catch (error) {
+        await dropSchema(url, schema);
+        throw error;
+      }
+      const opened = record;
       return {
-        ...record,
+        ...opened,
         close: async () => {
-          await record.close();
-          const admin = new pg.Client({ connectionString: url });
-          await admin.connect();
-          try {
-            await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-          } finally {
-            await admin.end();
-          }
+          await opened.close();
+          await dropSchema(url, schema);
         },
       };
     },
@@ -34,6 +45,7 @@ if (url) {
 } else {
   console.warn('record storage on postgres: skipped locally because FOOTPRINT_TEST_DATABASE_URL is not set (CI sets it)');
   describe('record storage on postgres', () => {
-    it('runs when FOOTPRINT_TEST_DATABASE_URL is set (skipped locally)', () => {});
+    // Reported as skipped (not passed) so a local run never looks as if the server suite ran.
+    it.skip('needs FOOTPRINT_TEST_DATABASE_URL (CI sets it to the local PostgreSQL server)', () => {});
   });
 }
