@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { createRecord, systemContext } from '@footprint/record';
 import type { Resource } from '@medplum/fhirtypes';
 import { buildWarehouse, buildWarehouseFromNdjson, type EngineName, type WarehouseRunResult } from '../src';
+import { cpuLoad } from './machine';
 import { organisations, person, writeSyntheticNdjson } from './synthetic';
 
 const { values } = parseArgs({
@@ -27,19 +28,30 @@ const { values } = parseArgs({
 const engine = values.engine as EngineName;
 const schema = `warehouse_bench_${process.pid}`;
 
-function line(label: string, result: WarehouseRunResult): void {
+/**
+ * Wall-clock rate, and the rate per second of CPU this process used (all its threads): the second
+ * figure is steadier on a shared machine, and is what two otherwise idle cores would approach.
+ */
+async function measure(label: string, run: () => Promise<WarehouseRunResult>): Promise<void> {
+  const cpuBefore = process.cpuUsage();
+  const result = await run();
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const rate = Math.round(result.resources / result.seconds);
-  console.log(`${label}: ${result.resources.toLocaleString('en-GB')} resources → ${result.rows.toLocaleString('en-GB')} rows in ${result.seconds.toFixed(1)} s = ${rate.toLocaleString('en-GB')} resources/s`);
+  console.log(
+    `${label}: ${result.resources.toLocaleString('en-GB')} resources → ${result.rows.toLocaleString('en-GB')} rows in ${result.seconds.toFixed(1)} s = ` +
+      `${rate.toLocaleString('en-GB')} resources/s wall; ${cpuSeconds.toFixed(1)} CPU s = ${Math.round(result.resources / cpuSeconds).toLocaleString('en-GB')} resources per CPU-second`,
+  );
 }
 
-console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB, engine ${engine}`);
+console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GB, engine ${engine}, ${cpuLoad()}`);
 const dir = await mkdtemp(join(tmpdir(), 'footprint-warehouse-bench-'));
 try {
   const people = Number(values.people);
   if (people > 0) {
     const written = await writeSyntheticNdjson(join(dir, 'ndjson'), people);
     console.log(`wrote ${written.toLocaleString('en-GB')} resources for ${people.toLocaleString('en-GB')} people as NDJSON`);
-    line('build from NDJSON', await buildWarehouseFromNdjson(join(dir, 'ndjson'), { dataDir: dir, engine, schema }));
+    await measure('build from NDJSON', () => buildWarehouseFromNdjson(join(dir, 'ndjson'), { dataDir: dir, engine, schema }));
   }
 
   const recordPeople = Number(values['record-people']);
@@ -62,7 +74,7 @@ try {
       if (batch.length) await record.repo.importBatch(ctx, batch);
       imported += batch.length;
       console.log(`imported ${imported.toLocaleString('en-GB')} resources into the record (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite'}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      line('build from the record', await buildWarehouse({ record: record.repo, dataDir: dir, engine, schema }));
+      await measure('build from the record', () => buildWarehouse({ record: record.repo, dataDir: dir, engine, schema }));
     } finally {
       if (process.env.DATABASE_URL) await record.sql.query(`DROP SCHEMA IF EXISTS record_bench_${process.pid} CASCADE`).catch(() => {});
       await record.close();

@@ -24,6 +24,16 @@ function* random(seed: number): Generator<number> {
   }
 }
 
+/** A valid (Modulus 11) NHS number for person `n`, in the 999 test range. */
+function nhsNumber(n: number): string {
+  for (let base = 999000000 + n * 2; ; base++) {
+    const digits = String(base).split('').map(Number);
+    const sum = digits.reduce((total, d, i) => total + d * (10 - i), 0);
+    const check = (11 - (sum % 11)) % 11;
+    if (check !== 10) return `${base}${check}`;
+  }
+}
+
 export function organisations(): R[] {
   const out: R[] = [{ resourceType: 'Organization', id: 'pcn-0', identifier: [{ system: ODS, value: 'U00001' }], name: 'PCN', type: [{ coding: [{ code: 'pcn' }] }] }];
   for (let i = 0; i < 20; i++) {
@@ -46,11 +56,11 @@ export function person(n: number): R[] {
     {
       resourceType: 'Patient',
       id,
-      identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: String(9000000000 + n) }],
+      identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhsNumber(n) }],
       name: [{ family: `Family${n}`, given: [`Given${n}`] }],
       gender: next() < 0.5 ? 'female' : 'male',
       birthDate: `${year}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`,
-      address: [{ postalCode: 'L1 8JQ', extension: [{ url: 'https://fhir.footprint.nhs.uk/StructureDefinition/lsoa', valueString: lsoas[n % lsoas.length] }] }],
+      address: [{ postalCode: 'L1 8JQ', extension: [{ url: 'https://fhir.footprint.example/StructureDefinition/lsoa', valueString: lsoas[n % lsoas.length] }] }],
       extension: [{ url: 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory', valueCodeableConcept: { coding: [{ code: 'ABCDHJMNR'[n % 9] }] } }],
       generalPractitioner: [{ reference: `Organization/gp-${gp}` }],
     },

@@ -6,7 +6,7 @@ import type { ProgressListener, WarehouseRunResult } from './progress';
 import { loadWarehouseKey, Pseudonymiser } from './pseudonym';
 import { ndjsonSource, recordSource, type ResourceSource } from './sources';
 import { standardViews } from './standard-views';
-import { tableList } from './tables';
+import { contractTables } from './tables';
 
 export interface WarehouseOptions {
   /** Data directory: holds warehouse-key and (for DuckDB) warehouse.duckdb. */
@@ -110,7 +110,7 @@ async function runBuild(source: ResourceSource, options: WarehouseOptions): Prom
 
 export async function countRows(connection: WarehouseConnection): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of tableList) {
+  for (const table of contractTables) {
     const [row] = await connection.query<{ n: number }>(`SELECT count(*) AS n FROM ${table.name}`);
     counts[table.name] = Number(row.n);
   }

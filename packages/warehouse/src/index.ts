@@ -7,7 +7,7 @@ export { refreshWarehouse } from './refresh';
 export { openWarehouse, type Warehouse } from './open';
 export type { WarehouseProgress, ProgressListener, WarehouseRunResult } from './progress';
 export { createEngine, engineNames, DuckDbEngine, PostgresEngine, WarehouseNotBuiltError, type EngineName, type WarehouseConnection, type WarehouseEngine } from './engines';
-export { tables, tableList, type TableSpec, type WarehouseTableName } from './tables';
+export { tables, tableList, contractTables, type TableSpec, type WarehouseTableName } from './tables';
 export { loadWarehouseKey, Pseudonymiser } from './pseudonym';
 export { standardViews } from './standard-views';
 export type { WarehouseMeta } from './meta';

@@ -167,6 +167,14 @@ export class WarehouseLoader {
       'UPDATE patients SET pcn_code = (SELECT o.parent_code FROM organisations o WHERE o.organisation_code = patients.practice_code) ' +
         'WHERE pcn_code IS NULL AND practice_code IS NOT NULL',
     );
+    await this.connection.exec(
+      'UPDATE patients SET death_cause_code = (SELECT min(d.code) FROM warehouse_death_causes d WHERE d.patient_key = patients.patient_key) ' +
+        'WHERE death_cause_code IS NOT NULL OR patient_key IN (SELECT patient_key FROM warehouse_death_causes)',
+    );
+    await this.connection.exec(
+      'UPDATE encounters SET diagnosis_code = (SELECT min(d.code) FROM warehouse_encounter_diagnoses d WHERE d.encounter_key = encounters.resource_key) ' +
+        'WHERE diagnosis_code IS NULL AND resource_key IN (SELECT encounter_key FROM warehouse_encounter_diagnoses)',
+    );
     await saveRegisters(this.connection, this.context.optOuts, this.context.directory);
     return { newlyOptedOut: newlyOptedOut.length, withdrawnOptOuts: withdrawn.length };
   }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { AccessContext, Repository } from '@footprint/record';
@@ -24,7 +24,7 @@ export interface ResourceSource {
 /** The record's change feed from `since` (a full build uses '0'). */
 export function recordSource(record: Repository, ctx: AccessContext, types: string[], referenceTypes: string[], since = '0', batchSize = 5000): ResourceSource {
   async function* pass(passTypes: string[]): AsyncIterable<SourceBatch> {
-    for await (const batch of record.changes(ctx, { since, types: passTypes, batchSize })) {
+    for await (const batch of prefetch(record.changes(ctx, { since, types: passTypes, batchSize }))) {
       yield { changes: batch.items.map((item) => ({ resource: item.resource as unknown as Record<string, unknown>, deleted: item.deleted })), watermark: batch.watermark };
     }
   }
@@ -48,19 +48,74 @@ export function recordSource(record: Repository, ctx: AccessContext, types: stri
 }
 
 /**
- * NDJSON files in a folder (`Patient.ndjson`, `Observation.000.ndjson.gz`, ...). Files named after
- * a reference type are the reference pass; the rest are the main pass. Lines are parsed as they
- * stream, in batches, so memory stays flat however big the files are.
+ * Asks for the next batch before the current one is processed, so the database reads batch n+1
+ * (in its own process, on the other core) while the warehouse flattens batch n.
+ */
+export async function* prefetch<T>(source: AsyncIterable<T>): AsyncIterable<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let next = iterator.next();
+  try {
+    for (;;) {
+      const result = await next;
+      if (result.done) return;
+      next = iterator.next();
+      // A rejection of the prefetched batch is re-thrown when it is awaited above.
+      next.catch(() => {});
+      yield result.value;
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+/** The parts of the generator's manifest.json (docs/synth.md) the warehouse reads: files in load order. */
+interface Manifest {
+  files: Array<{ path: string; byType?: Record<string, number> }>;
+}
+
+/** Resource types that only describe organisations (the generator's directory file holds these). */
+const directoryTypes = new Set(['Organization', 'Location', 'OrganizationAffiliation', 'PractitionerRole', 'Practitioner', 'HealthcareService', 'Endpoint']);
+
+/**
+ * NDJSON files in a folder. With the generator's `manifest.json`, its files in its load order
+ * (`ground-truth.ndjson` is never read), the directory files first as the reference pass; without
+ * one, bulk-data files (`Patient.ndjson`, `Observation.000.ndjson.gz`, ...), those named after a
+ * reference type first. Lines are parsed as they stream, in batches, so memory stays flat however
+ * big the files are.
  */
 export function ndjsonSource(folder: string, referenceTypes: string[], batchSize = 5000): ResourceSource & { files(): Promise<string[]> } {
-  const isReference = (file: string) => referenceTypes.some((type) => file.startsWith(`${type}.`));
+  let manifest: Manifest | null | undefined;
+  async function readManifest(): Promise<Manifest | null> {
+    if (manifest !== undefined) return manifest;
+    try {
+      manifest = JSON.parse(await readFile(join(folder, 'manifest.json'), 'utf8')) as Manifest;
+      if (!Array.isArray(manifest.files)) throw new Error(`${join(folder, 'manifest.json')} has no "files" list`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      manifest = null;
+    }
+    return manifest;
+  }
+  const referenceNames = new Set<string>();
+  const isReference = (file: string) => referenceNames.has(file) || referenceTypes.some((type) => file.startsWith(`${type}.`));
   /** Bytes and lines read in the main pass, to estimate the total from the files' sizes. */
   const read_ = { bytes: 0, lines: 0, totalBytes: 0 };
   async function files(): Promise<string[]> {
     const entries = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
       throw new Error(error.code === 'ENOENT' ? `No folder ${folder}` : `Cannot read ${folder}: ${error.message}`);
     });
-    const names = entries.filter((name) => name.endsWith('.ndjson') || name.endsWith('.ndjson.gz')).sort();
+    const listed = await readManifest();
+    if (listed) {
+      for (const file of listed.files) {
+        const types = Object.keys(file.byType ?? {});
+        if (types.length > 0 && types.every((type) => directoryTypes.has(type) || referenceTypes.includes(type))) referenceNames.add(file.path);
+      }
+      const present = new Set(entries);
+      const missing = listed.files.filter((file) => !present.has(file.path)).map((file) => file.path);
+      if (missing.length) throw new Error(`${folder}: manifest.json lists files that are not there: ${missing.slice(0, 5).join(', ')}`);
+      return listed.files.map((file) => file.path);
+    }
+    const names = entries.filter((name) => (name.endsWith('.ndjson') || name.endsWith('.ndjson.gz')) && !name.startsWith('ground-truth.')).sort();
     if (names.length === 0) throw new Error(`No .ndjson files in ${folder}`);
     return names;
   }
@@ -70,7 +125,8 @@ export function ndjsonSource(folder: string, referenceTypes: string[], batchSize
   return {
     files,
     async *referencePass() {
-      yield* read((await files()).filter(isReference));
+      const names = await files();
+      yield* read(names.filter(isReference));
     },
     async *mainPass() {
       const names = (await files()).filter((name) => !isReference(name));

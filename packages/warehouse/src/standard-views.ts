@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { compileView, type CompiledView } from '@footprint/views';
+import { tables, type WarehouseTableName } from './tables';
 
 /**
  * The standard ViewDefinitions in packages/warehouse/views, compiled once. Each file is named
  * `<target>.<source>.json`: the target is a warehouse table (or `opt-outs`), so the loader knows
  * which mapper turns the view's rows into table rows.
  */
-export type ViewTarget = 'patients' | 'clinical_events' | 'medications' | 'encounters' | 'social_care' | 'organisations' | 'opt-outs' | 'practitioner-roles';
+export type ViewTarget = WarehouseTableName | 'opt-outs' | 'practitioner-roles';
 
 export interface StandardView {
   file: string;
@@ -16,7 +17,7 @@ export interface StandardView {
   column: Record<string, number>;
 }
 
-const targets = new Set<ViewTarget>(['patients', 'clinical_events', 'medications', 'encounters', 'social_care', 'organisations', 'opt-outs', 'practitioner-roles']);
+const targets = new Set<string>([...Object.keys(tables), 'opt-outs', 'practitioner-roles']);
 const viewsFolder = new URL('../views/', import.meta.url);
 
 let cache: StandardView[] | undefined;
@@ -28,7 +29,7 @@ export function standardViews(): StandardView[] {
     .sort()
     .map((file) => {
       const target = file.split('.')[0] as ViewTarget;
-      if (!targets.has(target)) throw new Error(`views/${file}: unknown target table "${target}"`);
+      if (!targets.has(target) || target === 'places') throw new Error(`views/${file}: unknown target table "${target}"`);
       const view = compileView(JSON.parse(readFileSync(new URL(file, viewsFolder), 'utf8')));
       const column: Record<string, number> = {};
       view.columns.forEach((c, i) => (column[c.name] = i));

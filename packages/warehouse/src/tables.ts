@@ -18,9 +18,20 @@ export interface TableSpec {
   perPatient: boolean;
   /** Rows come from one resource each and carry resource_key. */
   keyedByResource: boolean;
+  /** The warehouse's own working table, not part of the contract in docs/warehouse-tables.md. */
+  internal?: boolean;
 }
 
-export type WarehouseTableName = 'patients' | 'clinical_events' | 'medications' | 'encounters' | 'social_care' | 'organisations' | 'places';
+export type WarehouseTableName =
+  | 'patients'
+  | 'clinical_events'
+  | 'medications'
+  | 'encounters'
+  | 'social_care'
+  | 'organisations'
+  | 'places'
+  | 'warehouse_encounter_diagnoses'
+  | 'warehouse_death_causes';
 
 const v = (name: string): ColumnSpec => ({ name, type: 'VARCHAR' });
 const d = (name: string): ColumnSpec => ({ name, type: 'DATE' });
@@ -71,9 +82,28 @@ export const tables: Record<WarehouseTableName, TableSpec> = {
     keyedByResource: false,
     columns: [v('place_code'), v('name'), v('footprint_id'), v('delivery_system')],
   },
+
+  warehouse_encounter_diagnoses: {
+    name: 'warehouse_encounter_diagnoses',
+    perPatient: true,
+    keyedByResource: true,
+    internal: true,
+    columns: [v('patient_key'), { name: 'encounter_key', type: 'BIGINT' }, v('code'), { name: 'resource_key', type: 'BIGINT' }],
+  },
+  warehouse_death_causes: {
+    name: 'warehouse_death_causes',
+    perPatient: true,
+    keyedByResource: true,
+    internal: true,
+    columns: [v('patient_key'), d('date'), v('code'), { name: 'resource_key', type: 'BIGINT' }],
+  },
 };
 
+/** Every table the loader writes, the contract's and its own. */
 export const tableList: TableSpec[] = Object.values(tables);
+
+/** The contract's tables (docs/warehouse-tables.md), for readers. */
+export const contractTables: TableSpec[] = tableList.filter((t) => !t.internal);
 
 /** A row ready for a table: values in the table's column order. */
 export type TableRow = unknown[];

@@ -34,7 +34,7 @@ for (const { name, create } of enginesUnderTest()) {
 
     it('reports what it read and wrote', () => {
       expect(result.mode).toBe('build');
-      expect(result.resources).toBe(29);
+      expect(result.resources).toBe(31);
       expect(result.tables.patients).toBe(3);
       expect(result.optedOutPatients).toBe(1);
     });
@@ -48,7 +48,7 @@ for (const { name, create } of enginesUnderTest()) {
         },
         {
           patient_key: key('pat-2'), sex: 'male', date_of_birth: '1972-11-01', ethnicity: 'Asian', ethnicity_code: 'J', lsoa_code: 'E01006513',
-          imd_decile: 4, place_code: 'E08000012', practice_code: 'N82001', pcn_code: 'U12345', date_of_death: '2024-03-14', death_cause_code: null,
+          imd_decile: 4, place_code: 'E08000012', practice_code: 'N82001', pcn_code: 'U12345', date_of_death: '2024-03-14', death_cause_code: 'I21.9',
         },
         {
           patient_key: key('pat-3'), sex: 'unknown', date_of_birth: '1990-01-01', ethnicity: 'Black', ethnicity_code: 'N', lsoa_code: 'E01018386',
@@ -66,11 +66,13 @@ for (const { name, create } of enginesUnderTest()) {
         { patient_key: key('pat-1'), date: '2001-05-06', system: sct, code: '91936005', numeric_value: null, unit: null, source: 'AllergyIntolerance', organisation_code: null },
         { patient_key: key('pat-1'), date: '2019-04-02', system: sct, code: '38341003', numeric_value: null, unit: null, source: 'Condition', organisation_code: 'N82001' },
         { patient_key: key('pat-2'), date: '2022-02-10', system: sct, code: '999791000000106', numeric_value: 49.5, unit: 'mmol/mol', source: 'Observation', organisation_code: null },
+        { patient_key: key('pat-2'), date: '2023-01-05', system: 'http://hl7.org/fhir/sid/icd-10', code: 'R07.4', numeric_value: null, unit: null, source: 'Condition', organisation_code: null },
         { patient_key: key('pat-1'), date: '2023-06-01', system: sct, code: '1091811000000102', numeric_value: 94, unit: 'mm[Hg]', source: 'Observation', organisation_code: 'N82001' },
         { patient_key: key('pat-1'), date: '2023-06-01', system: sct, code: '72313002', numeric_value: 152, unit: 'mm[Hg]', source: 'Observation', organisation_code: 'N82001' },
         { patient_key: key('pat-1'), date: '2023-06-01', system: sct, code: '75367002', numeric_value: null, unit: null, source: 'Observation', organisation_code: 'N82001' },
         { patient_key: key('pat-2'), date: '2023-10-01', system: sct, code: '39114911000001105', numeric_value: null, unit: null, source: 'Immunization', organisation_code: null },
         { patient_key: key('pat-3'), date: '2024-03-01', system: sct, code: '410606002', numeric_value: null, unit: null, source: 'Procedure', organisation_code: 'LCC01' },
+        { patient_key: key('pat-2'), date: '2024-03-14', system: sct, code: '184305005', numeric_value: null, unit: null, source: 'Observation', organisation_code: null },
       ]);
     });
 
@@ -89,7 +91,7 @@ for (const { name, create } of enginesUnderTest()) {
         { patient_key: key('pat-1'), date: '2019-04-02', code: '318475005', status: 'active', organisation_code: 'N82001' },
       ]);
       expect(await warehouse.query('SELECT patient_key, date, kind, code, organisation_code FROM social_care ORDER BY date')).toEqual([
-        { patient_key: key('pat-3'), date: '2024-02-20', kind: 'referral', code: '308440001', organisation_code: 'N82001' },
+        { patient_key: key('pat-3'), date: '2024-02-20', kind: 'referral', code: '308440001', organisation_code: 'LCC01' },
         { patient_key: key('pat-3'), date: '2024-03-01', kind: 'assessment', code: '410606002', organisation_code: 'LCC01' },
       ]);
     });
@@ -115,7 +117,7 @@ for (const { name, create } of enginesUnderTest()) {
         const rows = await warehouse.query(`SELECT count(*) AS n FROM ${table.name} WHERE patient_key = $1`, [key('pat-4')]);
         expect(rows[0].n, table.name).toBe(0);
       }
-      expect(result.tables.clinical_events).toBe(8);
+      expect(result.tables.clinical_events).toBe(10);
     });
 
     it('holds no names, NHS numbers, addresses, record ids or free text in any column', async () => {

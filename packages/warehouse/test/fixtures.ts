@@ -10,9 +10,9 @@ import { join } from 'node:path';
 type R = Record<string, unknown>;
 const ODS = 'https://fhir.nhs.uk/Id/ods-organization-code';
 const SCT = 'http://snomed.info/sct';
-const KIND = 'https://fhir.footprint.nhs.uk/CodeSystem/organisation-kind';
+const KIND = 'https://fhir.footprint.example/CodeSystem/organisation-kind';
 const ETHNIC = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory';
-const LSOA = 'https://fhir.footprint.nhs.uk/StructureDefinition/lsoa';
+const LSOA = 'https://fhir.footprint.example/StructureDefinition/lsoa';
 
 const org = (id: string, ods: string, name: string, kind: string, partOf?: string): R => ({
   resourceType: 'Organization',
@@ -150,7 +150,25 @@ export function clinical(): R[] {
       subject: subject('pat-2'),
       period: { start: '2023-01-05', end: '2023-01-05' },
       serviceProvider: { identifier: { system: ODS, value: 'REM' } },
-      reasonCode: [{ coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'R07.4' }] }],
+      diagnosis: [{ condition: { reference: 'Condition/dx-ae' }, rank: 1 }],
+    },
+    {
+      resourceType: 'Condition',
+      id: 'dx-ae',
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'encounter-diagnosis' }] }],
+      code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'R07.4' }] },
+      subject: subject('pat-2'),
+      encounter: { reference: 'Encounter/enc-ae' },
+      recordedDate: '2023-01-05',
+    },
+    {
+      resourceType: 'Observation',
+      id: 'death-2',
+      status: 'final',
+      code: { coding: [{ system: SCT, code: '184305005' }] },
+      subject: subject('pat-2'),
+      effectiveDateTime: '2024-03-14',
+      valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'I21.9' }] },
     },
     {
       resourceType: 'Encounter',
@@ -190,6 +208,7 @@ export function clinical(): R[] {
       code: { coding: [{ system: SCT, code: '308440001' }] },
       authoredOn: '2024-02-20',
       requester: { reference: 'Organization/gp-1' },
+      performer: [{ reference: 'Organization/la-1' }],
     },
     {
       resourceType: 'Immunization',

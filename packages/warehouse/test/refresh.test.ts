@@ -59,7 +59,7 @@ for (const { name, create } of enginesUnderTest()) {
     it('builds from the change feed and records the watermark', async () => {
       const phases = new Set<string>();
       const result = await buildWarehouse({ ...options, record: record.repo, onProgress: (p) => phases.add(p.phase) });
-      expect(result.tables).toMatchObject({ patients: 3, clinical_events: 8, encounters: 4, medications: 1, social_care: 2, organisations: 5 });
+      expect(result.tables).toMatchObject({ patients: 3, clinical_events: 10, encounters: 4, medications: 1, social_care: 2, organisations: 5 });
       expect(Number(result.watermark)).toBeGreaterThan(0);
       expect([...phases]).toEqual(['reference', 'resources', 'finishing', 'done']);
       const [meta] = await query("SELECT value FROM warehouse_meta WHERE key = 'watermark'");
@@ -79,7 +79,7 @@ for (const { name, create } of enginesUnderTest()) {
       expect(result.mode).toBe('refresh');
       expect(result.resources).toBe(5);
 
-      const codes = await query('SELECT patient_key, code FROM clinical_events WHERE source = $1 ORDER BY code', ['Condition']);
+      const codes = await query('SELECT patient_key, code FROM clinical_events WHERE source = $1 AND system = $2 ORDER BY code', ['Condition', 'http://snomed.info/sct']);
       expect(codes).toEqual([
         { patient_key: keys.patientKey('pat-1'), code: '1201005' },
         { patient_key: keys.patientKey('pat-5'), code: '73211009' },

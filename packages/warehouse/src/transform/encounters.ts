@@ -12,8 +12,6 @@ const settingByProviderKind: Record<string, string> = {
   mental_health_provider: 'mental_health',
   community_provider: 'community',
   acute_trust: 'outpatient',
-  local_authority: 'community',
-  voluntary: 'community',
 };
 
 /**
@@ -34,17 +32,22 @@ export function encounterSetting(classCode: unknown, typeCode: unknown, priority
   return typeSetting ?? null;
 }
 
+/** Encounters with these providers are social care or voluntary-sector contacts (social_care), not health care. */
+const notHealthCare = new Set(['local_authority', 'voluntary']);
+
 export const mapEncounter: ViewMapper = (view, resource, rows, context, sink) => {
   const c = view.column;
   for (const row of rows) {
+    const organisation = context.directory.odsCode(row[c.organisation_ods], row[c.organisation_id]);
+    const providerKind = context.directory.kindOf(organisation);
+    if (providerKind && notHealthCare.has(providerKind)) continue;
     const keys = patientAndResource(resource, row[c.patient_id], context);
     if (!keys) return;
-    const organisation = context.directory.odsCode(row[c.organisation_ods], row[c.organisation_id]);
     sink('encounters', [
       keys[0],
       firstDate(row[c.start_date]),
       firstDate(row[c.end_date]),
-      encounterSetting(row[c.class_code], row[c.type_code], row[c.priority_code], row[c.admit_source_code], context.directory.kindOf(organisation), context),
+      encounterSetting(row[c.class_code], row[c.type_code], row[c.priority_code], row[c.admit_source_code], providerKind, context),
       row[c.class_code] ?? null,
       row[c.type_code] ?? null,
       organisation,

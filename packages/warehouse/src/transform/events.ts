@@ -59,3 +59,25 @@ export const mapSocialCare: ViewMapper = (view, resource, rows, context, sink) =
     sink('social_care', [keys[0], firstDate(row[c.date], row[c.date_fallback]), kind, row[c.code], context.directory.odsCode(row[c.organisation_ods], row[c.organisation_id], row[c.organisation_role_id]), keys[1]]);
   }
 };
+
+/** An ICD-10 encounter diagnosis, kept by the Encounter's key so encounters.diagnosis_code can be filled. */
+export const mapEncounterDiagnosis: ViewMapper = (view, resource, rows, context, sink) => {
+  const c = view.column;
+  for (const row of rows) {
+    if (typeof row[c.code] !== 'string' || typeof row[c.encounter_id] !== 'string') continue;
+    const keys = patientAndResource(resource, row[c.patient_id], context);
+    if (!keys) return;
+    sink('warehouse_encounter_diagnoses', [keys[0], context.pseudonymiser.resourceKey('Encounter', row[c.encounter_id] as string), row[c.code], keys[1]]);
+  }
+};
+
+/** The ICD-10 underlying cause from a cause-of-death Observation, copied to patients.death_cause_code. */
+export const mapDeathCause: ViewMapper = (view, resource, rows, context, sink) => {
+  const c = view.column;
+  for (const row of rows) {
+    if (typeof row[c.code] !== 'string') continue;
+    const keys = patientAndResource(resource, row[c.patient_id], context);
+    if (!keys) return;
+    sink('warehouse_death_causes', [keys[0], firstDate(row[c.date]), row[c.code], keys[1]]);
+  }
+};

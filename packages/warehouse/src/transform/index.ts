@@ -1,7 +1,7 @@
 import type { ViewTarget } from '../standard-views';
 import type { ViewMapper } from './context';
 import { mapEncounter } from './encounters';
-import { mapClinicalEvent, mapMedication, mapSocialCare } from './events';
+import { mapClinicalEvent, mapDeathCause, mapEncounterDiagnosis, mapMedication, mapSocialCare } from './events';
 import { mapPatient } from './patients';
 import { mapOptOut, mapOrganisation, mapPractitionerRole } from './reference';
 
@@ -15,6 +15,11 @@ export const mappers: Record<ViewTarget, ViewMapper> = {
   encounters: mapEncounter,
   social_care: mapSocialCare,
   organisations: mapOrganisation,
+  places: () => {
+    throw new Error('places come from reference data, not from a view');
+  },
+  warehouse_encounter_diagnoses: mapEncounterDiagnosis,
+  warehouse_death_causes: mapDeathCause,
   'opt-outs': mapOptOut,
   'practitioner-roles': mapPractitionerRole,
 };
