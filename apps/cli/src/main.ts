@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import * as buildWeb from './commands/build-web';
+import * as client from './commands/client';
 import * as demo from './commands/demo';
 import * as generate from './commands/generate';
 import * as importCommand from './commands/import';
@@ -9,7 +10,7 @@ import * as token from './commands/token';
 import * as warehouse from './commands/warehouse';
 
 /** Each command lives in its own file under ./commands and adds itself to the program. */
-const commands = [demo, serve, importCommand, generate, warehouse, query, token, buildWeb];
+const commands = [demo, serve, importCommand, generate, warehouse, query, token, client, buildWeb];
 
 export function buildProgram(): Command {
   const program = new Command('footprint')

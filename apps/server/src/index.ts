@@ -4,7 +4,7 @@
  */
 export { buildServer, DEFAULT_BODY_LIMIT, SERVER_VERSION, type ServerOptions } from './app';
 export type { Platform } from './platform';
-export { createClient, authenticateClient, disableClient, findClient, type NewClient, type OAuthClient } from './auth/clients';
+export { createClient, authenticateClient, disableClient, findClient, listClients, type NewClient, type OAuthClient } from './auth/clients';
 export { ensureAdministratorClient, readStoredCredentials, ADMINISTRATOR_SCOPES, CREDENTIALS_FILE, type StoredCredentials } from './auth/administrator';
 export { loadSigningKey, SIGNING_KEY_FILE } from './auth/signing-key';
 export { mintAccessToken, verifyAccessToken, ACCESS_TOKEN_LIFETIME_SECONDS, type AccessTokenClaims } from './auth/tokens';

@@ -54,7 +54,9 @@ export async function readStoredCredentials(dataDir: string): Promise<StoredCred
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`No credentials at ${path}: start the server once (footprint serve or footprint demo) to create the administrator client`);
+      throw new Error(
+        `No credentials at ${path}: start the server once on empty storage (footprint serve or footprint demo) to create the administrator client, or register a client with footprint client add`,
+      );
     }
     throw error;
   }

@@ -105,6 +105,12 @@ export async function findClient(sql: SqlClient, id: string): Promise<OAuthClien
   return rows[0] ? toClient(rows[0]) : undefined;
 }
 
+/** Every client, newest first (no secrets: only their hashes are stored, and those are not returned). */
+export async function listClients(sql: SqlClient): Promise<OAuthClient[]> {
+  const { rows } = await sql.query<ClientRow>('SELECT * FROM oauth_client ORDER BY created_at DESC, id');
+  return rows.map(toClient);
+}
+
 export async function countClients(sql: SqlClient): Promise<number> {
   const { rows } = await sql.query<{ n: number | string }>('SELECT count(*)::int AS n FROM oauth_client');
   return Number(rows[0]?.n ?? 0);

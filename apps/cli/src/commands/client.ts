@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import type { PurposeOfUse } from '@footprint/record';
+import { createClient, disableClient, findClient, listClients, runServerMigrations } from '@footprint/server';
+import { openPlatform, type OpenPlatform } from '../platform';
+
+/** Opens storage with the server's tables in place, runs `fn`, and closes storage. */
+async function withPlatform<T>(fn: (platform: OpenPlatform) => Promise<T>): Promise<T> {
+  const platform = await openPlatform();
+  try {
+    await runServerMigrations(platform.sql);
+    return await fn(platform);
+  } finally {
+    await platform.close();
+  }
+}
+
+/**
+ * `footprint client add|list|disable`: registers the partner systems that may call the FHIR API
+ * with OAuth2 client credentials. With embedded storage, stop the server first (PGlite allows
+ * one process at a time); with DATABASE_URL it can run beside the server.
+ */
+export function register(program: Command): void {
+  const client = program.command('client').description('Manage the OAuth2 clients (partner systems) allowed to call the FHIR API');
+
+  client
+    .command('add')
+    .description('Register a partner system; prints its client id and secret once (the secret is stored only as a hash)')
+    .requiredOption('--name <name>', 'the system, e.g. "Riverside GP clinical system"')
+    .requiredOption('--organisation <reference>', 'the Organization it acts for, e.g. Organization/abc')
+    .option('--ods <code>', "the organisation's ODS code")
+    .option('--scope <scopes>', 'space-separated SMART scopes it may be granted', 'system/*.rs')
+    .option('--purpose <purpose>', 'purpose of use: TREAT, HOPERAT, PUBHLTH, HRESCH or SYSADMIN', 'TREAT')
+    .action(async (options: { name: string; organisation: string; ods?: string; scope: string; purpose: string }) => {
+      const { client: created, secret } = await withPlatform((platform) =>
+        createClient(platform.sql, {
+          name: options.name,
+          organisation: options.organisation,
+          ...(options.ods ? { odsCode: options.ods } : {}),
+          scopes: options.scope.split(/\s+/).filter(Boolean),
+          purpose: options.purpose as PurposeOfUse,
+        }),
+      );
+      console.log(JSON.stringify({ client_id: created.id, client_secret: secret, scope: created.scopes.join(' ') }, null, 2));
+      console.error('Keep the secret safe: it cannot be shown again.');
+    });
+
+  client
+    .command('list')
+    .description('List registered clients (never their secrets)')
+    .action(async () => {
+      const clients = await withPlatform((platform) => listClients(platform.sql));
+      for (const c of clients) {
+        console.log(`${c.id}  ${c.active ? 'active  ' : 'disabled'}  ${c.organisation ?? '(platform)'}  ${c.purpose}  ${c.scopes.join(' ')}  ${c.name}`);
+      }
+    });
+
+  client
+    .command('disable')
+    .description('Disable a client: its secret stops working at once; tokens already issued expire within minutes')
+    .argument('<client-id>')
+    .action(async (id: string) => {
+      await withPlatform(async (platform) => {
+        if (!(await findClient(platform.sql, id))) throw new Error(`No client ${id}`);
+        await disableClient(platform.sql, id);
+      });
+      console.log(`Disabled ${id}`);
+    });
+}
