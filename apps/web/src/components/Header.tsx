@@ -26,7 +26,7 @@ export function Header() {
     setSigningOut(true);
     try {
       await signOut();
-      navigate('/', { state: { signedOut: true } });
+      void navigate('/', { state: { signedOut: true } });
     } finally {
       setSigningOut(false);
     }

@@ -39,7 +39,7 @@ export function SignInPage() {
     setBusy(true);
     try {
       await signIn(username.trim(), password);
-      navigate(returnTo, { replace: true });
+      void navigate(returnTo, { replace: true });
     } catch (error) {
       setProblem(error instanceof ApiError ? `${error.title}. ${error.detail ?? ''}`.trim() : 'Sign-in failed. Try again.');
       requestAnimationFrame(() => summary.current?.focus());
