@@ -44,6 +44,8 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
     logger: options.logger ?? loggerOptions(),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     requestIdHeader: 'x-request-id',
+    // Start-up (definitions, migrations, first administrator) can take a while on a busy machine.
+    pluginTimeout: 120_000,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
   app.decorateRequest('accessContext', undefined);
