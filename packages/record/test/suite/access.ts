@@ -87,6 +87,14 @@ export function accessTests(options: SuiteOptions): void {
       const orphan = (await repo.create<Observation>(admin, { resourceType: 'Observation', status: 'final', code: { text: 'no subject' } })).resource;
       expect(await statusOf(repo.read(zoe, 'Observation', orphan.id!))).toBe(404);
       expect(await statusOf(repo.read(zoe, 'Observation', f.obs[2].id!))).toBe(404);
+      // People can see who looked at their record, and nobody else's.
+      await repo.read(client(['system/*.rs'], 'nosy-reader'), 'Patient', f.zoe.id!);
+      await repo.read(client(['system/*.rs'], 'other-reader'), 'Patient', f.raj.id!);
+      const audit = await repo.search(zoe, 'AuditEvent', [['_count', '1000']]);
+      const altIds = audit.matches.map((e) => (e as { agent?: Array<{ altId?: string }> }).agent?.[0]?.altId);
+      expect(altIds).toContain('nosy-reader');
+      expect(altIds).not.toContain('other-reader');
+      expect(audit.matches.every((e) => JSON.stringify(e).includes(`Patient/${f.zoe.id}`))).toBe(true);
     });
 
     it('the system context reads everything', async () => {
