@@ -16,7 +16,17 @@ import { ageOn, diagnosed, has, nextId, type Emit, type Person } from './person'
 import { ACT_CODE, CONDITION_CATEGORY, CONDITION_CLINICAL, CONDITION_VERIFICATION } from './systems';
 
 type EncounterClass = 'AMB' | 'EMER' | 'IMP' | 'HH';
-const CLASS_DISPLAY: Record<EncounterClass, string> = { AMB: 'ambulatory', EMER: 'emergency', IMP: 'inpatient encounter', HH: 'home health' };
+/** Shared, never mutated (json.ts serialises each once). */
+const CLASS: Record<EncounterClass, { system: string; code: EncounterClass; display: string }> = {
+  AMB: { system: ACT_CODE, code: 'AMB', display: 'ambulatory' },
+  EMER: { system: ACT_CODE, code: 'EMER', display: 'emergency' },
+  IMP: { system: ACT_CODE, code: 'IMP', display: 'inpatient encounter' },
+  HH: { system: ACT_CODE, code: 'HH', display: 'home health' },
+};
+const FROM_EMERGENCY_DEPARTMENT = { admitSource: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/admit-source', code: 'emd', display: 'From accident/emergency department' }] } };
+const ACTIVE = { coding: [{ system: CONDITION_CLINICAL, code: 'active' }] };
+const CONFIRMED = { coding: [{ system: CONDITION_VERIFICATION, code: 'confirmed' }] };
+const ENCOUNTER_DIAGNOSIS = [{ coding: [{ system: CONDITION_CATEGORY, code: 'encounter-diagnosis', display: 'Encounter Diagnosis' }] }];
 
 /** A person's rate for a kind of contact in the middle of their history. */
 function rate(params: RateParameters, person: Person, ageMid: number, conditions: number, frail: boolean): number {
@@ -35,7 +45,7 @@ function encounter(person: Person, cls: EncounterClass, type: CodeableConcept, p
     resourceType: 'Encounter',
     id: nextId(person),
     status: 'finished',
-    class: { system: ACT_CODE, code: cls, display: CLASS_DISPLAY[cls] },
+    class: CLASS[cls],
     type: [type],
     subject: { reference: `Patient/${person.id}` },
     period: end === undefined ? { start: isoDateTime(start, minute), end: isoDateTime(start, minute + 10 + person.rng.int(20)) } : { start: isoDate(start), end: isoDate(end) },
@@ -48,9 +58,9 @@ function hospitalDiagnosis(person: Person, enc: Encounter, code: CodeableConcept
   const condition: Condition = {
     resourceType: 'Condition',
     id: nextId(person),
-    clinicalStatus: { coding: [{ system: CONDITION_CLINICAL, code: 'active' }] },
-    verificationStatus: { coding: [{ system: CONDITION_VERIFICATION, code: 'confirmed' }] },
-    category: [{ coding: [{ system: CONDITION_CATEGORY, code: 'encounter-diagnosis', display: 'Encounter Diagnosis' }] }],
+    clinicalStatus: ACTIVE,
+    verificationStatus: CONFIRMED,
+    category: ENCOUNTER_DIAGNOSIS,
     code,
     subject: { reference: `Patient/${person.id}` },
     encounter: { reference: `Encounter/${enc.id}` },
@@ -102,7 +112,7 @@ export function emitCare(ctx: GenerationContext, person: Person, emit: Emit): vo
     const trust = trustDay(day);
     const stay = rng.poisson(stepValue(admission.lengthOfStayDays, ageOn(person, day)));
     const enc = encounter(person, 'IMP', codes('snomed/emergency-admission').main, trust, day, Math.min(to, day + stay));
-    enc.hospitalization = { admitSource: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/admit-source', code: 'emd', display: 'From accident/emergency department' }] } };
+    enc.hospitalization = FROM_EMERGENCY_DEPARTMENT;
     const dx = hospitalDiagnosis(person, enc, emergencyDiagnosis(person, admission.conditionDiagnosisShare, 'icd10/emergency-admission-causes'), day);
     emit(trust.code, enc);
     emit(trust.code, dx);

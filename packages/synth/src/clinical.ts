@@ -24,6 +24,12 @@ const LAB = category('laboratory', 'Laboratory');
 const SOCIAL = category('social-history', 'Social History');
 const EXAM = category('exam', 'Exam');
 
+/** Shared, never mutated (json.ts serialises each once). */
+const ACTIVE = { coding: [{ system: CONDITION_CLINICAL, code: 'active' }] };
+const CONFIRMED = { coding: [{ system: CONDITION_VERIFICATION, code: 'confirmed' }] };
+const PROBLEM_LIST = [{ coding: [{ system: CONDITION_CATEGORY, code: 'problem-list-item', display: 'Problem List Item' }] }];
+const CONTINUOUS = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/medicationrequest-course-of-therapy', code: 'continuous', display: 'Continuous long term therapy' }] };
+
 /** Day each condition was diagnosed (diagnosed) or began (undiagnosed), kept for the ground truth. */
 export type ConditionDates = Map<string, number>;
 
@@ -74,9 +80,9 @@ export function emitConditions(person: Person, dates: ConditionDates, emit: Emit
     const condition: Condition = {
       resourceType: 'Condition',
       id: nextId(person),
-      clinicalStatus: { coding: [{ system: CONDITION_CLINICAL, code: 'active' }] },
-      verificationStatus: { coding: [{ system: CONDITION_VERIFICATION, code: 'confirmed' }] },
-      category: [{ coding: [{ system: CONDITION_CATEGORY, code: 'problem-list-item', display: 'Problem List Item' }] }],
+      clinicalStatus: ACTIVE,
+      verificationStatus: CONFIRMED,
+      category: PROBLEM_LIST,
       code: codes(c.condition.params.codelist).pick(person.rng),
       subject: { reference: `Patient/${person.id}` },
       onsetDateTime: isoDate(day),
@@ -228,7 +234,7 @@ export function emitMedications(ctx: GenerationContext, person: Person, dates: C
         subject: { reference: `Patient/${person.id}` },
         authoredOn: isoDate(day),
         requester: organizationRef(person.practice.code),
-        courseOfTherapyType: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/medicationrequest-course-of-therapy', code: 'continuous', display: 'Continuous long term therapy' }] },
+        courseOfTherapyType: CONTINUOUS,
       };
       emit(person.practice.code, request);
     }

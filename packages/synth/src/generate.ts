@@ -26,7 +26,10 @@ export interface GroundTruthRecord {
 }
 
 export interface FootprintSink {
-  /** One resource for the file of the organisation with this ODS code. */
+  /**
+   * One resource for the file of the organisation with this ODS code. Resources share their
+   * unchanging parts (codes, categories) with each other: copy one before changing it.
+   */
   resource(organisation: string, resource: Resource): void;
   groundTruth(record: GroundTruthRecord): void;
   /** Called after the directory and after each chunk of people: write out, apply backpressure. */
