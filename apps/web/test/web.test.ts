@@ -68,7 +68,8 @@ function shownRate(value: number | null): string {
   return value === null ? '[c]' : value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
-describe('Footprint in a real browser', () => {
+// Real pages in a real browser share two cores with the rest of the suite: give each test room.
+describe('Footprint in a real browser', { timeout: 240_000 }, () => {
   let env: WebTestEnvironment;
   const user = (role: string): DemoUserCredentials => env.users.find((u) => u.role === role)!;
 

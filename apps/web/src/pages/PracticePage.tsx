@@ -49,7 +49,7 @@ export function PracticePage() {
               columns={[
                 { key: 'name', header: 'Rule' },
                 { key: 'flagged', header: 'People flagged', numeric: true, render: (r) => formatCount(r.flagged), csv: (r) => r.flagged },
-                { key: 'population', header: 'Registered population', numeric: true, render: (r) => formatCount(r.population), csv: (r) => r.population },
+                { key: 'population', header: 'Eligible population', numeric: true, render: (r) => formatCount(r.population), csv: (r) => r.population },
               ]}
               rows={data.caseFinding.rows}
             />
