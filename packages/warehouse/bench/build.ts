@@ -74,6 +74,16 @@ try {
       if (batch.length) await record.repo.importBatch(ctx, batch);
       imported += batch.length;
       console.log(`imported ${imported.toLocaleString('en-GB')} resources into the record (${process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite'}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      const feedCpu = process.cpuUsage();
+      const feedStarted = performance.now();
+      let fed = 0;
+      for await (const batch of record.repo.changes(ctx, { since: '0', batchSize: 5000 })) fed += batch.items.length;
+      const feedSeconds = (performance.now() - feedStarted) / 1000;
+      const feedCpuSeconds = (process.cpuUsage(feedCpu).user + process.cpuUsage(feedCpu).system) / 1e6;
+      console.log(
+        `record change feed alone: ${fed.toLocaleString('en-GB')} resources in ${feedSeconds.toFixed(1)} s = ${Math.round(fed / feedSeconds).toLocaleString('en-GB')} resources/s wall; ` +
+          `${Math.round(fed / feedCpuSeconds).toLocaleString('en-GB')} per CPU-second of this process`,
+      );
       await measure('build from the record', () => buildWarehouse({ record: record.repo, dataDir: dir, engine, schema }));
     } finally {
       if (process.env.DATABASE_URL) await record.sql.query(`DROP SCHEMA IF EXISTS record_bench_${process.pid} CASCADE`).catch(() => {});

@@ -12,6 +12,8 @@ interface Typed {
   fn: CompiledPath;
   /** FHIR type name (`CodeableConcept`), backbone path (`Observation.component`) or System type. */
   type: string;
+  /** For a run of member navigations: where the run starts and the property names, so it compiles to one walk. */
+  chain?: { root: CompiledPath; properties: string[] };
 }
 
 /** The AST node shape fhirpath.js's `parse()` returns. */
@@ -109,32 +111,46 @@ function constant(node: AstNode, constants: ReadonlyMap<string, unknown>): Typed
   return unsupported();
 }
 
-function pushValue(out: unknown[], value: unknown): void {
-  if (value === undefined || value === null) return;
-  if (Array.isArray(value)) {
-    for (const item of value) if (item !== undefined && item !== null) out.push(item);
-  } else out.push(value);
+/**
+ * Member navigation `a.b.c` as one walk over the JSON, with no collection built between steps:
+ * arrays are flattened and missing values dropped, as FHIRPath navigation does.
+ */
+function extendChain(base: Typed, property: string, type: string): Typed {
+  const root = base.chain?.root ?? base.fn;
+  const properties = base.chain ? [...base.chain.properties, property] : [property];
+  const last = properties.length - 1;
+  const walk = (value: unknown, step: number, out: unknown[]): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, step, out);
+      return;
+    }
+    const next = (value as Record<string, unknown>)[properties[step]];
+    if (next === undefined || next === null) return;
+    if (step === last) {
+      if (Array.isArray(next)) {
+        for (const item of next) if (item !== undefined && item !== null) out.push(item);
+      } else out.push(next);
+    } else walk(next, step + 1, out);
+  };
+  return {
+    type,
+    chain: { root, properties },
+    fn: (input, resource) => {
+      const out: unknown[] = [];
+      for (const item of root(input, resource)) walk(item, 0, out);
+      return out;
+    },
+  };
 }
 
 function navigate(base: Typed, name: string): Typed {
   if (isResourceType(name) && name === base.type) return base; // `Patient.name` style
   const child = childElement(base.type, name);
   if (!child) return unsupported();
-  const from = base.fn;
-  if (child.kind === 'single') {
-    const property = child.property;
-    return {
-      type: child.typePath,
-      fn: (input, resource) => {
-        const items = from(input, resource);
-        const out: unknown[] = [];
-        for (const item of items) if (item !== null && typeof item === 'object') pushValue(out, (item as Record<string, unknown>)[property]);
-        return out;
-      },
-    };
-  }
+  if (child.kind === 'single') return extendChain(base, child.property, child.typePath);
   // A choice element is only compiled when followed by ofType(); see applyFunction.
-  return { type: `choice:${base.type}.${name}`, fn: from };
+  return { ...base, type: `choice:${base.type}.${name}` };
 }
 
 function applyFunction(base: Typed, fn: AstNode, constants: ReadonlyMap<string, unknown>): Typed {
@@ -155,15 +171,7 @@ function applyFunction(base: Typed, fn: AstNode, constants: ReadonlyMap<string, 
       if (!child || child.kind !== 'choice') return unsupported();
       const option = child.options.find((o) => o.typeName === typeName);
       if (!option) return unsupported();
-      const property = option.property;
-      return {
-        type: option.typePath,
-        fn: (input, resource) => {
-          const out: unknown[] = [];
-          for (const item of from(input, resource)) if (item !== null && typeof item === 'object') pushValue(out, (item as Record<string, unknown>)[property]);
-          return out;
-        },
-      };
+      return extendChain(base, option.property, option.typePath);
     }
     case 'first':
       if (args.length) return unsupported();

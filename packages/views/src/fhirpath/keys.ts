@@ -6,11 +6,12 @@ export function referenceKey(reference: unknown, wantedType?: string): string | 
   if (reference === null || typeof reference !== 'object') return undefined;
   const text = (reference as { reference?: unknown }).reference;
   if (typeof text !== 'string') return undefined;
-  const parts = text.replace(/\/_history\/[^/]+$/, '').split('/');
-  if (parts.length < 2) return undefined;
-  const id = parts[parts.length - 1];
-  const type = parts[parts.length - 2];
-  if (wantedType !== undefined && type !== wantedType) return undefined;
+  const path = text.includes('/_history/') ? text.slice(0, text.lastIndexOf('/_history/')) : text;
+  const slash = path.lastIndexOf('/');
+  if (slash <= 0) return undefined;
+  const id = path.slice(slash + 1);
+  const typeStart = path.lastIndexOf('/', slash - 1) + 1;
+  if (wantedType !== undefined && path.slice(typeStart, slash) !== wantedType) return undefined;
   return id || undefined;
 }
 
