@@ -24,6 +24,18 @@ export interface CompiledQuery {
   readonly columns: readonly { readonly name: string; readonly type: ValueType }[];
 }
 
+/** What an engine needs to pick one row per patient from a frame (see SqlCompiler.pickRows). */
+export interface PickRowsQuery {
+  /** `FROM … WHERE …` over the frame's rows, alias `e` (and `iv` when per interval). */
+  readonly from: string;
+  /** Sort keys then tie-breakers, as SQL over `e` with their value types. */
+  readonly keys: readonly { readonly sql: string; readonly type: ValueType }[];
+  /** The table's columns the definition reads from the picked row (engines may output more). */
+  readonly columns: readonly string[];
+  readonly position: 'first' | 'last';
+  readonly perInterval: boolean;
+}
+
 export interface CompilerOptions {
   /** The patient table that lists every patient (the population is drawn from it). */
   readonly universe: string;
@@ -55,6 +67,8 @@ class Scope {
 class Compilation {
   readonly ctes = new Map<string, { name: string; sql: string; perInterval: boolean }>();
   readonly aggregatesByFrame = new Map<string, (AggregateNode | FrameAggregateNode)[]>();
+  /** The columns each first/last pick is read for, so engines can carry only those. */
+  readonly pickColumns = new Map<string, Set<string>>();
   private aliases = 0;
   alias(): string {
     return `j${++this.aliases}`;
@@ -107,6 +121,18 @@ export class SqlCompiler {
     return `CAST(${sql} AS VARCHAR)`;
   }
 
+  /**
+   * The first or last row per patient (and interval) of `from` in the order of `keys` (ascending,
+   * nulls first; the last row is the first in descending order with nulls last). Standard SQL: a
+   * ROW_NUMBER window. Output: `patient_key`, `iv_idx` when per interval, and the table's columns.
+   */
+  protected pickRows(p: PickRowsQuery): string {
+    const direction = p.position === 'first' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
+    const order = p.keys.map((k) => `${this.orderable(k.sql, k.type)} ${direction}`).join(', ');
+    const partition = p.perInterval ? 'e.patient_key, iv.iv_idx' : 'e.patient_key';
+    return `SELECT * FROM (SELECT e.*${p.perInterval ? ', iv.iv_idx' : ''}, ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY ${order}) AS rn\n${p.from}) ranked WHERE rn = 1`;
+  }
+
   // ---- entry points -----------------------------------------------------------------------
   compileDataset(dataset: DatasetNode): CompiledQuery {
     const names = Object.keys(dataset.variables);
@@ -149,6 +175,12 @@ export class SqlCompiler {
     const c = new Compilation();
     const seen = new Set<string>();
     for (const node of walk(roots)) {
+      if (node.kind === 'column' && node.frame.kind === 'pick_one') {
+        const key = nodeKey(node.frame);
+        const columns = c.pickColumns.get(key) ?? new Set<string>();
+        columns.add(node.column);
+        c.pickColumns.set(key, columns);
+      }
       if (node.kind !== 'aggregate' && node.kind !== 'frame_aggregate') continue;
       const key = nodeKey(node);
       if (seen.has(key)) continue;
@@ -247,14 +279,15 @@ export class SqlCompiler {
       const sort = pick.source;
       const perInterval = dependsOnInterval(sort);
       const { table } = this.unwind(sort.source);
-      const direction = pick.position === 'first' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST';
-      const { from, selects } = this.frameRows(sort.source, perInterval, c, (scope) => {
-        const keys = sort.keys.map((k) => `${this.orderable(this.series(k, scope, c), k.type)} ${direction}`);
-        const ties = Object.entries(table.columns).map(([col, type]) => `${this.orderable(`e.${this.quote(col)}`, type)} ${direction}`);
-        const partition = perInterval ? 'e.patient_key, iv.iv_idx' : 'e.patient_key';
-        return [`ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY ${[...keys, ...ties].join(', ')}) AS rn`];
+      let keys: { sql: string; type: ValueType }[] = [];
+      const { from } = this.frameRows(sort.source, perInterval, c, (scope) => {
+        keys = sort.keys.map((k) => ({ sql: this.series(k, scope, c), type: k.type }));
+        return [];
       });
-      const sql = `SELECT * FROM (SELECT e.*${perInterval ? ', iv.iv_idx' : ''}, ${selects.join(', ')}\n${from}) ranked WHERE rn = 1`;
+      const ties = Object.entries(table.columns).map(([col, type]) => ({ sql: `e.${this.quote(col)}`, type }));
+      const used = c.pickColumns.get(nodeKey(pick)) ?? new Set<string>();
+      const columns = Object.keys(table.columns).filter((col) => used.has(col));
+      const sql = this.pickRows({ from, keys: [...keys, ...ties], columns, position: pick.position, perInterval });
       cte = { name: c.cteName('pick'), sql, perInterval };
       c.ctes.set(cteKey, cte);
     }
