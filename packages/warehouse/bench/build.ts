@@ -79,7 +79,8 @@ try {
       let fed = 0;
       for await (const batch of record.repo.changes(ctx, { since: '0', batchSize: 5000 })) fed += batch.items.length;
       const feedSeconds = (performance.now() - feedStarted) / 1000;
-      const feedCpuSeconds = (process.cpuUsage(feedCpu).user + process.cpuUsage(feedCpu).system) / 1e6;
+      const feedUsage = process.cpuUsage(feedCpu);
+      const feedCpuSeconds = (feedUsage.user + feedUsage.system) / 1e6;
       console.log(
         `record change feed alone: ${fed.toLocaleString('en-GB')} resources in ${feedSeconds.toFixed(1)} s = ${Math.round(fed / feedSeconds).toLocaleString('en-GB')} resources/s wall; ` +
           `${Math.round(fed / feedCpuSeconds).toLocaleString('en-GB')} per CPU-second of this process`,

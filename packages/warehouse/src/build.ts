@@ -116,3 +116,60 @@ export async function countRows(connection: WarehouseConnection): Promise<Record
   }
   return counts;
 }
+
+/**
+ * A build fed resource by resource, for a generator writing straight into the warehouse (the
+ * 2.5-million-person benchmark) without NDJSON files. Give organisations (and practitioner roles)
+ * before the patient data that refers to them; consents may come at any point.
+ */
+export interface WarehouseBuilder {
+  add(resource: Record<string, unknown>): void;
+  /** Writes what is buffered; call every few thousand resources. */
+  flush(): Promise<void>;
+  /** Completes the build and swaps it in atomically. */
+  finish(): Promise<WarehouseRunResult>;
+  /** Throws the build away; the previous warehouse stays. */
+  abort(): Promise<void>;
+}
+
+export async function startWarehouseBuild(options: WarehouseOptions): Promise<WarehouseBuilder> {
+  const started = performance.now();
+  const engine = resolveEngine(options);
+  const pseudonymiser = new Pseudonymiser(await loadWarehouseKey(options.dataDir));
+  const session = await engine.beginBuild();
+  let loader: WarehouseLoader;
+  try {
+    loader = await WarehouseLoader.forBuild(session, pseudonymiser);
+  } catch (error) {
+    await session.abort().catch(() => {});
+    throw error;
+  }
+  loader.startPatientData();
+  return {
+    add: (resource) => loader.ingest(resource),
+    flush: () => loader.flush(),
+    async finish() {
+      try {
+        await loader.finish();
+        await writeMeta(session, { watermark: '0', builtAt: new Date().toISOString(), engine: engine.name, formatVersion });
+        const tables = await countRows(session);
+        await session.commit();
+        return {
+          mode: 'build',
+          engine: engine.name,
+          location: engine.location,
+          resources: loader.counts.resources,
+          rows: loader.counts.rows,
+          seconds: (performance.now() - started) / 1000,
+          watermark: '0',
+          optedOutPatients: loader.context.optOuts.patientKeys().size,
+          tables,
+        };
+      } catch (error) {
+        await session.abort().catch(() => {});
+        throw error;
+      }
+    },
+    abort: () => session.abort(),
+  };
+}

@@ -159,3 +159,24 @@ describe('pseudonymiser', () => {
     expect(pseudonymiser.patientKey('pat-1')).toBe(createHmac('sha256', key).update('Patient/pat-1').digest().subarray(0, 16).toString('base64url'));
   });
 });
+
+describe('a build fed resource by resource (a generator writing straight to the warehouse)', () => {
+  it('gives the same tables as the NDJSON build', async () => {
+    const { startWarehouseBuild } = await import('../src');
+    const { allResources } = await import('./fixtures');
+    const dir = await mkdtemp(join(tmpdir(), 'footprint-warehouse-direct-'));
+    try {
+      const builder = await startWarehouseBuild({ dataDir: dir });
+      for (const resource of allResources()) builder.add(resource);
+      await builder.flush();
+      const result = await builder.finish();
+      expect(result.tables).toMatchObject({ patients: 3, clinical_events: 10, medications: 1, encounters: 4, social_care: 2, organisations: 5 });
+      const warehouse = await openWarehouse({ dataDir: dir });
+      const keys = new Pseudonymiser(await loadWarehouseKey(dir));
+      expect(await warehouse.query('SELECT count(*) AS n FROM encounters WHERE patient_key = $1', [keys.patientKey('pat-4')])).toEqual([{ n: 0 }]);
+      await warehouse.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
