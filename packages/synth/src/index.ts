@@ -8,5 +8,6 @@ export { createContext, DEFAULT_REFERENCE_DATE, DEFAULT_YEARS, type GenerateOpti
 export { resolveFootprint, bundledFootprintIds, type Footprint, type Place, type AcuteTrust } from './footprint';
 export { lsoas, codelist, codelistIndex, type Lsoa, type Codelist, type CodeTerm } from './data';
 export { nhsNumberCapacity } from './nhs-numbers';
+export { readGroundTruth, groundTruthByCondition } from './ground-truth';
 export type { Organisation, OrganisationKind } from './organisations';
 export { LSOA_EXTENSION, PLACE_EXTENSION, ORGANISATION_KIND, ONS_GEOGRAPHY, UKCORE_ETHNIC_CATEGORY_EXTENSION } from './systems';

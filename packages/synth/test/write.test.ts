@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFootprint, type Manifest } from '../src/write';
+import { groundTruthByCondition, readGroundTruth } from '../src/ground-truth';
 
 /** The files on disk: deterministic for a seed, described exactly by the manifest. */
 describe('writeFootprint', () => {
@@ -47,6 +48,14 @@ describe('writeFootprint', () => {
     const kinds = new Set(manifest.files.map((f) => f.organisation.kind));
     for (const k of ['partnership', 'gp_practice', 'acute_trust', 'community_provider', 'mental_health_provider', 'local_authority', 'voluntary']) expect(kinds).toContain(k);
     expect(manifest.files.find((f) => f.organisation.code === 'RWP')).toBeDefined();
+    let records = 0;
+    for await (const r of readGroundTruth(join(dir, manifest.groundTruth.path))) {
+      expect(r.patient.startsWith(manifest.idPrefix)).toBe(true);
+      records++;
+    }
+    expect(records).toBe(3000);
+    const byCondition = await groundTruthByCondition(join(dir, manifest.groundTruth.path));
+    expect(byCondition.get('hypertension')!.undiagnosed.size).toBeGreaterThan(0);
   });
 
   it('rejects bad options with a message naming the problem and writes nothing', async () => {

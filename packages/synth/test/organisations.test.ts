@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { resolveFootprint } from '../src/footprint';
+import { OrganisationDirectory } from '../src/organisations';
+import { PopulationFrame } from '../src/population';
+import { directoryResources } from '../src/organisation-resources';
+import { validateResource } from '@footprint/fhir';
+
+/** The organisation layout at a real footprint's size (2.6 million people: no people are generated). */
+describe('organisations of Cheshire and Merseyside at full size', () => {
+  const footprint = resolveFootprint('cheshire-and-merseyside');
+  const people = 2_600_000;
+  const frame = new PopulationFrame(footprint, people);
+  const directory = new OrganisationDirectory(footprint, frame, 42);
+
+  const listSizes = (): number[] => {
+    const sizes = new Map<string, number>();
+    // Catchment list sizes: count people by catchment practice in steps (every 100th person).
+    for (let i = 0; i < people; i += 100) {
+      const place = frame.placeOfLsoa[frame.lsoaIndexOf(i)];
+      const code = directory.catchmentPractice(place, i).practice.code;
+      sizes.set(code, (sizes.get(code) ?? 0) + 100);
+    }
+    return [...sizes.values()].sort((a, b) => a - b);
+  };
+
+  it('has about one practice per 7,000–9,000 people, with realistic list sizes', () => {
+    const perPractice = people / directory.practices.length;
+    expect(perPractice).toBeGreaterThanOrEqual(7000);
+    expect(perPractice).toBeLessThanOrEqual(9000);
+    const sizes = listSizes();
+    const median = sizes[Math.floor(sizes.length / 2)];
+    expect(median).toBeGreaterThan(5000);
+    expect(median).toBeLessThan(10000);
+    expect(sizes[0]).toBeGreaterThan(1500);
+    expect(sizes[sizes.length - 1]).toBeLessThan(30000);
+  });
+
+  it('groups practices into PCNs of 30,000–50,000 people within each place', () => {
+    const byPcn = new Map<string, number>();
+    for (let i = 0; i < people; i += 100) {
+      const place = frame.placeOfLsoa[frame.lsoaIndexOf(i)];
+      const pcn = directory.catchmentPractice(place, i).practice.parentCode!;
+      byPcn.set(pcn, (byPcn.get(pcn) ?? 0) + 100);
+    }
+    const sizes = [...byPcn.values()];
+    const inRange = sizes.filter((s) => s >= 25_000 && s <= 55_000).length;
+    expect(inRange / sizes.length).toBeGreaterThan(0.8);
+    for (const practice of directory.practices) {
+      const pcn = directory.pcnOf(practice);
+      expect(pcn.placeIndex).toBe(practice.placeIndex);
+    }
+  });
+
+  it('uses the real acute trusts, the ICB code, one council per place, and valid directory resources', () => {
+    expect(directory.partnership.code).toBe('QYG');
+    expect(directory.trusts.map((t) => t.code)).toContain('RBL');
+    expect(directory.localAuthorities.map((l) => l.onsCode)).toEqual(footprint.places.map((p) => p.ladCode));
+    expect(new Set(directory.all().map((o) => o.code)).size).toBe(directory.all().length);
+    const resources = directoryResources(directory);
+    for (const r of resources.slice(0, 60)) validateResource(r);
+    expect(resources.filter((r) => r.resourceType === 'OrganizationAffiliation')).toHaveLength(directory.all().length - 1);
+  });
+});
