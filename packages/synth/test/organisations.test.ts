@@ -61,3 +61,27 @@ describe('organisations of Cheshire and Merseyside at full size', () => {
     expect(resources.filter((r) => r.resourceType === 'OrganizationAffiliation')).toHaveLength(directory.all().length - 1);
   });
 });
+
+describe('a footprint described in a file', () => {
+  it('takes its places from the file and its trusts from the STP lookup, serving places in turn', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'footprint-file-'));
+    try {
+      const path = join(dir, 'wy.json');
+      writeFileSync(path, JSON.stringify({ id: 'west-yorkshire', name: 'West Yorkshire', ons_code: 'E54000005', places: [{ name: 'Leeds', lad19_code: 'E08000035' }, { name: 'Bradford', lad19_code: 'E08000032' }] }));
+      const footprint = resolveFootprint(path);
+      expect(footprint.places.map((p) => p.name)).toEqual(['Leeds', 'Bradford']);
+      expect(footprint.trusts.map((t) => t.odsCode)).toContain('RR8');
+      const frame = new PopulationFrame(footprint, 20_000);
+      const directory = new OrganisationDirectory(footprint, frame, 1);
+      expect(directory.trustChoice.map((c) => c.adult.trusts.length)).toEqual([1, 1]);
+      expect(directory.partnership.code).toMatch(/^[A-Z0-9]{3}$/);
+      writeFileSync(path, JSON.stringify({ id: 'x', name: 'X', places: [{ name: 'Nowhere', lad19_code: 'E99999999' }], trusts: [{ ods_code: 'RR8', name: 'Leeds' }] }));
+      expect(() => resolveFootprint(path)).toThrow(/Nowhere \(E99999999\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
