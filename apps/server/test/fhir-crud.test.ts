@@ -223,4 +223,24 @@ describe.each(storageKinds)('FHIR REST over HTTP on %s', (kind) => {
     expect(mismatch.statusCode).toBe(200);
     expect(mismatch.body).toMatch(/does not match/);
   });
+
+  it('updates and deletes conditionally by search criteria', async () => {
+    const nhs = testNhsNumber(1000);
+    const criteria = `identifier=${encodeURIComponent(`https://fhir.nhs.uk/Id/nhs-number|${nhs}`)}`;
+    const created = await server.app.inject({ method: 'PUT', url: `/fhir/R4/Patient?${criteria}`, headers: { ...auth, ...FHIR_JSON }, payload: patient('Conditional-update', 1000) });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = (created.json() as Patient).id;
+    const updated = await server.app.inject({ method: 'PUT', url: `/fhir/R4/Patient?${criteria}`, headers: { ...auth, ...FHIR_JSON }, payload: { ...patient('Conditional-update', 1000), gender: 'other' } });
+    expect(updated.statusCode, updated.body).toBe(200);
+    expect(updated.json()).toMatchObject({ id, gender: 'other', meta: { versionId: '2' } });
+
+    await server.app.inject({ method: 'POST', url: '/fhir/R4/Patient', headers: { ...auth, ...FHIR_JSON }, payload: { resourceType: 'Patient', name: [{ family: 'Twin' }] } });
+    await server.app.inject({ method: 'POST', url: '/fhir/R4/Patient', headers: { ...auth, ...FHIR_JSON }, payload: { resourceType: 'Patient', name: [{ family: 'Twin' }] } });
+    const ambiguous = await server.app.inject({ method: 'PUT', url: '/fhir/R4/Patient?family=Twin', headers: { ...auth, ...FHIR_JSON }, payload: { resourceType: 'Patient', name: [{ family: 'Twin' }] } });
+    expect(ambiguous.statusCode).toBe(412);
+
+    const deleted = await server.app.inject({ method: 'DELETE', url: `/fhir/R4/Patient?${criteria}`, headers: auth });
+    expect(deleted.statusCode, deleted.body).toBe(200);
+    expect((await server.app.inject({ method: 'GET', url: `/fhir/R4/Patient/${id}`, headers: auth })).statusCode).toBe(410);
+  });
 });

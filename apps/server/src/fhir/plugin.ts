@@ -8,6 +8,7 @@ import { ExportJobs } from './export/jobs';
 import { exportRoutes } from './export/routes';
 import { fhirBase, sendFhir } from './request';
 import { bundleRoutes } from './routes/bundle';
+import { conditionalRoutes } from './routes/conditional';
 import { crudRoutes } from './routes/crud';
 import { historyRoutes } from './routes/history';
 import { operationRoutes } from './routes/operations';
@@ -91,6 +92,7 @@ export const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, opt
   await app.register(searchRoutes, routeOptions);
   await app.register(historyRoutes, routeOptions);
   await app.register(bundleRoutes, routeOptions);
+  await app.register(conditionalRoutes, routeOptions);
   await app.register(operationRoutes, routeOptions);
   await app.register(exportRoutes, { ...routeOptions, jobs: options.jobs });
 };
