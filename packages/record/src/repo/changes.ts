@@ -5,6 +5,7 @@ import { writeAudit } from '../audit/write';
 import type { SqlClient } from '../db/sql-client';
 import { SqlParams } from '../db/sql-params';
 import type { ChangeBatch, ChangesRequest } from '../repository';
+import { settledChangeSeq } from '../store/change-lock';
 
 interface ChangeRow {
   seq: string;
@@ -19,17 +20,16 @@ interface ChangeRow {
 
 /**
  * The change feed for the warehouse and bulk export: current versions changed after the
- * `since` watermark, in change order, up to `until` (default: the sequence's value when the
- * call began, so one refresh reads a consistent cut). One AuditEvent per call.
+ * `since` watermark, in change order, up to `until` (default: the highest settled sequence
+ * number when the call began, see settledChangeSeq, so one refresh reads a consistent cut and
+ * no late commit is skipped). One AuditEvent per call.
  */
 export async function* changesSince(sql: SqlClient, ctx: AccessContext, request: ChangesRequest): AsyncGenerator<ChangeBatch> {
   const policy = new AccessPolicy(ctx);
   if (!/^\d+$/.test(request.since)) throw badRequest(`The changes watermark must be a whole number, not "${request.since}"`);
   if (request.until !== undefined && !/^\d+$/.test(request.until)) throw badRequest(`until must be a whole number, not "${request.until}"`);
   const batchSize = Math.min(Math.max(request.batchSize ?? 1000, 1), 10_000);
-  const until =
-    request.until ??
-    (await sql.query<{ n: string }>('SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS n FROM change_seq')).rows[0].n;
+  const until = request.until ?? (await settledChangeSeq(sql));
   const query = `changes?since=${request.since}&until=${until}${request.types?.length ? `&_type=${request.types.join(',')}` : ''}`;
   await writeAudit(sql, ctx, { interaction: 'changes', entities: [], patients: [], query, outcome: '0' });
   let since = request.since;

@@ -7,6 +7,7 @@ import type { SqlClient } from '../db/sql-client';
 import { Statement } from '../db/statement';
 import type { ImportBatchResult } from '../repository';
 import { patientKey } from '../store/compartment';
+import { enterWrite } from '../store/change-lock';
 import { contentHash } from '../store/content-hash';
 import { addIndexDeletes, addIndexInserts, type IndexEntry } from '../store/index-values';
 
@@ -74,6 +75,7 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
 
   return sql.transaction(async (tx) => {
     await tx.query('SET LOCAL synchronous_commit = off');
+    await enterWrite(tx);
     const { rows } = await tx.query<Existing>(
       `SELECT r.rid::text AS rid, r.resource_type, r.id, r.version, r.deleted, r.content_hash
        FROM resource r JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON r.resource_type = k.t AND r.id = k.i

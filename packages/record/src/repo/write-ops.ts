@@ -14,6 +14,7 @@ import type { SqlClient } from '../db/sql-client';
 import type { CreateOptions, UpdateOptions, WriteResult } from '../repository';
 import { executeSearch } from '../search/execute';
 import { parseSearch } from '../search/parse';
+import { enterWrite } from '../store/change-lock';
 import { loadCurrent } from '../store/current';
 import { writeVersion } from '../store/write';
 
@@ -55,6 +56,7 @@ export async function createResource<T extends Resource>(sql: SqlClient, ctx: Ac
       }
     }
     const id = options.keepId && resource.id !== undefined ? checkId(resource.id, 'id') : randomUUID();
+    await enterWrite(tx);
     const existing = options.keepId ? await loadCurrent(tx, resource.resourceType, id, true) : undefined;
     if (existing && !existing.deleted) throw badRequest(`${resource.resourceType}/${id} already exists; use update`, 'id');
     const stored = await writeVersion(tx, {
@@ -80,6 +82,7 @@ export async function updateResource<T extends Resource>(sql: SqlClient, ctx: Ac
     validateResource(resource);
     checkType(resource.resourceType);
     const id = checkId(resource.id, 'id');
+    await enterWrite(tx);
     const existing = await loadCurrent(tx, resource.resourceType, id, true);
     if (existing && !policy.permitsRow(existing, resource.resourceType)) throw notFound(`${reference} is not known`);
     if (!existing) policy.require('c', type);
@@ -109,6 +112,7 @@ export async function deleteResource(sql: SqlClient, ctx: AccessContext, resourc
   await audited(sql, ctx, { interaction: 'delete', entities: [reference] }, async (tx) => {
     policy.require('d', resourceType);
     checkType(resourceType);
+    await enterWrite(tx);
     const existing = await loadCurrent(tx, resourceType, id, true);
     if (!existing || !policy.permitsRow(existing, resourceType)) throw notFound(`${reference} is not known`);
     if (existing.deleted) return { result: undefined, patients: existing.patient_id ? [existing.patient_id] : [] };

@@ -103,7 +103,44 @@ export function transactionTests(options: SuiteOptions): void {
       for await (const batch of repo.changes(admin, { since: watermark })) none.push(...batch.items);
       expect(none).toEqual([]);
     });
+
+    it('changes() never moves a watermark past a write that commits late', async () => {
+      const start = await lastWatermark(repo);
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let written!: () => void;
+      const wrote = new Promise<void>((resolve) => (written = resolve));
+      const slow = repo.transaction(admin, async (tx) => {
+        const made = await tx.create<Patient>(admin, { resourceType: 'Patient', gender: 'other' });
+        written();
+        await gate; // still uncommitted while the feed is read
+        return made.resource.id!;
+      });
+      await wrote;
+      // A later write that commits first.
+      const quick = (await (options.name === 'pglite' ? Promise.resolve(undefined) : repo.create<Organization>(admin, { resourceType: 'Organization', name: 'Quick' })))?.resource;
+      const feed = collect(repo, start);
+      setTimeout(release, 100);
+      const slowId = await slow;
+      const { refs, watermark } = await feed;
+      // Either the feed waited for the slow write, or it stopped before it: never past it without it.
+      const after = await collect(repo, watermark);
+      const seen = [...refs, ...after.refs];
+      expect(seen).toContain(`Patient/${slowId}`);
+      if (quick) expect(seen).toContain(`Organization/${quick.id}`);
+    });
   });
+}
+
+/** Collects a change feed's resource references and final watermark. */
+async function collect(repo: Repository, since: string): Promise<{ refs: string[]; watermark: string }> {
+  const refs: string[] = [];
+  let watermark = since;
+  for await (const batch of repo.changes(admin, { since })) {
+    refs.push(...batch.items.map((i) => `${i.resource.resourceType}/${i.resource.id}`));
+    watermark = batch.watermark;
+  }
+  return { refs, watermark };
 }
 
 async function lastWatermark(repo: Repository): Promise<string> {
