@@ -164,11 +164,16 @@ for (const engine of testEngines()) {
       expect(await total('Organization')).toBe(1);
     });
 
-    it('reads files that start with a byte order mark', async () => {
-      await writeFile(path.join(dir, 'bom.ndjson'), '\uFEFF' + ndjson([patient(0), patient(1)]));
+    it('reads files that start with a byte order mark, counting them under the ODS code they are named after', async () => {
+      await writeFile(path.join(dir, 'RBQ.ndjson'), '\uFEFF' + ndjson([observation('p0', 120), observation('p1', 130)]));
       await writeFile(path.join(dir, 'bom.json'), '\uFEFF' + JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: patient(2) }] }));
       const result = await importFiles(record.repo, ctx, [dir], { sql: record.sql });
       expect(result).toMatchObject({ read: 3, created: 3, failed: 0 });
+      const runs = await listImportRuns(record.sql);
+      const rbq = runs.find((r) => r.fileName === 'RBQ.ndjson');
+      expect(rbq).toMatchObject({ organisation: 'RBQ', organisations: { RBQ: { read: 2, failed: 0 } } });
+      // A resource's own ODS tag wins over the file name.
+      expect(runs.find((r) => r.fileName === 'bom.json')?.organisations).toEqual({ A81001: { read: 1, failed: 0 } });
     });
 
     it('refuses paths that are not import files', async () => {

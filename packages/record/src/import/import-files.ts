@@ -6,7 +6,7 @@ import type { SqlClient } from '../db/sql-client';
 import type { Repository } from '../repository';
 import { settleBundleIdentities } from './bundle-identities';
 import { fileSha256 } from './fingerprint';
-import { prepareRecord } from './prepare';
+import { odsCodeFromFileName, prepareRecord, type FileOrigin } from './prepare';
 import { readRecords } from './records';
 import { finishRun, latestRun, reopenRun, saveProgress, startRun, type ImportCounts, type ImportFailure, type ImportRun } from './runs';
 import { findSourceFiles, type SourceFile } from './sources';
@@ -18,7 +18,11 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Resources per `importBatch` call (default 500). */
   batchSize?: number;
-  /** The contributing organisation (e.g. an ODS code) to count every resource under. */
+  /**
+   * The contributing organisation (e.g. an ODS code) to count every resource under. Without it,
+   * a resource counts under an ODS code in its meta.tag, else the ODS code its file is named after
+   * (`RBQ.ndjson`), else its meta.source.
+   */
   organisation?: string;
   /** Failure details kept per file (default 100); all failures are counted. */
   maxFailuresPerFile?: number;
@@ -133,6 +137,7 @@ async function importFile(
     return { ...zero(), path: file.path, runId: prior.id, status: 'skipped', failures: [] };
   }
 
+  const origin: FileOrigin = { ...(options.organisation ? { named: options.organisation } : {}), ...(odsCodeFromFileName(file.path) ? { fromFileName: odsCodeFromFileName(file.path) } : {}) };
   let run: ImportRun & { byteOffset: number };
   let resumedFrom: number | undefined;
   if (prior && prior.status !== 'completed') {
@@ -140,7 +145,7 @@ async function importFile(
     resumedFrom = prior.position;
     await reopenRun(sql, prior.id, file.path);
   } else {
-    run = await startRun(sql, { path: file.path, fileName: path.basename(file.path), size: file.size, sha256, format: file.format, ...(options.organisation ? { organisation: options.organisation } : {}) });
+    run = await startRun(sql, { path: file.path, fileName: path.basename(file.path), size: file.size, sha256, format: file.format, ...(origin.named ?? origin.fromFileName ? { organisation: origin.named ?? origin.fromFileName } : {}) });
   }
 
   // Totals persisted for the run (resumed runs continue their counts); `fresh` is this call only.
@@ -224,7 +229,7 @@ async function importFile(
     for await (const record of source.records) {
       const d = batch.delta;
       d.read++;
-      const prepared = await prepareRecord(record, options.organisation, resolve(record.where));
+      const prepared = await prepareRecord(record, origin, resolve(record.where));
       const org = prepared.organisation ?? 'unknown';
       const tally = d.organisations.get(org) ?? { read: 0, failed: 0 };
       tally.read++;

@@ -1,4 +1,4 @@
-import { OperationOutcomeError, ODS_SYSTEM, parseReference, validateResource, type Resource } from '@footprint/fhir';
+import { OperationOutcomeError, ODS_SYSTEM, isValidOdsCode, parseReference, validateResource, type Resource } from '@footprint/fhir';
 import { forEachReference } from '../bundle/references';
 import { contentId } from './identity';
 import type { SourceRecord } from './records';
@@ -11,17 +11,32 @@ export type Prepared =
 /** Resolves a conditional reference (`Patient?identifier=…`) to `Type/id`, or throws an OperationOutcomeError. */
 export type ResolveConditional = (reference: string) => Promise<string>;
 
+/** Who a file's resources came from: the organisation named for the import, or the ODS code the file is named after (`RBQ.ndjson`). */
+export interface FileOrigin {
+  named?: string;
+  fromFileName?: string;
+}
+
 /**
  * The contributing organisation a resource is counted under on the Data Feeds page: the one named
- * for the whole import, else an ODS code in `meta.tag`, else `meta.source`, else `unknown`.
+ * for the whole import, else an ODS code in `meta.tag`, else the ODS code the file is named after,
+ * else `meta.source`, else `unknown`.
  */
-export function organisationOf(resource: Record<string, unknown>, named?: string): string {
-  if (named) return named;
+export function organisationOf(resource: Record<string, unknown>, origin: FileOrigin = {}): string {
+  if (origin.named) return origin.named;
   const meta = resource.meta as { tag?: Array<{ system?: string; code?: string }>; source?: string } | undefined;
   const tag = Array.isArray(meta?.tag) ? meta.tag.find((t) => t?.system === ODS_SYSTEM && typeof t.code === 'string') : undefined;
   if (tag?.code) return tag.code;
+  if (origin.fromFileName) return origin.fromFileName;
   if (typeof meta?.source === 'string' && meta.source) return meta.source;
   return 'unknown';
+}
+
+/** The ODS code a file is named after (`RBQ.ndjson`, `A81001.json.gz`, `RBQ_Patient.ndjson`), if any. */
+export function odsCodeFromFileName(file: string): string | undefined {
+  const base = file.split(/[\\/]/).pop() ?? '';
+  const stem = base.split(/[._-]/)[0];
+  return isValidOdsCode(stem) ? stem : undefined;
 }
 
 function describe(err: unknown): { message: string; path?: string } {
@@ -36,10 +51,10 @@ function describe(err: unknown): { message: string; path?: string } {
  * its content), resolves conditional references, refuses unresolvable `urn:` references and
  * entries that are not creates or updates, and validates it (structure and UK Core rules).
  */
-export async function prepareRecord(record: SourceRecord, organisation: string | undefined, resolve: ResolveConditional): Promise<Prepared> {
-  if (record.error) return { ok: false, ...record.error };
+export async function prepareRecord(record: SourceRecord, origin: FileOrigin, resolve: ResolveConditional): Promise<Prepared> {
+  if (record.error) return { ok: false, ...record.error, ...(origin.named ?? origin.fromFileName ? { organisation: origin.named ?? origin.fromFileName } : {}) };
   const value = record.value!;
-  const org = organisationOf(value, organisation);
+  const org = organisationOf(value, origin);
   const resourceType = typeof value.resourceType === 'string' ? value.resourceType : undefined;
   const fail = (message: string, path?: string): Prepared => ({ ok: false, message, organisation: org, ...(path ? { path } : {}), ...(resourceType ? { resourceType } : {}) });
 
