@@ -2,7 +2,7 @@
  * @footprint/warehouse: the pseudonymised analysis tables (docs/warehouse-tables.md) built from the
  * shared care record through the standard SQL-on-FHIR ViewDefinitions, into DuckDB or PostgreSQL.
  */
-export { buildWarehouse, buildWarehouseFromNdjson, startWarehouseBuild, type RecordWarehouseOptions, type WarehouseBuilder, type WarehouseOptions } from './build';
+export { buildWarehouse, buildWarehouseFromNdjson, startWarehouseBuild, type NdjsonWarehouseOptions, type RecordWarehouseOptions, type WarehouseBuilder, type WarehouseOptions } from './build';
 export { refreshWarehouse } from './refresh';
 export { openWarehouse, type Warehouse } from './open';
 export type { WarehouseProgress, ProgressListener, WarehouseRunResult } from './progress';

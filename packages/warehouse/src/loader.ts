@@ -1,13 +1,10 @@
-import { codings } from './codings';
 import type { TableWriter, WarehouseConnection } from './engines';
+import { ResourceFlattener } from './flattener';
 import { metaTables, saveRegisters } from './meta';
-import { OptOutRegister } from './opt-outs';
-import { OrganisationDirectory } from './organisation-directory';
 import type { Pseudonymiser } from './pseudonym';
-import { lsoaLookup, placeRecords } from './reference-data';
-import { standardViews, type StandardView } from './standard-views';
+import { placeRecords } from './reference-data';
 import { tableList, tables, type WarehouseTableName } from './tables';
-import { mappers, type MapContext } from './transform';
+import type { MapContext } from './transform';
 
 /** A resource from the record's change feed or a file; `deleted` for a deletion. */
 export interface ResourceChange {
@@ -24,8 +21,7 @@ export const referenceResourceTypes = ['Organization', 'PractitionerRole', 'Cons
  * the rows of each changed or deleted resource (by resource_key) and then inserts their new rows.
  */
 export class WarehouseLoader {
-  readonly context: MapContext;
-  private readonly viewsByType = new Map<string, StandardView[]>();
+  readonly flattener: ResourceFlattener;
   private readonly writers = new Map<WarehouseTableName, TableWriter>();
   private optedOutAtStart = new Set<string>();
   /** Resources read and rows written so far. */
@@ -35,18 +31,11 @@ export class WarehouseLoader {
     private readonly connection: WarehouseConnection,
     pseudonymiser: Pseudonymiser,
   ) {
-    this.context = {
-      pseudonymiser,
-      directory: new OrganisationDirectory(codings()),
-      codings: codings(),
-      lsoa: lsoaLookup(),
-      optOuts: new OptOutRegister(),
-    };
-    for (const view of standardViews()) {
-      const list = this.viewsByType.get(view.view.resource) ?? [];
-      list.push(view);
-      this.viewsByType.set(view.view.resource, list);
-    }
+    this.flattener = new ResourceFlattener(pseudonymiser);
+  }
+
+  get context(): MapContext {
+    return this.flattener.context;
   }
 
   /** A loader writing into freshly created tables (a build session). */
@@ -70,11 +59,6 @@ export class WarehouseLoader {
     for (const table of tableList) if (table.perPatient) this.writers.set(table.name, await this.connection.writer(table));
   }
 
-  /** The resource types the views read. */
-  resourceTypes(): string[] {
-    return [...this.viewsByType.keys()].sort();
-  }
-
   /** First pass: organisations and opt-outs only. */
   ingestReference(resource: Record<string, unknown>): void {
     if (referenceResourceTypes.includes(resource.resourceType as string)) this.ingest(resource);
@@ -87,14 +71,17 @@ export class WarehouseLoader {
 
   /** Runs one resource through its views and writes the rows. */
   ingest(resource: Record<string, unknown>): void {
-    const views = this.viewsByType.get(resource.resourceType as string);
     this.counts.resources++;
-    if (!views) return;
-    this.forget(resource, views);
-    for (const view of views) {
-      const rows = view.view.rows(resource);
-      if (rows.length) mappers[view.target](view, resource, rows, this.context, this.sink);
-    }
+    this.flattener.flatten(resource, this.sink);
+  }
+
+  /** Rows flattened elsewhere (worker threads), written as they are; `resources` is how many they came from. */
+  appendRows(table: WarehouseTableName, rows: unknown[][]): void {
+    for (const row of rows) this.sink(table, row);
+  }
+
+  countResources(resources: number): void {
+    this.counts.resources += resources;
   }
 
   /** Refresh: replaces the rows of each changed resource and removes those of deleted ones. */
@@ -103,7 +90,7 @@ export class WarehouseLoader {
     const patientKeys: string[] = [];
     const { pseudonymiser } = this.context;
     for (const { resource } of changes) {
-      const views = this.viewsByType.get(resource.resourceType as string);
+      const views = this.flattener.viewsFor(resource.resourceType as string);
       if (!views || typeof resource.id !== 'string') continue;
       for (const view of views) {
         const table = tables[view.target as WarehouseTableName];
@@ -121,18 +108,8 @@ export class WarehouseLoader {
     for (const change of changes) {
       if (change.deleted) {
         this.counts.resources++;
-        const views = this.viewsByType.get(change.resource.resourceType as string);
-        if (views) this.forget(change.resource, views);
+        this.flattener.forget(change.resource);
       } else this.ingest(change.resource);
-    }
-  }
-
-  /** Drops what the registers hold for a resource before it is re-read (or deleted). */
-  private forget(resource: Record<string, unknown>, views: StandardView[]): void {
-    for (const view of views) {
-      if (view.target === 'organisations') this.context.directory.remove(resource.id as string);
-      if (view.target === 'practitioner-roles') this.context.directory.removeRole(resource.id as string);
-      if (view.target === 'opt-outs') this.context.optOuts.remove(this.context.pseudonymiser.resourceKey('Consent', resource.id as string));
     }
   }
 

@@ -15,7 +15,15 @@ export interface OrganisationEntry {
   parentId: string | null;
 }
 
+export type DirectoryEvent =
+  | ['set', OrganisationEntry]
+  | ['remove', string]
+  | ['setRole', string, string | null, string | null]
+  | ['removeRole', string];
+
 export class OrganisationDirectory {
+  /** When set, every change is also recorded here (a worker thread reports them to the loader). */
+  journal: DirectoryEvent[] | null = null;
   private readonly byId = new Map<string, OrganisationEntry>();
   private readonly byOds = new Map<string, OrganisationEntry>();
   /** PractitionerRole id → the organisation it works for (ODS code or Organization id). */
@@ -26,6 +34,7 @@ export class OrganisationDirectory {
   /** Adds or replaces an organisation (from the organisations view's columns). */
   set(entry: OrganisationEntry): void {
     this.remove(entry.id);
+    this.journal?.push(['set', entry]);
     this.byId.set(entry.id, entry);
     if (entry.odsCode) this.byOds.set(entry.odsCode, entry);
   }
@@ -33,6 +42,7 @@ export class OrganisationDirectory {
   remove(id: string): void {
     const previous = this.byId.get(id);
     if (!previous) return;
+    this.journal?.push(['remove', id]);
     this.byId.delete(id);
     if (previous.odsCode && this.byOds.get(previous.odsCode) === previous) this.byOds.delete(previous.odsCode);
   }
@@ -47,11 +57,30 @@ export class OrganisationDirectory {
   }
 
   setRole(id: string, ods: string | null, organisationId: string | null): void {
+    this.journal?.push(['setRole', id, ods, organisationId]);
     this.roles.set(id, { ods, organisationId });
   }
 
   removeRole(id: string): void {
-    this.roles.delete(id);
+    if (this.roles.delete(id)) this.journal?.push(['removeRole', id]);
+  }
+
+  /** Applies changes recorded by another thread's directory. */
+  replay(events: readonly DirectoryEvent[]): void {
+    for (const event of events) {
+      if (event[0] === 'set') this.set(event[1]);
+      else if (event[0] === 'remove') this.remove(event[1]);
+      else if (event[0] === 'setRole') this.setRole(event[1], event[2], event[3]);
+      else this.removeRole(event[1]);
+    }
+  }
+
+  /** Everything, as events that rebuild this directory elsewhere. */
+  snapshot(): DirectoryEvent[] {
+    return [
+      ...[...this.byId.values()].map((entry): DirectoryEvent => ['set', entry]),
+      ...[...this.roles.entries()].map(([id, role]): DirectoryEvent => ['setRole', id, role.ods, role.organisationId]),
+    ];
   }
 
   /**

@@ -83,7 +83,11 @@ const directoryTypes = new Set(['Organization', 'Location', 'OrganizationAffilia
  * reference type first. Lines are parsed as they stream, in batches, so memory stays flat however
  * big the files are.
  */
-export function ndjsonSource(folder: string, referenceTypes: string[], batchSize = 5000): ResourceSource & { files(): Promise<string[]> } {
+export function ndjsonSource(
+  folder: string,
+  referenceTypes: string[],
+  batchSize = 5000,
+): ResourceSource & { files(): Promise<string[]>; mainPassChunks(): AsyncIterable<NdjsonChunk> } {
   let manifest: Manifest | null | undefined;
   async function readManifest(): Promise<Manifest | null> {
     if (manifest !== undefined) return manifest;
@@ -133,11 +137,61 @@ export function ndjsonSource(folder: string, referenceTypes: string[], batchSize
       read_.totalBytes = await ndjsonBytes(folder, names);
       yield* read(names, read_);
     },
+    async *mainPassChunks() {
+      const names = (await files()).filter((name) => !isReference(name));
+      read_.totalBytes = await ndjsonBytes(folder, names);
+      yield* readNdjsonChunks(names.map((name) => join(folder, name)), 1 << 20, read_);
+    },
     async estimateTotal() {
       if (read_.lines === 0 || read_.bytes === 0) return undefined;
       return Math.round((read_.totalBytes * read_.lines) / read_.bytes);
     },
   };
+}
+
+/** A run of whole lines from one NDJSON file, for a worker thread to parse. */
+export interface NdjsonChunk {
+  path: string;
+  firstLine: number;
+  text: string;
+}
+
+/** Reads files as chunks of about `chunkBytes` of whole lines, counting bytes for the estimate. */
+export async function* readNdjsonChunks(paths: string[], chunkBytes = 1 << 20, counter?: { bytes: number; lines: number }): AsyncIterable<NdjsonChunk> {
+  for (const path of paths) {
+    const stream = createReadStream(path, { highWaterMark: chunkBytes });
+    const input = path.endsWith('.gz') ? stream.pipe(createGunzip()) : stream;
+    if (counter && path.endsWith('.gz')) stream.on('data', (chunk: string | Buffer) => {
+      counter.bytes += chunk.length;
+    });
+    let carry = '';
+    let nextLine = 1;
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      if (counter && !path.endsWith('.gz')) counter.bytes += chunk.length;
+      const text = carry + chunk.toString('utf8');
+      const cut = text.lastIndexOf('\n');
+      if (cut === -1) {
+        carry = text;
+        continue;
+      }
+      const whole = text.slice(0, cut);
+      carry = text.slice(cut + 1);
+      const lines = countLines(whole) + 1;
+      if (counter) counter.lines += lines;
+      yield { path, firstLine: nextLine, text: whole };
+      nextLine += lines;
+    }
+    if (carry.trim() !== '') {
+      if (counter) counter.lines++;
+      yield { path, firstLine: nextLine, text: carry };
+    }
+  }
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** Total bytes of the NDJSON files, for progress by volume. */
@@ -166,7 +220,7 @@ async function* readNdjson(path: string, batchSize: number, counter?: { bytes: n
       start = end + 1;
       if (line.trim() === '') continue;
       if (counter) counter.lines++;
-      batch.push({ resource: parseLine(line, path, lineNumber) });
+      batch.push({ resource: parseNdjsonLine(line, path, lineNumber) });
       if (batch.length >= batchSize) {
         yield { changes: batch };
         batch = [];
@@ -174,11 +228,11 @@ async function* readNdjson(path: string, batchSize: number, counter?: { bytes: n
     }
     carry = text.slice(start);
   }
-  if (carry.trim() !== '') batch.push({ resource: parseLine(carry, path, ++lineNumber) });
+  if (carry.trim() !== '') batch.push({ resource: parseNdjsonLine(carry, path, ++lineNumber) });
   if (batch.length) yield { changes: batch };
 }
 
-function parseLine(line: string, path: string, lineNumber: number): Record<string, unknown> {
+export function parseNdjsonLine(line: string, path: string, lineNumber: number): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,6 +175,34 @@ describe('a build fed resource by resource (a generator writing straight to the 
       const keys = new Pseudonymiser(await loadWarehouseKey(dir));
       expect(await warehouse.query('SELECT count(*) AS n FROM encounters WHERE patient_key = $1', [keys.patientKey('pat-4')])).toEqual([{ n: 0 }]);
       await warehouse.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('parallel NDJSON builds', () => {
+  it('give the same tables on worker threads as on one thread', async () => {
+    const { writeNdjson } = await import('./fixtures');
+    const dir = await mkdtemp(join(tmpdir(), 'footprint-warehouse-parallel-'));
+    const tablesOf = async (dataDir: string) => {
+      const warehouse = await openWarehouse({ dataDir });
+      const out: Record<string, string[]> = {};
+      for (const table of tableList) out[table.name] = (await warehouse.query(`SELECT * FROM ${table.name}`)).map((row) => JSON.stringify(row)).sort();
+      await warehouse.close();
+      return out;
+    };
+    try {
+      await writeNdjson(join(dir, 'ndjson'));
+      await mkdir(join(dir, 'one'));
+      await mkdir(join(dir, 'many'));
+      const key = await loadWarehouseKey(join(dir, 'one'));
+      await writeFile(join(dir, 'many', 'warehouse-key'), `${key.toString('hex')}\n`, { mode: 0o600 });
+      const single = await buildWarehouseFromNdjson(join(dir, 'ndjson'), { dataDir: join(dir, 'one'), workers: 0 });
+      const parallel = await buildWarehouseFromNdjson(join(dir, 'ndjson'), { dataDir: join(dir, 'many'), workers: 3, batchSize: 2 });
+      expect(parallel.tables).toEqual(single.tables);
+      expect(parallel.resources).toBe(single.resources);
+      expect(await tablesOf(join(dir, 'many'))).toEqual(await tablesOf(join(dir, 'one')));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
