@@ -87,5 +87,8 @@ export async function openPostgres(databaseUrl: string, schema?: string, maxConn
     application_name: applicationName,
     ...(schema ? { options: `-c search_path=${quoteIdent(schema)},public` } : {}),
   });
+  // An idle connection the server drops (restart, timeout) is discarded by the pool; without a
+  // listener its 'error' event would crash the process.
+  pool.on('error', () => undefined);
   return new PgPoolClient(pool);
 }
