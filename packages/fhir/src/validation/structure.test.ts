@@ -39,6 +39,8 @@ const agreed: Array<[string, unknown]> = [
   ['invariant', { resourceType: 'AllergyIntolerance', patient: { reference: 'Patient/p1' } }],
   ['contained resource problem', { ...patient, contained: [{ resourceType: 'Organization', id: 'o', nickname: 'x' }] }],
   ['code with two spaces', { ...patient, gender: 'fe  male' }],
+  ['contained inside contained (dom-2)', { ...patient, managingOrganization: { reference: '#o' }, contained: [{ resourceType: 'Organization', id: 'o', name: 'x', contained: [{ resourceType: 'Organization', id: 'p', name: 'y' }] }] }],
+  ['version on a contained resource (dom-4)', { ...patient, managingOrganization: { reference: '#o' }, contained: [{ resourceType: 'Organization', id: 'o', name: 'x', meta: { versionId: '2' } }] }],
 ];
 
 /**
