@@ -79,6 +79,23 @@ export async function loadGenerated(platform: Platform, outDir: string, manifest
 }
 
 /**
+ * Generates a footprint and loads it into the record: what `footprint demo` needs. Cheap to repeat:
+ * the same request writes byte-identical files, and the import skips files it already completed.
+ */
+export async function generateAndLoad(
+  platform: Platform,
+  request: GenerateFootprintRequest,
+  progress: ProgressReporter,
+): Promise<{ manifest: Manifest; generateSeconds: number; created: number; unchanged: number; failed: number }> {
+  const started = Date.now();
+  const manifest = await generateWithProgress(request, progress);
+  const generateSeconds = (Date.now() - started) / 1000;
+  const results = await loadGenerated(platform, request.outDir, manifest, progress);
+  const sum = (f: (r: ImportResult) => number) => results.reduce((s, r) => s + f(r), 0);
+  return { manifest, generateSeconds, created: sum((r) => r.created), unchanged: sum((r) => r.unchanged), failed: sum((r) => r.failed) };
+}
+
+/**
  * `footprint generate`: a synthetic footprint (organisations, people, care histories and the ground
  * truth about undiagnosed conditions) as NDJSON per organisation, optionally loaded into the record.
  */
@@ -103,22 +120,26 @@ export function register(program: Command): void {
       const name = options.footprint.replace(/[^A-Za-z0-9-]+/g, '_');
       const outDir = resolve(options.out ?? join(dataDirectory(), 'synthetic', `${name}-${people}-${seed}`));
       const progress = terminalProgress();
-      const started = Date.now();
-      const manifest = await generateWithProgress({ footprint: options.footprint, people, seed, outDir, referenceDate: options.referenceDate, years, workers }, progress);
-      const seconds = (Date.now() - started) / 1000;
+      const request = { footprint: options.footprint, people, seed, outDir, referenceDate: options.referenceDate, years, workers };
       const n = (x: number) => x.toLocaleString('en-GB');
-      console.log(
-        `Generated ${n(manifest.people)} people and ${n(manifest.resources)} resources for ${manifest.footprint.name} in ${seconds.toFixed(1)} s ` +
-          `(${n(Math.round(manifest.people / seconds))} people/s) into ${outDir}: ${manifest.files.length} organisation files, ${manifest.groundTruth.path}, manifest.json`,
-      );
-      if (!options.load) return;
+      const started = Date.now();
+      const report = (manifest: Manifest, seconds = (Date.now() - started) / 1000) => {
+        console.log(
+          `Generated ${n(manifest.people)} people and ${n(manifest.resources)} resources for ${manifest.footprint.name} in ${seconds.toFixed(1)} s ` +
+            `(${n(Math.round(manifest.people / seconds))} people/s) into ${outDir}: ${manifest.files.length} organisation files, ${manifest.groundTruth.path}, manifest.json`,
+        );
+      };
+      if (!options.load) {
+        report(await generateWithProgress(request, progress));
+        return;
+      }
       const platform = await openPlatform();
       try {
-        console.log(`Loading into ${platform.storage}`);
-        const results = await loadGenerated(platform, outDir, manifest, progress);
-        const total = results.reduce((s, r) => ({ created: s.created + r.created, failed: s.failed + r.failed, unchanged: s.unchanged + r.unchanged }), { created: 0, failed: 0, unchanged: 0 });
-        console.log(`Loaded: ${n(total.created)} created, ${n(total.unchanged)} unchanged, ${n(total.failed)} failed`);
-        if (total.failed > 0) process.exitCode = 1;
+        progress.log(`Generating, then loading into ${platform.storage}`);
+        const loaded = await generateAndLoad(platform, request, progress);
+        report(loaded.manifest, loaded.generateSeconds);
+        console.log(`Loaded: ${n(loaded.created)} created, ${n(loaded.unchanged)} unchanged, ${n(loaded.failed)} failed`);
+        if (loaded.failed > 0) process.exitCode = 1;
       } finally {
         await platform.close();
       }
