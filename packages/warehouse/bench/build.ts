@@ -1,7 +1,7 @@
 /**
  * Warehouse build rate, in resources per second, on the synthetic population in ./synthetic.ts.
  *
- *   npx tsx packages/warehouse/bench/build.ts [--people 20000] [--record-people 3000] [--engine duckdb|postgres]
+ *   npx tsx packages/warehouse/bench/build.ts [--people 20000] [--record-people 3000] [--engine duckdb|postgres] [--workers 0,2]
  *
  * 1. From NDJSON files (buildWarehouseFromNdjson): parsing, views, pseudonyms, engine writes.
  * 2. From the record (buildWarehouse): the record's change feed on embedded PGlite, or on the
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     people: { type: 'string', default: '20000' },
     'record-people': { type: 'string', default: '3000' },
     engine: { type: 'string', default: 'duckdb' },
+    workers: { type: 'string', default: '0,2' },
   },
 });
 const engine = values.engine as EngineName;
@@ -51,7 +52,9 @@ try {
   if (people > 0) {
     const written = await writeSyntheticNdjson(join(dir, 'ndjson'), people);
     console.log(`wrote ${written.toLocaleString('en-GB')} resources for ${people.toLocaleString('en-GB')} people as NDJSON`);
-    await measure('build from NDJSON', () => buildWarehouseFromNdjson(join(dir, 'ndjson'), { dataDir: dir, engine, schema }));
+    for (const workers of values.workers.split(',').map(Number)) {
+      await measure(`build from NDJSON, ${workers === 0 ? 'one thread' : `${workers} worker threads`}`, () => buildWarehouseFromNdjson(join(dir, 'ndjson'), { dataDir: dir, engine, schema, workers }));
+    }
   }
 
   const recordPeople = Number(values['record-people']);

@@ -6,7 +6,7 @@ import { ingestOnWorkers } from './parallel/ingest-on-workers';
 import { formatVersion, writeMeta } from './meta';
 import type { ProgressListener, WarehouseRunResult } from './progress';
 import { loadWarehouseKey, Pseudonymiser } from './pseudonym';
-import { ndjsonSource, recordSource, type ResourceSource } from './sources';
+import { ndjsonBytes, ndjsonSource, recordSource, type ResourceSource } from './sources';
 import { standardViews } from './standard-views';
 import { contractTables } from './tables';
 
@@ -53,14 +53,20 @@ export async function buildWarehouse(options: RecordWarehouseOptions): Promise<W
 }
 
 export interface NdjsonWarehouseOptions extends WarehouseOptions {
-  /** Worker threads that parse and flatten (default: one per core; 0 flattens on this thread). */
+  /**
+   * Worker threads that parse and flatten; 0 flattens on this thread. Default: one per core when
+   * the files total at least 256 MB (each worker costs about a second of start-up), else 0.
+   */
   workers?: number;
 }
+
+const parallelThresholdBytes = 256 * 2 ** 20;
 
 /** Full build straight from NDJSON files (the 2.5-million-person benchmark; no record needed). */
 export async function buildWarehouseFromNdjson(folder: string, options: NdjsonWarehouseOptions): Promise<WarehouseRunResult> {
   const source = ndjsonSource(folder, referenceResourceTypes, options.batchSize);
-  const workers = options.workers ?? (availableParallelism() > 1 ? availableParallelism() : 0);
+  const folderBytes = async () => ndjsonBytes(folder, await source.files());
+  const workers = options.workers ?? (availableParallelism() > 1 && (await folderBytes()) >= parallelThresholdBytes ? availableParallelism() : 0);
   if (workers <= 0) return runBuild(source, options);
   return runBuild(source, options, async (loader, key, report) => {
     await ingestOnWorkers(loader, source.mainPassChunks(), { workers, keyHex: key.toString('hex'), onProgress: report });
