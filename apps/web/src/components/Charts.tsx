@@ -20,6 +20,8 @@ export const NHS_COLOURS = ['#005eb8', '#00a499', '#330072', '#ffb81c', '#003087
 
 const axisTick = { fill: '#212b32', fontSize: 14 };
 
+const thousands = (value: unknown) => Number(value).toLocaleString('en-GB');
+
 /** A round step (1, 2 or 5 times a power of ten) at least as big as `value`. */
 function niceStep(value: number): number {
   const power = 10 ** Math.floor(Math.log10(Math.max(value, 1)));
@@ -45,7 +47,7 @@ export function BarFigure({ label, data, valueName }: { label: string; data: Arr
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tick={axisTick} />
+            <XAxis type="number" tick={axisTick} tickFormatter={thousands} />
             <YAxis type="category" dataKey="label" tick={axisTick} width={Math.min(320, 8 * longest)} interval={0} />
             <Tooltip />
             <Bar dataKey="value" name={valueName} fill={NHS_COLOURS[0]} isAnimationActive={false} />
@@ -59,7 +61,7 @@ export function BarFigure({ label, data, valueName }: { label: string; data: Arr
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" tick={axisTick} interval={0} angle={data.length > 8 ? -35 : 0} textAnchor={data.length > 8 ? 'end' : 'middle'} height={data.length > 8 ? 80 : 30} />
-        <YAxis tick={axisTick} />
+        <YAxis tick={axisTick} tickFormatter={thousands} />
         <Tooltip />
         <Bar dataKey="value" name={valueName} fill={NHS_COLOURS[0]} isAnimationActive={false} />
       </BarChart>
@@ -110,10 +112,10 @@ export function RateWithIntervalChart({
       <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 48, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" tick={axisTick} interval={0} angle={rows.length > 8 ? -35 : 0} textAnchor={rows.length > 8 ? 'end' : 'middle'} height={rows.length > 8 ? 80 : 30} />
-        <YAxis tick={axisTick} />
+        <YAxis tick={axisTick} tickFormatter={thousands} />
         <Tooltip />
         <Bar dataKey="value" name={valueName} fill={NHS_COLOURS[0]} isAnimationActive={false}>
-          <ErrorBar dataKey="interval" width={6} strokeWidth={2} stroke="#212b32" direction="y" />
+          <ErrorBar dataKey="interval" width={8} strokeWidth={2} stroke="#212b32" direction="y" isAnimationActive={false} />
         </Bar>
       </BarChart>
     </ChartFrame>
@@ -127,7 +129,7 @@ export function TrendChart({ label, data, series, valueName }: { label: string; 
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="period" tick={axisTick} />
-        <YAxis tick={axisTick} />
+        <YAxis tick={axisTick} tickFormatter={thousands} />
         <Tooltip />
         {series.length > 1 && <Legend />}
         {series.map((name, i) => (

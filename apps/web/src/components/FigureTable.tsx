@@ -45,6 +45,7 @@ export function FigureTable<Row>({
   csvName,
   testId,
   hideCaption,
+  emptyText = 'No rows.',
 }: {
   caption: string;
   columns: Column<Row>[];
@@ -53,6 +54,8 @@ export function FigureTable<Row>({
   testId?: string;
   /** Keep the caption for screen readers only, when a visible heading already says the same. */
   hideCaption?: boolean;
+  /** What to say when there are no rows. */
+  emptyText?: string;
 }) {
   return (
     <div className="footprint-figure-table">
@@ -72,7 +75,7 @@ export function FigureTable<Row>({
             {rows.length === 0 && (
               <tr className="nhsuk-table__row">
                 <td className="nhsuk-table__cell" colSpan={columns.length}>
-                  No rows.
+                  {emptyText}
                 </td>
               </tr>
             )}

@@ -66,6 +66,7 @@ export function PatientRecordPage() {
             <FigureTable
               hideCaption
               caption="Problems and diagnoses"
+              emptyText="No problems recorded by any partner organisation."
               testId="problems"
               columns={[
                 { key: 'display', header: 'Problem' },
@@ -85,6 +86,7 @@ export function PatientRecordPage() {
             <FigureTable
               hideCaption
               caption="Medications"
+              emptyText="No medications recorded by any partner organisation."
               testId="medications"
               columns={[
                 { key: 'display', header: 'Medicine' },
@@ -120,6 +122,7 @@ export function PatientRecordPage() {
             <FigureTable
               hideCaption
               caption="Recent test results and observations"
+              emptyText="No results recorded by any partner organisation."
               testId="results"
               columns={[
                 { key: 'display', header: 'Test' },
@@ -136,6 +139,7 @@ export function PatientRecordPage() {
             <FigureTable
               hideCaption
               caption="Encounters across organisations"
+              emptyText="No encounters recorded by any partner organisation."
               testId="timeline"
               columns={[
                 { key: 'start', nowrap: true, header: 'Date', render: (e) => formatDate(e.start) },

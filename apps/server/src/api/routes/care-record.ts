@@ -144,7 +144,7 @@ export async function careRecordRoutes(app: FastifyInstance, platform: Platform,
           (o.valueCodeableConcept ? conceptText(o.valueCodeableConcept) : null) ??
           (o.component?.length
             ? o.component.map((c) => `${conceptText(c.code)} ${quantityText(c.valueQuantity) ?? ''}`.trim()).join('; ')
-            : 'No value recorded'),
+            : 'Recorded'),
         date: dateOnly(o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued),
         organisation: by(o),
       })),
