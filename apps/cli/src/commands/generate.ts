@@ -31,20 +31,23 @@ export interface GenerateFootprintRequest {
   outDir: string;
   referenceDate?: string;
   years?: number;
-  /** Worker threads (default: one per CPU, at most 4). */
+  /** Worker threads (default: defaultWorkers(people)). */
   workers?: number;
 }
 
-/** Worker threads to generate on by default: one per CPU, at most 4. */
-export function defaultWorkers(): number {
-  return Math.max(1, Math.min(4, availableParallelism()));
+/**
+ * Worker threads to generate on by default: none below 20,000 people (starting a worker costs
+ * about a second, more than it saves), otherwise one per CPU, at most 4.
+ */
+export function defaultWorkers(people: number): number {
+  return people < 20_000 ? 1 : Math.max(1, Math.min(4, availableParallelism()));
 }
 
 /** Generates a synthetic footprint into `outDir` with a progress bar (people, rate, ETA). */
 export async function generateWithProgress(request: GenerateFootprintRequest, progress: ProgressReporter): Promise<Manifest> {
   const step = progress.start('generate', request.people, 'people');
   try {
-    return await writeFootprint({ workers: defaultWorkers(), ...request, onProgress: (done) => step.update(done) });
+    return await writeFootprint({ workers: defaultWorkers(request.people), ...request, onProgress: (done) => step.update(done) });
   } finally {
     step.stop();
   }
@@ -109,12 +112,12 @@ export function register(program: Command): void {
     .option('--out <dir>', 'output folder (default: <data dir>/synthetic/<footprint>-<people>-<seed>)')
     .option('--reference-date <date>', 'last day of the history (YYYY-MM-DD)', DEFAULT_REFERENCE_DATE)
     .option('--years <n>', 'years of history before the reference date', String(DEFAULT_YEARS))
-    .option('--workers <n>', 'worker threads generating people (default: one per CPU, at most 4); output is the same for any number')
+    .option('--workers <n>', 'worker threads generating people (default: 1 below 20,000 people, else one per CPU, at most 4); output is the same for any number')
     .option('--load', 'load the generated files into the record (DATABASE_URL or embedded storage)')
     .action(async (options: GenerateCommandOptions) => {
       const people = wholeNumber('--people', options.people, 1, 909_090);
       const seed = wholeNumber('--seed', options.seed, 0, 0xffffffff);
-      const workers = options.workers === undefined ? defaultWorkers() : wholeNumber('--workers', options.workers, 1, 64);
+      const workers = options.workers === undefined ? defaultWorkers(people) : wholeNumber('--workers', options.workers, 1, 64);
       const years = Number(options.years);
       if (!(years > 0 && years <= 30)) throw new Error(`--years must be more than 0 and at most 30 (got "${options.years}")`);
       const name = options.footprint.replace(/[^A-Za-z0-9-]+/g, '_');
