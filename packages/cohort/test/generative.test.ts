@@ -140,8 +140,13 @@ function randomDataset(r: () => number): Dataset {
 function randomMeasure(r: () => number): MeasureNode {
   const f = randomFrame(r);
   const inInterval = f.where(f.date.between(INTERVAL.start_date, INTERVAL.end_date));
+  const byEnd = f.where(f.date.le(INTERVAL.end_date)).exists_for_patient();
+  // The bound on the left: the types only allow event-side comparisons, so reach it through a cast.
+  const afterStart = f.where((INTERVAL.start_date as unknown as Series<'date', 'event'>).lt(f.date)).exists_for_patient();
+  const choice = r();
+  const numerator = choice < 0.3 ? inInterval.exists_for_patient() : choice < 0.5 ? byEnd : choice < 0.6 ? byEnd.not().or(afterStart) : choice < 0.7 ? afterStart.and(randomPatientCondition(r)) : randomPatientCondition(r);
   return define_measure({
-    numerator: r() < 0.5 ? inInterval.exists_for_patient() : randomPatientCondition(r),
+    numerator,
     denominator: r() < 0.3 ? patients.sex.is_not_null() : patients.age_on(INTERVAL.end_date).ge(Math.floor(r() * 60)).or(randomPatientCondition(r)),
     group_by: r() < 0.5 ? { sex: patients.sex } : { deprived: patients.imd_decile.le(5), practice: patients.practice_code },
     intervals: [

@@ -16,6 +16,7 @@ import type {
   UnaryOp,
   ValueType,
 } from '../model/nodes';
+import { optimise } from '../model/optimise';
 import { dependsOnInterval, walk } from '../model/walk';
 
 /** SQL text plus the name and type of each output column, in order. */
@@ -146,7 +147,13 @@ export class SqlCompiler {
     return { sql, columns: [{ name: 'patient_key', type: 'string' }, ...names.map((name) => ({ name, type: dataset.variables[name].type }))] };
   }
 
-  compileMeasure(measure: MeasureNode): CompiledQuery {
+  compileMeasure(original: MeasureNode): CompiledQuery {
+    const measure: MeasureNode = {
+      ...original,
+      numerator: optimise(original.numerator),
+      denominator: optimise(original.denominator),
+      groupBy: Object.fromEntries(Object.entries(original.groupBy).map(([k, v]) => [k, optimise(v)])),
+    };
     const groups = Object.keys(measure.groupBy);
     const roots = [measure.numerator, measure.denominator, ...Object.values(measure.groupBy)];
     const c = this.start(roots);

@@ -359,3 +359,24 @@ export const SPEC_CASES: SpecCase[] = [
     ],
   },
 ];
+
+SPEC_CASES.push({
+  name: 'a measure counting events up to each interval end, and the people with none (false, not null)',
+  tables: { patients: people, clinical_events: bp },
+  measure: () => {
+    const htnEvents = clinical_events.where(clinical_events.code.is_in(htn));
+    const diagnosed = htnEvents.where(htnEvents.date.le(INTERVAL.end_date)).exists_for_patient();
+    return define_measure({
+      numerator: diagnosed.not(),
+      denominator: patients.is_alive_on(INTERVAL.end_date),
+      intervals: [
+        { start: '2023-01-01', end: '2023-02-28' },
+        { start: '2023-03-01', end: '2023-03-31' },
+      ],
+    });
+  },
+  expected: [
+    { interval_start: '2023-01-01', interval_end: '2023-02-28', numerator: 4, denominator: 4 },
+    { interval_start: '2023-03-01', interval_end: '2023-03-31', numerator: 3, denominator: 4 },
+  ],
+});
