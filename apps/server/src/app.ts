@@ -7,7 +7,7 @@ import { loadSigningKey } from './auth/signing-key';
 import { runServerMigrations } from './db/run';
 import { ExportJobs } from './fhir/export/jobs';
 import { fhirPlugin } from './fhir/plugin';
-import { loggerOptions } from './logging';
+import { asyncStdout, loggerOptions, RequestLogController } from './logging';
 import type { Platform } from './platform';
 import './types';
 import { webApp } from './web';
@@ -40,8 +40,10 @@ export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
  * ready (`listen`, `ready` or the first `inject`).
  */
 export function buildServer(platform: Platform, options: ServerOptions = {}): FastifyInstance {
+  const stdout = options.logger === undefined ? asyncStdout() : undefined;
   const app = Fastify({
-    logger: options.logger ?? loggerOptions(),
+    logger: options.logger ?? { ...(loggerOptions() as object), stream: stdout },
+    logController: new RequestLogController(),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     requestIdHeader: 'x-request-id',
     // Start-up (definitions, migrations, first administrator) can take a while on a busy machine.
@@ -49,6 +51,7 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
   app.decorateRequest('accessContext', undefined);
+  if (stdout) app.addHook('onClose', async () => stdout.flushSync());
 
   app.register(async (root) => {
     // Load the R4 definitions now (a few seconds) rather than inside the first request that needs them.

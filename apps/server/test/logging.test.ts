@@ -36,8 +36,9 @@ describe('request logging', () => {
     });
     expect(searched.statusCode).toBe(200);
     const log = lines.join('');
-    expect(log).toContain('/fhir/R4/Patient');
+    expect(log).toContain('"path":"/fhir/R4/Patient"');
     expect(log).toContain('"statusCode":201');
+    expect(log).not.toContain('incoming request');
     expect(log).not.toContain(nhs);
     expect(log).not.toContain('Featherstonehaugh');
     expect(log).not.toContain(token);
