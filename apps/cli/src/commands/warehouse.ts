@@ -14,6 +14,7 @@ import { dataDirectory, openPlatform } from '../platform';
 import { terminalProgress, type ProgressStep } from '../progress';
 
 interface WarehouseCommandOptions {
+  workers?: string;
   engine: string;
   databaseUrl?: string;
   schema?: string;
@@ -35,11 +36,14 @@ export function register(program: Command): void {
     warehouse
       .command('build')
       .description('Full rebuild from the record (or from NDJSON files) into new tables, then an atomic swap')
-      .option('--from-ndjson <folder>', 'build straight from FHIR NDJSON files instead of the record'),
+      .option('--from-ndjson <folder>', 'build straight from FHIR NDJSON files instead of the record')
+      .option('--workers <n>', 'with --from-ndjson: worker threads that parse and flatten (default: one per core for large folders, else 0)'),
   ).action(action(async (options: WarehouseCommandOptions) => {
     const settings = engineSettings(options);
     if (options.fromNdjson) {
-      report(await withProgress((onProgress) => buildWarehouseFromNdjson(options.fromNdjson as string, { ...settings, onProgress })));
+      const workers = options.workers === undefined ? undefined : Number(options.workers);
+      if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) throw new Error('--workers must be a whole number from 0 to 64');
+      report(await withProgress((onProgress) => buildWarehouseFromNdjson(options.fromNdjson as string, { ...settings, workers, onProgress })));
       return;
     }
     const platform = await openPlatform({ dataDir: settings.dataDir });
