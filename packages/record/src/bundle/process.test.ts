@@ -188,6 +188,17 @@ for (const engine of testEngines()) {
       expect(await patients(nhs)).toBe(1);
     });
 
+    it('names the entry when a conditional create searches with an unknown parameter', async () => {
+      const nhs = freshNhsNumber();
+      const err = await failure(processBundle(record.repo, ctx, tx([
+        { request: { method: 'POST', url: 'Patient' }, resource: patient(nhs) },
+        { request: { method: 'POST', url: 'Patient', ifNoneExist: 'shoe-size=9' }, resource: patient(freshNhsNumber()) },
+      ])));
+      expect(err.status).toBe(400);
+      expect(err.outcome.issue![0].diagnostics).toMatch(/^Bundle\.entry\[1\]: .*shoe-size/);
+      expect(await patients(nhs)).toBe(0);
+    });
+
     it('rejects Bundles that are not batches or transactions', async () => {
       const err = await failure(processBundle(record.repo, ctx, { resourceType: 'Bundle', type: 'collection', entry: [] }));
       expect(err.status).toBe(400);

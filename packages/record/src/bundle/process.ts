@@ -107,37 +107,45 @@ interface Plan {
 async function planIdentities(repo: Repository, ctx: AccessContext, entries: ParsedEntry[]): Promise<Plan> {
   const plan: Plan = { identities: new Map(), writes: new Map() };
   for (const e of entries) {
-    const type = e.target.resourceType;
-    let decided: { id: string; existing?: Resource; create: boolean } | undefined;
-    if (e.method === 'POST') {
-      if (e.ifNoneExist) {
-        const matches = await findMatches(repo, ctx, type, e.ifNoneExist);
-        if (matches.length > 1) throw errorForEntry(preconditionFailed(`ifNoneExist (${e.ifNoneExist}) matches more than one ${type}`), e.where);
-        if (matches.length === 1) decided = { id: matches[0].id!, existing: matches[0], create: false };
-      }
-      decided ??= { id: randomUUID(), create: true };
-    } else if (e.method === 'PUT') {
-      if (e.target.kind === 'instance') {
-        decided = { id: e.target.id, create: false };
-      } else if (e.target.kind === 'search') {
-        const matches = await findMatches(repo, ctx, type, e.target.query);
-        if (matches.length > 1) throw errorForEntry(preconditionFailed(`the conditional update ${type}?${e.target.query} matches more than one resource`), e.where);
-        const given = e.resource?.id;
-        if (matches.length === 1) {
-          if (given !== undefined && given !== matches[0].id) {
-            throw errorForEntry(badRequest(`the resource id "${given}" differs from the id of the ${type} the condition matched`, `${type}.id`), e.where, type);
-          }
-          decided = { id: matches[0].id!, create: false };
-        } else {
-          decided = { id: given ?? randomUUID(), create: true };
-        }
-      }
+    try {
+      await planEntry(repo, ctx, e, plan);
+    } catch (err) {
+      throw errorForEntry(err, e.where, e.resource?.resourceType);
     }
-    if (!decided) continue;
-    plan.writes.set(e.index, decided);
-    if (e.fullUrl) plan.identities.set(e.fullUrl, `${type}/${decided.id}`);
   }
   return plan;
+}
+
+async function planEntry(repo: Repository, ctx: AccessContext, e: ParsedEntry, plan: Plan): Promise<void> {
+  const type = e.target.resourceType;
+  let decided: { id: string; existing?: Resource; create: boolean } | undefined;
+  if (e.method === 'POST') {
+    if (e.ifNoneExist) {
+      const matches = await findMatches(repo, ctx, type, e.ifNoneExist);
+      if (matches.length > 1) throw preconditionFailed(`ifNoneExist (${e.ifNoneExist}) matches more than one ${type}`);
+      if (matches.length === 1) decided = { id: matches[0].id!, existing: matches[0], create: false };
+    }
+    decided ??= { id: randomUUID(), create: true };
+  } else if (e.method === 'PUT') {
+    if (e.target.kind === 'instance') {
+      decided = { id: e.target.id, create: false };
+    } else if (e.target.kind === 'search') {
+      const matches = await findMatches(repo, ctx, type, e.target.query);
+      if (matches.length > 1) throw preconditionFailed(`the conditional update ${type}?${e.target.query} matches more than one resource`);
+      const given = e.resource?.id;
+      if (matches.length === 1) {
+        if (given !== undefined && given !== matches[0].id) {
+          throw badRequest(`the resource id "${given}" differs from the id of the ${type} the condition matched`, `${type}.id`);
+        }
+        decided = { id: matches[0].id!, create: false };
+      } else {
+        decided = { id: given ?? randomUUID(), create: true };
+      }
+    }
+  }
+  if (!decided) return;
+  plan.writes.set(e.index, decided);
+  if (e.fullUrl) plan.identities.set(e.fullUrl, `${type}/${decided.id}`);
 }
 
 /**
@@ -179,7 +187,11 @@ async function rewriteAll(repo: Repository, ctx: AccessContext, entries: ParsedE
     for (const { holder } of pending) {
       let resolved = conditional.get(holder.reference);
       if (!resolved) {
-        resolved = await resolveConditionalReference(repo, ctx, holder.reference, `${e.where}.resource`);
+        try {
+          resolved = await resolveConditionalReference(repo, ctx, holder.reference, `${e.where}.resource`);
+        } catch (err) {
+          throw errorForEntry(err, e.where, e.resource.resourceType);
+        }
         conditional.set(holder.reference, resolved);
       }
       holder.reference = resolved;
