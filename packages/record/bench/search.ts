@@ -16,7 +16,9 @@ import { personRecord } from './synthetic';
 
 const url = process.env.FOOTPRINT_BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const total = Number(process.argv[2] ?? 300_000);
-const schema = `bench_search_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+/** BENCH_SCHEMA reuses a schema kept by an earlier run (BENCH_KEEP=1) instead of ingesting again. */
+const reuse = process.env.BENCH_SCHEMA;
+const schema = reuse ?? `bench_search_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 const runId = 'b';
 const record = await createRecord({ databaseUrl: url, schema, maxConnections: 2 });
 const ctx = systemContext('TREAT', 'bench');
@@ -36,7 +38,7 @@ try {
       if (done % 20_000 < 1000) process.stdout.write(`\ringested ${done}  ${rate.toFixed(0)}/s  ETA ${((people * 18 - done) / rate).toFixed(0)}s   `);
     }
   };
-  await Promise.all([worker(), worker()]);
+  if (!reuse) await Promise.all([worker(), worker()]);
   process.stdout.write('\n');
   await record.sql.query('ANALYZE');
 
@@ -72,7 +74,7 @@ try {
   console.log(`${(performance.now() - t).toFixed(1).padStart(8)}  Patient/$everything (one run)`);
 } finally {
   await record.close();
-  if (process.env.BENCH_KEEP) {
+  if (process.env.BENCH_KEEP || reuse) {
     console.log(`kept schema ${schema}`);
     process.exit(0);
   }

@@ -54,19 +54,18 @@ export async function executeSearch(sql: SqlClient, policy: AccessPolicy, model:
   const outer = keys.map((k, i) => ({ ...k, expr: `q.sk${i}` }));
   const outerWhere = [`q.rid <= ${snap}::bigint`];
   if (cursor) outerWhere.push(afterCursor(outer, cursor.keys, 'q.rid', cursor.rid, params));
-  const select = [
-    'r.rid',
-    'r.resource_type',
-    'r.id',
-    'r.patient_id',
-    'r.content',
-    ...keys.map((k, i) => `${k.expr} AS sk${i}`),
-  ].join(', ');
-  const text = `SELECT q.rid::text AS rid, q.resource_type, q.id, q.patient_id, q.content${outer.map((k, i) => `, q.sk${i}::text AS skt${i}`).join('')}
+  // The page is chosen over narrow rows (rid and sort keys: an index-only scan of live rows of the
+  // type), and only its rows are then joined back for their content.
+  const select = ['r.rid', ...keys.map((k, i) => `${k.expr} AS sk${i}`)].join(', ');
+  const page = `SELECT q.rid${outer.map((_, i) => `, q.sk${i}`).join('')}
     FROM (SELECT ${select} ${from}) q
     WHERE ${outerWhere.join(' AND ')}
     ORDER BY ${orderBy(outer, 'q.rid')}
     LIMIT ${model.count + 1}`;
+  const pageKeys = keys.map((k, i) => ({ ...k, expr: `p.sk${i}` }));
+  const text = `SELECT c.rid::text AS rid, c.resource_type, c.id, c.patient_id, c.content${pageKeys.map((k, i) => `, ${k.expr}::text AS skt${i}`).join('')}
+    FROM (${page}) p JOIN ${tableFor(type)} c ON c.rid = p.rid
+    ORDER BY ${orderBy(pageKeys, 'p.rid')}`;
   const { rows } = await sql.query<ResourceRow & Record<string, unknown>>(text, params.values);
   let next: string | undefined;
   if (rows.length > model.count) {
