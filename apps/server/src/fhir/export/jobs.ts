@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Group, Resource } from '@footprint/fhir';
 import type { AccessContext, Repository, SqlClient } from '@footprint/record';
+import { inPatientCompartment, patientCompartmentTypes } from './compartment';
 import { NdjsonFiles, type ExportFile } from './ndjson-files';
 
 export type ExportLevel = 'system' | 'patient' | 'group';
@@ -173,22 +174,18 @@ export class ExportJobs {
         await report();
       }
     } else {
-      const patients = row.level === 'group' ? await this.groupMembers(ctx, row.group_id ?? '') : await this.allPatients(ctx, signal);
-      const seen = new Set<string>();
-      for (const patientId of patients) {
-        if (signal.aborted) break;
-        let cursor: string | undefined;
-        do {
-          const page = await this.record.everything(ctx, patientId, { count: PAGE, ...(cursor ? { cursor } : {}), ...(types ? { types } : {}) });
-          for (const resource of [...page.matches, ...page.includes]) {
-            const key = `${resource.resourceType}/${resource.id}`;
-            if (seen.has(key) || !fresh(resource)) continue;
-            seen.add(key);
-            await files.write(resource);
+      // Patient and Group level: one pass over the compartment types, keeping what lies in a
+      // patient's compartment (for a Group, in its members' compartments).
+      const members = row.level === 'group' ? new Set(await this.groupMembers(ctx, row.group_id ?? '')) : undefined;
+      const compartmentTypes = patientCompartmentTypes().filter((t) => !types || types.includes(t));
+      if (compartmentTypes.length > 0 && (!members || members.size > 0)) {
+        for await (const batch of this.record.changes(ctx, { since: '0', types: compartmentTypes, batchSize: PAGE })) {
+          if (signal.aborted) break;
+          for (const item of batch.items) {
+            if (!item.deleted && fresh(item.resource) && inPatientCompartment(item.resource, members)) await files.write(item.resource);
           }
-          cursor = page.next;
-        } while (cursor && !signal.aborted);
-        await report();
+          await report();
+        }
       }
     }
     const output = await files.close();
@@ -202,14 +199,5 @@ export class ExportJobs {
       .map((m) => m.entity?.reference ?? '')
       .filter((ref) => ref.startsWith('Patient/'))
       .map((ref) => ref.slice('Patient/'.length));
-  }
-
-  private async allPatients(ctx: AccessContext, signal: AbortSignal): Promise<string[]> {
-    const ids: string[] = [];
-    for await (const batch of this.record.changes(ctx, { since: '0', types: ['Patient'], batchSize: 5000 })) {
-      if (signal.aborted) break;
-      for (const item of batch.items) if (!item.deleted && item.resource.id) ids.push(item.resource.id);
-    }
-    return ids;
   }
 }
