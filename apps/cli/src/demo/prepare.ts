@@ -3,13 +3,13 @@ import { ensureAdministratorClient, runServerMigrations, seedDemoUsers } from '@
 import type { Platform } from '@footprint/server';
 import { systemContext } from '@footprint/record';
 import { buildWarehouse, openWarehouse, refreshWarehouse } from '@footprint/warehouse';
-import { generateWithProgress, loadGenerated } from '../commands/generate';
+import { generateAndLoad } from '../commands/generate';
 import type { ProgressReporter } from '../progress';
 import { warehouseProgress } from './warehouse-progress';
 
 /** The demonstration footprint: Cheshire and Merseyside, sized to be ready in about a minute on 2 cores. */
 export const DEMO_FOOTPRINT = { footprint: 'cheshire-and-merseyside', seed: 42 } as const;
-export const DEFAULT_DEMO_PEOPLE = 5000;
+export const DEFAULT_DEMO_PEOPLE = 2500;
 
 /** How many people the demo generates: FOOTPRINT_DEMO_PEOPLE or the default. */
 export function demoPeople(): number {
@@ -40,9 +40,8 @@ export async function prepareDemoFootprint(platform: Platform, progress: Progres
   const people = demoPeople();
   if ((existing.total ?? 0) < people) {
     progress.log(`Generating a synthetic ${DEMO_FOOTPRINT.footprint} footprint of ${people.toLocaleString('en-GB')} people`);
-    const manifest = await generateWithProgress({ ...DEMO_FOOTPRINT, people, outDir }, progress);
-    progress.log(`Loading ${manifest.resources.toLocaleString('en-GB')} resources into the shared care record`);
-    await loadGenerated(platform, outDir, manifest, progress);
+    const loaded = await generateAndLoad(platform, { ...DEMO_FOOTPRINT, people, outDir }, progress);
+    progress.log(`Loaded ${loaded.manifest.resources.toLocaleString('en-GB')} resources into the shared care record (${loaded.failed} failed)`);
   }
 
   const settings = { dataDir: platform.dataDir, engine: 'duckdb' as const, record: platform.record };
