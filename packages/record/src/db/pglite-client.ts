@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { lockDataDir } from './data-dir-lock';
 import type { SqlClient } from './sql-client';
 
 type Queryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
@@ -16,6 +17,7 @@ class PgliteSqlClient implements SqlClient {
     private readonly db: PGlite,
     private readonly conn: Queryable,
     private readonly inTransaction: boolean,
+    private readonly release: () => void = () => undefined,
   ) {}
 
   async query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
@@ -46,21 +48,35 @@ class PgliteSqlClient implements SqlClient {
   }
 
   async close(): Promise<void> {
-    if (!this.inTransaction) await this.db.close();
+    if (this.inTransaction) return;
+    try {
+      await this.db.close();
+    } finally {
+      this.release();
+    }
   }
 }
 
 /**
- * Opens PGlite persisted under `dataDir` (created if missing), or in memory when `dataDir` is
- * undefined. `schema`, when given, is created and put first on the search path.
+ * Opens PGlite persisted under `dataDir` (created if missing and locked for this process), or
+ * in memory when `dataDir` is undefined. `schema`, when given, is created and put first on the search path.
  */
 export async function openPglite(dataDir: string | undefined, schema?: string): Promise<SqlClient> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
-  if (schema) {
-    await db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; SET search_path TO ${quoteIdent(schema)}, public;`);
+  let release = () => undefined as void;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = lockDataDir(dataDir);
   }
-  return new PgliteSqlClient(db, db, false);
+  try {
+    const db = await PGlite.create(dataDir);
+    if (schema) {
+      await db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; SET search_path TO ${quoteIdent(schema)}, public;`);
+    }
+    return new PgliteSqlClient(db, db, false, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** Quotes an SQL identifier (schema names come from configuration, never from requests). */

@@ -1,5 +1,5 @@
 import type { Organization } from '@footprint/fhir';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { systemContext } from '../access-context';
 import { recordMigrations } from './record-migrations';
 import { runMigrations } from './run';
 
-describe('createRecord on embedded PGlite and runMigrations', () => {
+describe('createRecord on embedded PGlite and runMigrations', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'footprint-record-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -23,6 +23,22 @@ describe('createRecord on embedded PGlite and runMigrations', () => {
       expect(Number(rows[0].n)).toBe(recordMigrations.length);
     } finally {
       await second.close();
+    }
+  });
+
+  it('refuses a data directory another live process holds, and takes over a stale lock', async () => {
+    const locked = mkdtempSync(join(tmpdir(), 'footprint-lock-'));
+    try {
+      // PID 1 is always alive: the directory looks held by another process.
+      writeFileSync(join(locked, 'record.lock'), '1');
+      await expect(createRecord({ dataDir: locked })).rejects.toThrow(/in use by process 1/);
+      writeFileSync(join(locked, 'record.lock'), '999999999'); // no such process
+      const record = await createRecord({ dataDir: locked });
+      expect(readFileSync(join(locked, 'record.lock'), 'utf8')).toBe(String(process.pid));
+      await record.close();
+      expect(existsSync(join(locked, 'record.lock'))).toBe(false);
+    } finally {
+      rmSync(locked, { recursive: true, force: true });
     }
   });
 
