@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, Group, Patient, Resource } from '@footprint/fhir';
+import { existsSync } from 'node:fs';
+import pino from 'pino';
+import { ExportJobs } from '../src/fhir/export/jobs';
 import { FHIR_JSON, startTestServer, storageKinds, type TestServer } from './support';
 
 interface Manifest {
@@ -32,7 +35,7 @@ describe.each(storageKinds)('Bulk Data $export on %s', (kind) => {
   });
   afterAll(async () => server?.close());
 
-  async function runExport(url: string): Promise<{ manifest: Manifest; files: Map<string, Resource[]> }> {
+  async function runExport(url: string): Promise<{ manifest: Manifest; files: Map<string, Resource[]>; status: string }> {
     const kickOff = await server.app.inject({ method: 'GET', url, headers: { ...auth, prefer: 'respond-async' } });
     expect(kickOff.statusCode, kickOff.body).toBe(202);
     const status = new URL(kickOff.headers['content-location'] as string);
@@ -57,7 +60,7 @@ describe.each(storageKinds)('Bulk Data $export on %s', (kind) => {
       expect(lines.every((r) => r.resourceType === output.type)).toBe(true);
       files.set(output.type, lines);
     }
-    return { manifest, files };
+    return { manifest, files, status: status.pathname };
   }
 
   it('requires Prefer: respond-async and valid parameters', async () => {
@@ -106,5 +109,17 @@ describe.each(storageKinds)('Bulk Data $export on %s', (kind) => {
     expect((await server.app.inject({ method: 'GET', url: status, headers: auth })).statusCode).toBe(404);
     const bundle = (await server.app.inject({ method: 'GET', url: '/fhir/R4/Patient?_count=1', headers: auth })).json() as Bundle;
     expect(bundle.type).toBe('searchset');
+  });
+
+  it('removes exports a day after they finished', async () => {
+    const done = await runExport('/fhir/R4/$export?_type=Organization');
+    const jobId = done.status.split('/').pop()!;
+    const jobs = new ExportJobs(server.platform.sql, server.platform.record, server.platform.dataDir, pino({ enabled: false }));
+    expect(await jobs.removeExpired()).toBe(0);
+    expect(existsSync(jobs.directory(jobId))).toBe(true);
+    await server.platform.sql.query(`UPDATE bulk_export_job SET updated_at = now() - interval '25 hours' WHERE id = $1`, [jobId]);
+    expect(await jobs.removeExpired()).toBe(1);
+    expect(existsSync(jobs.directory(jobId))).toBe(false);
+    expect((await server.app.inject({ method: 'GET', url: done.status, headers: auth })).statusCode).toBe(404);
   });
 });

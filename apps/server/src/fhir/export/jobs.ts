@@ -26,6 +26,8 @@ export interface ExportJob {
   status: ExportStatus;
   requestUrl: string;
   transactionTime: string;
+  /** When the job last changed state (for a completed job: when it finished). */
+  finishedAt: string;
   progress?: string;
   output?: ExportFile[];
   error?: string;
@@ -45,9 +47,13 @@ interface JobRow extends Record<string, unknown> {
   progress: string | null;
   output: ExportFile[] | null;
   error: string | null;
+  updated: string;
 }
 
 const PAGE = 500;
+
+/** How long finished export files are kept (and promised in the status response's Expires header). */
+export const EXPORT_RETENTION_HOURS = 24;
 
 /**
  * Bulk Data export jobs: persisted in `bulk_export_job`, run asynchronously in this process,
@@ -56,6 +62,7 @@ const PAGE = 500;
  */
 export class ExportJobs {
   private readonly running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  private cleanup: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly sql: SqlClient,
@@ -80,10 +87,29 @@ export class ExportJobs {
     return id;
   }
 
-  /** Restarts jobs a previous process left unfinished. */
+  /** Restarts jobs a previous process left unfinished, and starts the hourly clean-up of old exports. */
   async resumeUnfinished(): Promise<void> {
     const { rows } = await this.sql.query<{ id: string }>(`SELECT id FROM bulk_export_job WHERE status IN ('accepted', 'in-progress')`);
     for (const { id } of rows) this.launch(id);
+    await this.removeExpired();
+    this.cleanup = setInterval(() => void this.removeExpired().catch((error: unknown) => this.log.error({ err: error }, 'export clean-up failed')), 3600_000);
+    this.cleanup.unref();
+  }
+
+  /**
+   * Deletes the files of exports finished more than EXPORT_RETENTION_HOURS ago (the manifest's
+   * Expires header promises them for that long); their status answers 404 from then on.
+   */
+  async removeExpired(): Promise<number> {
+    const { rows } = await this.sql.query<{ id: string }>(
+      `SELECT id FROM bulk_export_job WHERE status IN ('completed', 'failed') AND updated_at < now() - make_interval(hours => $1)`,
+      [EXPORT_RETENTION_HOURS],
+    );
+    for (const { id } of rows) {
+      await rm(this.directory(id), { recursive: true, force: true });
+      await this.setStatus(id, 'cancelled', { progress: 'expired' });
+    }
+    return rows.length;
   }
 
   async get(id: string, clientId: string): Promise<ExportJob | undefined> {
@@ -95,6 +121,7 @@ export class ExportJobs {
       status: row.status,
       requestUrl: row.request_url,
       transactionTime: row.transaction_time,
+      finishedAt: row.updated,
       ...(row.progress ? { progress: row.progress } : {}),
       ...(row.output ? { output: row.output } : {}),
       ...(row.error ? { error: row.error } : {}),
@@ -117,12 +144,16 @@ export class ExportJobs {
 
   /** Stops every running job (server shutdown); they resume on the next start. */
   async close(): Promise<void> {
+    if (this.cleanup) clearInterval(this.cleanup);
     for (const run of this.running.values()) run.abort.abort();
     await Promise.all([...this.running.values()].map((r) => r.done));
   }
 
   private async row(id: string): Promise<JobRow | undefined> {
-    const { rows } = await this.sql.query<JobRow>('SELECT * FROM bulk_export_job WHERE id = $1', [id]);
+    const { rows } = await this.sql.query<JobRow>(
+      `SELECT *, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated FROM bulk_export_job WHERE id = $1`,
+      [id],
+    );
     return rows[0];
   }
 

@@ -7,7 +7,7 @@ import type { AccessContext } from '@footprint/record';
 import { permitsSystem } from '../../auth/scopes';
 import { contextOf, fhirBase, preferences, queryPairs, requireResourceType, sendFhir } from '../request';
 import type { FhirRouteOptions } from '../routes/options';
-import type { ExportJobs, ExportLevel } from './jobs';
+import { EXPORT_RETENTION_HOURS, type ExportJobs, type ExportLevel } from './jobs';
 
 const OUTPUT_FORMATS = new Set(['application/fhir+ndjson', 'application/ndjson', 'ndjson']);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -94,7 +94,7 @@ export const exportRoutes: FastifyPluginAsync<FhirRouteOptions & { jobs: ExportJ
       case 'failed':
         return sendFhir(request, reply, 500, outcome('exception', `The export failed: ${job.error ?? 'unknown error'}`));
       case 'completed':
-        return reply.code(200).header('expires', new Date(Date.now() + 24 * 3600_000).toUTCString()).type('application/json').send(manifest(fhirBase(request, baseUrl), job));
+        return reply.code(200).header('expires', new Date(Date.parse(job.finishedAt) + EXPORT_RETENTION_HOURS * 3600_000).toUTCString()).type('application/json').send(manifest(fhirBase(request, baseUrl), job));
     }
   });
 
