@@ -1,5 +1,6 @@
 import { parseReference } from '@footprint/fhir';
 import { forEachReference } from '../bundle/references';
+import { parseRequestUrl, type RequestTarget } from '../bundle/request-url';
 import { contentId } from './identity';
 import type { SourceRecord } from './records';
 
@@ -25,9 +26,9 @@ export async function settleBundleIdentities(records: SourceRecord[], findExisti
       id = await findExisting(type, r.request.ifNoneExist.replace(/^\?/, ''));
       if (id) r.existing = id;
     } else if (method === 'PUT' && r.request?.url) {
-      const q = r.request.url.indexOf('?');
-      if (q >= 0) id = await findExisting(type, r.request.url.slice(q + 1));
-      else id = r.request.url.split('/')[1];
+      const target = targetOf(r.request.url);
+      if (target?.kind === 'search' && target.resourceType === type) id = await findExisting(type, target.query);
+      else if (target?.kind === 'instance' && target.resourceType === type) id = target.id;
     }
     if (!id && typeof resource.id === 'string' && method !== 'POST') id = resource.id;
     if (!id && r.fullUrl?.startsWith('urn:uuid:')) id = r.fullUrl.slice('urn:uuid:'.length).toLowerCase();
@@ -47,5 +48,14 @@ export async function settleBundleIdentities(records: SourceRecord[], findExisti
       const target = identities.get(holder.reference);
       if (target) holder.reference = target;
     });
+  }
+}
+
+/** The target of a Bundle entry's request URL (relative or absolute), or undefined when it is not one we can use. */
+function targetOf(url: string): RequestTarget | undefined {
+  try {
+    return parseRequestUrl(url, 'entry');
+  } catch {
+    return undefined;
   }
 }
