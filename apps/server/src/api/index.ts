@@ -36,6 +36,9 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await runMigrations(platform.sql, 'web', webMigrations);
   const insight = new InsightSource(platform.dataDir);
   app.addHook('onClose', async () => insight.close());
+  app.addHook('onReady', async () => {
+    insight.warmUp().catch((error: unknown) => app.log.warn({ err: error }, 'could not warm the population health cache'));
+  });
 
   // Every API answer is about the signed-in user or their data: never cache it, never sniff it.
   app.addHook('onSend', async (_request, reply, payload) => {

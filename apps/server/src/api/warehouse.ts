@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CohortEngine } from '@footprint/cohort';
-import { engineForDataDir, type WarehouseFileEngine } from '@footprint/insight';
+import {
+  caseFindingCounts,
+  engineForDataDir,
+  footprintProfile,
+  listRegisters,
+  registerPrevalence,
+  type WarehouseFileEngine,
+} from '@footprint/insight';
 import { ApiProblem } from './problem';
 
 /** The warehouse's reference tables (docs/warehouse-tables.md) as the web API uses them. */
@@ -28,6 +35,8 @@ export interface WarehousePlace {
 export class InsightSource {
   private readonly files: WarehouseFileEngine;
   private reference?: { key: string; organisations: WarehouseOrganisation[]; places: WarehousePlace[] };
+  private warming?: Promise<void>;
+  private closing = false;
 
   constructor(private readonly dataDir: string) {
     this.files = engineForDataDir(dataDir);
@@ -69,7 +78,38 @@ export class InsightSource {
     return this.reference;
   }
 
+  /**
+   * Answers the dashboard's common questions once in the background (every register by place and
+   * by practice, case finding by practice, the footprint profile), so insight's per-build cache is
+   * warm before the first person opens a page. Does nothing without a warehouse.
+   */
+  warmUp(): Promise<void> {
+    this.warming ??= this.runWarmUp();
+    return this.warming;
+  }
+
+  private async runWarmUp(): Promise<void> {
+    if (!existsSync(join(this.dataDir, 'warehouse.duckdb'))) return;
+    const engine = await this.engine();
+    const steps: Array<() => Promise<unknown>> = [
+      () => this.referenceData(),
+      () => footprintProfile(engine),
+      () => caseFindingCounts(engine, { by: 'practice' }),
+      ...listRegisters().flatMap((r) => [
+        () => registerPrevalence(engine, { register: r.id, by: 'place' }),
+        () => registerPrevalence(engine, { register: r.id, by: 'practice' }),
+      ]),
+    ];
+    for (const step of steps) {
+      if (this.closing) return;
+      await step();
+    }
+  }
+
   async close(): Promise<void> {
+    // Let a warm-up in progress finish its current query before the warehouse closes under it.
+    this.closing = true;
+    await this.warming?.catch(() => undefined);
     this.files.close();
   }
 }
