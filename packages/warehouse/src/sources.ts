@@ -23,14 +23,20 @@ export interface ResourceSource {
 
 /** The record's change feed from `since` (a full build uses '0'). */
 export function recordSource(record: Repository, ctx: AccessContext, types: string[], referenceTypes: string[], since = '0', batchSize = 5000): ResourceSource {
-  async function* pass(passTypes: string[]): AsyncIterable<SourceBatch> {
+  const wanted = new Set(types);
+  async function* pass(passTypes: string[] | undefined): AsyncIterable<SourceBatch> {
     for await (const batch of prefetch(record.changes(ctx, { since, types: passTypes, batchSize }))) {
-      yield { changes: batch.items.map((item) => ({ resource: item.resource as unknown as Record<string, unknown>, deleted: item.deleted })), watermark: batch.watermark };
+      const changes = batch.items
+        .filter((item) => wanted.has(item.resource.resourceType))
+        .map((item) => ({ resource: item.resource as unknown as Record<string, unknown>, deleted: item.deleted }));
+      yield { changes, watermark: batch.watermark };
     }
   }
   return {
     referencePass: () => pass(referenceTypes),
-    mainPass: () => pass(types),
+    // The main pass reads every type and keeps the viewed ones here: on PostgreSQL a type filter
+    // turns each batch's `ORDER BY seq LIMIT` into a scan and sort of every row of those types.
+    mainPass: () => pass(undefined),
     async estimateTotal() {
       if (since !== '0') return undefined;
       let total = 0;
