@@ -50,6 +50,13 @@ describe.each(storageKinds)('FHIR REST over HTTP on %s', (kind) => {
     expect(stale.statusCode).toBe(412);
     expect(stale.json()).toMatchObject({ resourceType: 'OperationOutcome' });
 
+    const unchanged = await server.app.inject({ method: 'GET', url: `/fhir/R4/Patient/${body.id}`, headers: { ...auth, 'if-none-match': 'W/"2"' } });
+    expect(unchanged.statusCode).toBe(304);
+    const changed = await server.app.inject({ method: 'GET', url: `/fhir/R4/Patient/${body.id}`, headers: { ...auth, 'if-none-match': 'W/"1"' } });
+    expect(changed.statusCode).toBe(200);
+    const notSince = await server.app.inject({ method: 'GET', url: `/fhir/R4/Patient/${body.id}`, headers: { ...auth, 'if-modified-since': updated.headers['last-modified'] as string } });
+    expect(notSince.statusCode).toBe(304);
+
     const v1 = await server.app.inject({ method: 'GET', url: `/fhir/R4/Patient/${body.id}/_history/1`, headers: auth });
     expect((v1.json() as Patient).name?.[0].family).toBe('Okafor');
 

@@ -18,7 +18,7 @@ function resourceEntry(type: string): CapabilityStatementRestResource {
     readHistory: true,
     updateCreate: true,
     conditionalCreate: true,
-    conditionalRead: 'not-supported',
+    conditionalRead: 'full-support',
     conditionalUpdate: true,
     conditionalDelete: 'single',
     searchInclude: ['*'],

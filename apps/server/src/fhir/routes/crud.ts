@@ -32,6 +32,10 @@ export const crudRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, { re
     const ctx = contextOf(request);
     requireScope(ctx, type, 'r');
     const resource = await record.read(ctx, type, id);
+    if (notModified(request, resource)) {
+      versionHeaders(reply, resource);
+      return reply.code(304).send();
+    }
     return sendResource(request, reply, 200, resource);
   });
 
@@ -70,6 +74,23 @@ export const crudRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, { re
     return sendFhir(request, reply, 200, outcome('informational', `Deleted ${type}/${id}`, undefined, 'information'));
   });
 };
+
+/** Conditional read: `If-None-Match` with the current ETag, or `If-Modified-Since` not before the last update. */
+function notModified(request: FastifyRequest, resource: Resource): boolean {
+  const ifNoneMatch = request.headers['if-none-match'];
+  const version = resource.meta?.versionId;
+  if (typeof ifNoneMatch === 'string' && version) {
+    return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === `"${version}"`);
+  }
+  const ifModifiedSince = request.headers['if-modified-since'];
+  const lastUpdated = resource.meta?.lastUpdated;
+  if (typeof ifModifiedSince === 'string' && lastUpdated) {
+    const since = Date.parse(ifModifiedSince);
+    // HTTP dates have whole seconds; compare at that precision.
+    return !Number.isNaN(since) && Math.floor(Date.parse(lastUpdated) / 1000) * 1000 <= since;
+  }
+  return false;
+}
 
 /** Honours `Prefer: return=minimal|representation|OperationOutcome` on create and update. */
 function respondWithWrite(request: FastifyRequest, reply: FastifyReply, status: number, resource: Resource) {
