@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   badRequest,
   ID_PATTERN,
+  isResourceType,
   notFound,
   preconditionFailed,
   validateResource,
@@ -31,6 +32,7 @@ function checkId(id: unknown, where: string): string {
 }
 
 function checkType(resourceType: string): void {
+  if (!isResourceType(resourceType)) throw badRequest(`"${resourceType}" is not a FHIR R4 resource type`, 'resourceType');
   if (resourceType === 'AuditEvent') {
     throw badRequest('AuditEvents are written by the record itself and cannot be created, changed or deleted', 'resourceType');
   }

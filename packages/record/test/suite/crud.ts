@@ -68,6 +68,7 @@ export function crudTests(options: SuiteOptions): void {
       const history = await repo.history(admin, { resourceType: 'Patient', id: resource.id });
       expect(history.entries.map((e) => [e.versionId, e.method])).toEqual([['2', 'DELETE'], ['1', 'POST']]);
       expect(await statusOf(repo.delete(admin, 'Patient', 'never-was'))).toBe(404);
+      expect(await statusOf(repo.delete(admin, 'NotAType', 'x'))).toBe(400);
       await repo.delete(admin, 'Patient', resource.id!); // deleting again changes nothing
       expect((await repo.history(admin, { resourceType: 'Patient', id: resource.id })).entries).toHaveLength(2);
       const back = await repo.update(admin, { ...patient('Back'), id: resource.id });
