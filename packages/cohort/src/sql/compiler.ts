@@ -7,6 +7,7 @@ import type {
   DatasetNode,
   EventFrameNode,
   FrameAggregateNode,
+  FrameNode,
   MeasureNode,
   PickOneNode,
   SelectTableNode,
@@ -17,7 +18,7 @@ import type {
   ValueType,
 } from '../model/nodes';
 import { optimise } from '../model/optimise';
-import { dependsOnInterval, walk } from '../model/walk';
+import { childrenOf, dependsOnInterval, walk } from '../model/walk';
 
 /** SQL text plus the name and type of each output column, in order. */
 export interface CompiledQuery {
@@ -50,6 +51,8 @@ class Scope {
     readonly base: string,
     readonly withInterval: boolean,
     private readonly compilation: Compilation,
+    /** Whether shared expressions (columns of the universe base) can be read here. */
+    readonly shared = base === 'p',
   ) {}
   /** Joins a per-patient source (a CTE or table) once and returns its alias. */
   join(source: string, perInterval: boolean): string {
@@ -68,6 +71,8 @@ class Scope {
 class Compilation {
   readonly ctes = new Map<string, { name: string; sql: string; perInterval: boolean }>();
   readonly aggregatesByFrame = new Map<string, (AggregateNode | FrameAggregateNode)[]>();
+  /** Repeated expressions over the universe table's own columns, computed once per patient (key → column). */
+  readonly shared = new Map<string, { name: string; node: SeriesNode }>();
   /** The columns each first/last pick is read for, so engines can carry only those. */
   readonly pickColumns = new Map<string, Set<string>>();
   private aliases = 0;
@@ -143,7 +148,7 @@ export class SqlCompiler {
     const scope = new Scope('p', false, c);
     const population = this.series(dataset.population, scope, c);
     const selects = [`p.patient_key AS patient_key`, ...names.map((name) => `${this.output(dataset.variables[name], scope, c)} AS ${this.quote(name)}`)];
-    const sql = `${this.with(c, null)}SELECT ${selects.join(', ')}\nFROM ${this.tableRef(this.options.universe)} p${this.joins(scope)}\nWHERE ${population}`;
+    const sql = `${this.with(c, null)}SELECT ${selects.join(', ')}\nFROM ${this.universeBase(c)} p${this.joins(scope)}\nWHERE ${population}`;
     return { sql, columns: [{ name: 'patient_key', type: 'string' }, ...names.map((name) => ({ name, type: dataset.variables[name].type }))] };
   }
 
@@ -161,7 +166,7 @@ export class SqlCompiler {
     const denominator = this.series(measure.denominator, scope, c);
     const numerator = this.series(measure.numerator, scope, c);
     const groupSelects = groups.map((g, i) => `${this.output(measure.groupBy[g], scope, c)} AS g${i}`);
-    const inner = `SELECT iv.iv_idx AS iv_idx, ${[...groupSelects, `${numerator} AS num`].join(', ')}\nFROM ${this.tableRef(this.options.universe)} p CROSS JOIN iv${this.joins(scope)}\nWHERE ${denominator}`;
+    const inner = `SELECT iv.iv_idx AS iv_idx, ${[...groupSelects, `${numerator} AS num`].join(', ')}\nFROM ${this.universeBase(c)} p CROSS JOIN iv${this.joins(scope)}\nWHERE ${denominator}`;
     const groupCols = groups.map((_, i) => `t.g${i}`);
     const sql =
       `${this.with(c, measure)}SELECT t.iv_idx AS iv_idx, ${[...groupCols.map((g, i) => `${g} AS ${this.quote(groups[i])}`), 'CAST(SUM(CASE WHEN t.num THEN 1 ELSE 0 END) AS BIGINT) AS numerator', 'CAST(COUNT(*) AS BIGINT) AS denominator'].join(', ')}\n` +
@@ -180,6 +185,7 @@ export class SqlCompiler {
   // ---- structure --------------------------------------------------------------------------
   private start(roots: SeriesNode[]): Compilation {
     const c = new Compilation();
+    this.findShared(roots, c);
     const seen = new Set<string>();
     for (const node of walk(roots)) {
       if (node.kind === 'column' && node.frame.kind === 'pick_one') {
@@ -199,6 +205,43 @@ export class SqlCompiler {
       c.aggregatesByFrame.set(frameKey, list);
     }
     return c;
+  }
+
+  /**
+   * Common subexpressions: a patient-level expression over the universe table's own columns (an age,
+   * say) used more than once (e.g. in every arm of an age-band case) is computed once per patient
+   * in a derived table instead of at every use.
+   */
+  private findShared(roots: SeriesNode[], c: Compilation): void {
+    const uses = new Map<string, number>();
+    const nodes = walk(roots);
+    for (const node of nodes) for (const child of childrenOf(node)) uses.set(nodeKey(child), (uses.get(nodeKey(child)) ?? 0) + 1);
+    const local = new Map<SeriesNode | FrameNode, boolean>();
+    const overUniverse = (node: SeriesNode | FrameNode): boolean => {
+      const known = local.get(node);
+      if (known !== undefined) return known;
+      let result: boolean;
+      if (node.kind === 'column') result = node.frame.kind === 'select_table' && node.frame.table.name === this.options.universe;
+      else if (node.kind === 'value') result = true;
+      else if (node.kind === 'unary' || node.kind === 'binary' || node.kind === 'case' || node.kind === 'in_codelist') result = childrenOf(node).every(overUniverse);
+      else result = false;
+      local.set(node, result);
+      return result;
+    };
+    for (const node of nodes) {
+      if (node.kind !== 'unary' && node.kind !== 'binary' && node.kind !== 'case') continue;
+      if ((uses.get(nodeKey(node)) ?? 0) < 2 || !overUniverse(node) || c.shared.has(nodeKey(node))) continue;
+      c.shared.set(nodeKey(node), { name: `shared_${c.shared.size + 1}`, node });
+    }
+  }
+
+  /** The universe table, with the shared expressions as extra columns when there are any. */
+  private universeBase(c: Compilation): string {
+    const table = this.tableRef(this.options.universe);
+    if (c.shared.size === 0) return table;
+    const scope = new Scope('p', false, c, false);
+    const columns = [...c.shared.values()].map(({ name, node }) => `${this.series(node, scope, c)} AS ${name}`);
+    return `(SELECT p.*, ${columns.join(', ')} FROM ${table} p)`;
   }
 
   private with(c: Compilation, measure: MeasureNode | null): string {
@@ -303,6 +346,10 @@ export class SqlCompiler {
 
   // ---- series -----------------------------------------------------------------------------
   protected series(node: SeriesNode, scope: Scope, c: Compilation): string {
+    if (scope.shared && c.shared.size > 0) {
+      const shared = c.shared.get(nodeKey(node));
+      if (shared) return `p.${shared.name}`;
+    }
     return (this.seriesHandlers[node.kind] as (n: SeriesNode, s: Scope, c: Compilation) => string)(node, scope, c);
   }
 
