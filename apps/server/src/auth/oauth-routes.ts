@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { SqlClient } from '@footprint/record';
 import { authenticateClient } from './clients';
 import { grantScopes, splitScopes } from './scopes';
+import { FailureThrottle } from './throttle';
 import { mintAccessToken } from './tokens';
 
 export interface OAuthOptions {
@@ -33,6 +34,7 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
  */
 export const oauthRoutes: FastifyPluginAsync<OAuthOptions> = async (app, options) => {
   await app.register(formbody);
+  const throttle = new FailureThrottle();
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
@@ -55,8 +57,18 @@ export const oauthRoutes: FastifyPluginAsync<OAuthOptions> = async (app, options
     const clientId = basic?.id ?? field('client_id');
     const secret = basic?.secret ?? field('client_secret');
     if (!clientId || !secret) return oauthError(reply, 401, 'invalid_client', 'client_id and client_secret are required');
+    const keys = [`client:${clientId}`, `ip:${request.ip}`];
+    const wait = Math.max(...keys.map((k) => throttle.retryAfter(k)));
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return oauthError(reply, 429, 'slow_down', `Too many failed attempts; try again in ${wait} seconds`);
+    }
     const client = await authenticateClient(options.sql, clientId, secret);
-    if (!client) return oauthError(reply, 401, 'invalid_client', 'Unknown client or wrong secret');
+    if (!client) {
+      keys.forEach((k) => throttle.fail(k));
+      return oauthError(reply, 401, 'invalid_client', 'Unknown client or wrong secret');
+    }
+    throttle.succeed(`client:${clientId}`);
 
     const requested = field('scope');
     const scopes = grantScopes(requested === undefined ? undefined : splitScopes(requested), client.scopes);
