@@ -14,6 +14,8 @@ export interface CompiledView {
   columns: ColumnInfo[];
   /** The rows one resource contributes, each an array in `columns` order. */
   rows(resource: Record<string, unknown>): unknown[][];
+  /** Where in the view expressions run on fhirpath.js rather than the fast compiler (for profiling). */
+  interpretedPaths: string[];
 }
 
 interface ColumnPlan {
@@ -36,6 +38,8 @@ interface CompileScope {
   constants: ReadonlyMap<string, unknown>;
   contextType?: string;
   fastPaths: boolean;
+  /** Collects the locations compiled for fhirpath.js. */
+  interpreted: string[];
 }
 
 export interface CompileViewOptions {
@@ -58,7 +62,7 @@ export function compileView(view: unknown, options: CompileViewOptions = {}): Co
   if (!isResourceType(resource)) throw new ViewDefinitionError(`"${resource}" is not a FHIR R4 resource type`, 'resource');
   if (!Array.isArray(definition.select) || definition.select.length === 0) throw new ViewDefinitionError('needs at least one select', 'select');
   const constants = readConstants(definition.constant);
-  const scope: CompileScope = { constants, contextType: resource, fastPaths: options.fastPaths !== false };
+  const scope: CompileScope = { constants, contextType: resource, fastPaths: options.fastPaths !== false, interpreted: [] };
 
   const root = compileSelect({ select: definition.select }, 'view', scope);
   checkUniqueNames(root.info);
@@ -68,6 +72,7 @@ export function compileView(view: unknown, options: CompileViewOptions = {}): Co
     resource,
     name: typeof definition.name === 'string' ? definition.name : undefined,
     columns: root.info,
+    interpretedPaths: scope.interpreted,
     rows(input) {
       if (input.resourceType !== resource) return [];
       for (const filter of filters) if (!filter(input)) return [];
@@ -81,7 +86,7 @@ function compileWhere(where: unknown, scope: CompileScope): Array<(resource: Rec
   if (!Array.isArray(where)) throw new ViewDefinitionError('must be an array', 'where');
   return where.map((entry: { path?: unknown }, index) => {
     const location = `where[${index}].path`;
-    const plan = compilePath(entry?.path, { ...scope, location });
+    const plan = noteInterpreted(compilePath(entry?.path, { ...scope, location }), location, scope);
     return (resource) => {
       const result = plan.evaluate([resource], resource);
       if (result.length === 0) return false;
@@ -104,7 +109,7 @@ function compileSelect(node: unknown, location: string, scope: CompileScope): Se
   let forEach: PathPlan | undefined;
   let inner = scope;
   if (iterator !== undefined) {
-    forEach = compilePath(iterator, { ...scope, location: `${location}.${iteratorKey}`, keepTypes: true });
+    forEach = noteInterpreted(compilePath(iterator, { ...scope, location: `${location}.${iteratorKey}`, keepTypes: true }), `${location}.${iteratorKey}`, scope);
     inner = { ...scope, contextType: forEach.fast ? forEach.staticType : undefined };
   }
 
@@ -131,7 +136,13 @@ function compileColumn(column: unknown, location: string, scope: CompileScope): 
     throw new ViewDefinitionError('needs a name of letters, digits and underscores, starting with a letter', `${location}.name`);
   }
   if (collection !== undefined && typeof collection !== 'boolean') throw new ViewDefinitionError('must be true or false', `${location}.collection`);
-  return { name, path: compilePath(path, { ...scope, location: `${location}.path` }), collection: collection === true, location };
+  const plan = noteInterpreted(compilePath(path, { ...scope, location: `${location}.path` }), `${location}.path`, scope);
+  return { name, path: plan, collection: collection === true, location };
+}
+
+function noteInterpreted(plan: PathPlan, location: string, scope: CompileScope): PathPlan {
+  if (!plan.fast) scope.interpreted.push(location);
+  return plan;
 }
 
 function columnInfo(source: Array<Record<string, unknown>>, index: number, plan: ColumnPlan): ColumnInfo {
