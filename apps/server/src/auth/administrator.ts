@@ -26,23 +26,25 @@ export const ADMINISTRATOR_SCOPES = ['system/*.cruds'];
  */
 export async function ensureAdministratorClient(sql: SqlClient, dataDir: string): Promise<{ created: boolean; path: string }> {
   const path = join(dataDir, CREDENTIALS_FILE);
-  if ((await countClients(sql)) > 0) return { created: false, path };
-  const { client, secret } = await createClient(sql, {
-    name: 'Footprint administrator',
-    scopes: ADMINISTRATOR_SCOPES,
-    purpose: 'SYSADMIN',
-    administrator: true,
+  // One transaction under an advisory lock, so servers starting together create one administrator;
+  // the file is written before the commit, so a failed write leaves no client without credentials.
+  const created = await sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['footprint-administrator-client']);
+    if ((await countClients(tx)) > 0) return false;
+    const { client, secret } = await createClient(tx, { name: 'Footprint administrator', scopes: ADMINISTRATOR_SCOPES, purpose: 'SYSADMIN', administrator: true });
+    const credentials: StoredCredentials = {
+      clientId: client.id,
+      clientSecret: secret,
+      scopes: client.scopes,
+      purpose: client.purpose,
+      tokenEndpoint: '/oauth/token',
+    };
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(path, JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
+    await chmod(path, 0o600);
+    return true;
   });
-  const credentials: StoredCredentials = {
-    clientId: client.id,
-    clientSecret: secret,
-    scopes: client.scopes,
-    purpose: client.purpose,
-    tokenEndpoint: '/oauth/token',
-  };
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(path, JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
-  await chmod(path, 0o600);
+  if (!created) return { created: false, path };
   return { created: true, path };
 }
 
