@@ -27,15 +27,58 @@ async function* registeredPatients(record: Repository, ctx: AccessContext, pract
   } while (cursor);
 }
 
+/** How long a practice's key index is reused before the registered list is walked again. */
+const KEY_INDEX_TTL_MS = 10 * 60 * 1000;
+
+/**
+ * patient_key → record id for one practice's registered patients (ids only, no names), so that
+ * repeat views re-identify with one search for just the flagged people. Rebuilt after the TTL so
+ * new registrations appear.
+ */
+class RegisteredKeyIndex {
+  private readonly byPractice = new Map<string, { built: number; index: Promise<Map<string, string>> }>();
+
+  constructor(private readonly ttlMs: number) {}
+
+  forPractice(practiceReference: string, walk: () => AsyncIterable<Patient>, keys: Pseudonymiser): Promise<Map<string, string>> {
+    const cached = this.byPractice.get(practiceReference);
+    if (cached && Date.now() - cached.built < this.ttlMs) return cached.index;
+    const index = (async () => {
+      const map = new Map<string, string>();
+      for await (const patient of walk()) if (patient.id) map.set(keys.patientKey(patient.id), patient.id);
+      return map;
+    })();
+    this.byPractice.set(practiceReference, { built: Date.now(), index });
+    index.catch(() => this.byPractice.delete(practiceReference));
+    return index;
+  }
+}
+
+/** The flagged people's records, read as the user (audited) and only while still registered at the practice. */
+async function readRegistered(record: Repository, ctx: AccessContext, practiceReference: string, ids: string[]): Promise<Patient[]> {
+  const patients: Patient[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    const chunk = ids.slice(i, i + 100);
+    const result = await record.search(ctx, 'Patient', [
+      ['_id', chunk.join(',')],
+      ['general-practitioner', practiceReference],
+      ['_count', String(chunk.length)],
+    ]);
+    patients.push(...(result.matches as Patient[]));
+  }
+  return patients;
+}
+
 /**
  * GET /api/worklist: the signed-in GP's own practice's case-finding worklist, re-identified.
- * The warehouse flags pseudonymous patient_keys; they are matched to people only by walking the
- * practice's own registered patients in the record with the user's TREAT context (audited), so
- * nobody outside the practice can turn a key into a person.
+ * The warehouse flags pseudonymous patient_keys; they are matched to people only through the
+ * practice's own registered patients in the record, read with the user's TREAT context (audited),
+ * so nobody outside the practice can turn a key into a person.
  */
 export async function worklistRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy, insight: InsightSource): Promise<void> {
   const guard = requireSession(platform.sql, policy, 'worklist');
   let pseudonymiser: Promise<Pseudonymiser> | undefined;
+  const keyIndex = new RegisteredKeyIndex(KEY_INDEX_TTL_MS);
 
   app.get('/worklist', { preHandler: guard }, async (request, reply) => {
     const user = sessionOf(request).user;
@@ -56,7 +99,9 @@ export async function worklistRoutes(app: FastifyInstance, platform: Platform, p
     const entries: Array<{ patientId: string; name: string; nhsNumber: string | null; birthDate: string | null; rule: string; ruleName: string; evidence: string }> = [];
     let matched = 0;
     if (wanted.size > 0) {
-      for await (const patient of registeredPatients(platform.record, ctx, practice.reference)) {
+      const index = await keyIndex.forPractice(practice.reference, () => registeredPatients(platform.record, ctx, practice.reference!), keys);
+      const ids = [...wanted.keys()].map((key) => index.get(key)).filter((id): id is string => id !== undefined);
+      for (const patient of await readRegistered(platform.record, ctx, practice.reference, ids)) {
         const rows = patient.id ? wanted.get(keys.patientKey(patient.id)) : undefined;
         if (!rows) continue;
         matched += 1;
@@ -71,7 +116,6 @@ export async function worklistRoutes(app: FastifyInstance, platform: Platform, p
             evidence: row.evidence,
           });
         }
-        if (matched === wanted.size) break;
       }
     }
     entries.sort((a, b) => a.ruleName.localeCompare(b.ruleName) || a.name.localeCompare(b.name));
