@@ -238,6 +238,24 @@ describe.each(storageKinds)('web API on %s', (kind) => {
     expect((await server.app.inject({ method: 'GET', url: '/api/feeds', headers: { cookie: gp.cookie } })).statusCode).toBe(403);
   });
 
+  it('says population figures need a warehouse, and names bad filters precisely', async () => {
+    const analyst = await signIn('analyst.test', 'correct horse analyst');
+    const get = (url: string) => server.app.inject({ method: 'GET', url, headers: { cookie: analyst.cookie } });
+    const catalogue = await get('/api/population/catalogue');
+    expect(catalogue.statusCode).toBe(200);
+    expect(catalogue.json().registers.map((r: { id: string }) => r.id)).toContain('hypertension');
+    const noWarehouse = await get('/api/population/prevalence?register=hypertension&by=place');
+    expect(noWarehouse.statusCode).toBe(503);
+    expect(noWarehouse.json().detail).toMatch(/footprint warehouse build/);
+    const badBreakdown = await get('/api/population/prevalence?register=hypertension&by=shoe_size');
+    expect(badBreakdown.statusCode).toBe(400);
+    expect(badBreakdown.json().title).toBe('Unknown breakdown');
+    const badRegister = await get('/api/population/prevalence?register=gout&by=place');
+    expect(badRegister.statusCode).toBe(400);
+    const badMonths = await get('/api/population/trends?register=hypertension&months=999');
+    expect(badMonths.statusCode).toBe(400);
+  });
+
   it('answers 404 for an unknown record and 400 for a malformed id', async () => {
     const gp = await signIn('gp.test', 'correct horse gp_clinician');
     expect((await server.app.inject({ method: 'GET', url: '/api/care-record/patients/does-not-exist', headers: { cookie: gp.cookie } })).statusCode).toBe(404);

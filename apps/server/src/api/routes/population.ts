@@ -70,7 +70,8 @@ export async function populationRoutes(app: FastifyInstance, platform: Platform,
 
   app.get<{ Querystring: Query }>('/population/prevalence', { preHandler: guard }, async (request) => {
     const by = breakdown(request.query.by, 'place');
-    const figure = await registerPrevalence(await insight.engine(), { register: register(request.query.register), by });
+    const id = register(request.query.register);
+    const figure = await registerPrevalence(await insight.engine(), { register: id, by });
     return { figure, labels: await groupLabels(insight, by) };
   });
 
@@ -98,7 +99,8 @@ export async function populationRoutes(app: FastifyInstance, platform: Platform,
     if (!Number.isInteger(months) || months < 1 || months > 120) {
       throw new ApiProblem(400, 'Invalid period', 'months must be a whole number from 1 to 120.');
     }
-    const figure = await trend(await insight.engine(), { register: register(request.query.register), months, by });
+    const id = register(request.query.register);
+    const figure = await trend(await insight.engine(), { register: id, months, by });
     return { figure, labels: await groupLabels(insight, by) };
   });
 }
