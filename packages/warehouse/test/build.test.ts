@@ -208,3 +208,22 @@ describe('parallel NDJSON builds', () => {
     }
   });
 });
+
+describe('a long-lived DuckDB reader', () => {
+  it('sees the new warehouse after a rebuild swaps the file', async () => {
+    const { writeNdjson, allResources } = await import('./fixtures');
+    const dir = await mkdtemp(join(tmpdir(), 'footprint-warehouse-reader-'));
+    try {
+      await writeNdjson(join(dir, 'first'), allResources().filter((r) => r.id !== 'pat-3'));
+      await writeNdjson(join(dir, 'second'));
+      await buildWarehouseFromNdjson(join(dir, 'first'), { dataDir: dir });
+      const reader = await openWarehouse({ dataDir: dir });
+      expect(await reader.query('SELECT count(*) AS n FROM patients')).toEqual([{ n: 2 }]);
+      await buildWarehouseFromNdjson(join(dir, 'second'), { dataDir: dir });
+      expect(await reader.query('SELECT count(*) AS n FROM patients')).toEqual([{ n: 3 }]);
+      await reader.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { BIGINT, DuckDBConnection, DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ColumnType, TableSpec } from '../tables';
@@ -46,8 +46,11 @@ export class DuckDbEngine implements WarehouseEngine {
 
   async open(): Promise<WarehouseConnection> {
     if (!existsSync(this.path)) throw new WarehouseNotBuiltError(`No warehouse at ${this.path}: run \`footprint warehouse build\` first`);
+    const file = statSync(this.path).ino;
     const instance = await DuckDBInstance.create(this.path);
-    return new DuckDbConnection(instance, await instance.connect());
+    const connection = new DuckDbConnection(instance, await instance.connect());
+    connection.followBuilds(this.path, file);
+    return connection;
   }
 }
 
@@ -66,13 +69,43 @@ class DuckDbDialect extends SqlDialect {}
 class DuckDbConnection implements WarehouseConnection {
   readonly dialect = new DuckDbDialect();
   private closed = false;
+  private inTransaction = false;
+  /** For a connection to the live file: its path and the file (inode) opened, to notice a build's swap. */
+  private live?: { path: string; file: number };
 
   constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
+    private instance: DuckDBInstance,
+    private connection: DuckDBConnection,
   ) {}
 
+  /**
+   * A build renames a new file over the live one; a long-lived reader (the server) would go on
+   * reading the old file. Before each query outside a transaction, a changed file is reopened.
+   */
+  followBuilds(path: string, file: number): void {
+    this.live = { path, file };
+  }
+
+  private async current(): Promise<void> {
+    if (!this.live || this.inTransaction) return;
+    let file: number;
+    try {
+      file = statSync(this.live.path).ino;
+    } catch {
+      return;
+    }
+    if (file === this.live.file) return;
+    const instance = await DuckDBInstance.create(this.live.path);
+    const connection = await instance.connect();
+    this.connection.closeSync();
+    this.instance.closeSync();
+    this.instance = instance;
+    this.connection = connection;
+    this.live.file = file;
+  }
+
   async query<R extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
+    await this.current();
     const reader = await this.connection.runAndReadAll(sql, params as DuckDBValue[]);
     return reader.getRowObjectsJS().map((row) => plainRow(row)) as R[];
   }
@@ -95,7 +128,9 @@ class DuckDbConnection implements WarehouseConnection {
   }
 
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.current();
     await this.connection.run('BEGIN TRANSACTION');
+    this.inTransaction = true;
     try {
       const result = await fn();
       await this.connection.run('COMMIT');
@@ -103,6 +138,8 @@ class DuckDbConnection implements WarehouseConnection {
     } catch (error) {
       await this.connection.run('ROLLBACK');
       throw error;
+    } finally {
+      this.inTransaction = false;
     }
   }
 
