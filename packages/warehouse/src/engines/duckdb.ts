@@ -86,8 +86,11 @@ class DuckDbConnection implements WarehouseConnection {
     this.live = { path, file };
   }
 
+  private reopening: Promise<void> | null = null;
+
   private async current(): Promise<void> {
     if (!this.live || this.inTransaction) return;
+    if (this.reopening) return this.reopening;
     let file: number;
     try {
       file = statSync(this.live.path).ino;
@@ -95,13 +98,19 @@ class DuckDbConnection implements WarehouseConnection {
       return;
     }
     if (file === this.live.file) return;
-    const instance = await DuckDBInstance.create(this.live.path);
-    const connection = await instance.connect();
-    this.connection.closeSync();
-    this.instance.closeSync();
-    this.instance = instance;
-    this.connection = connection;
-    this.live.file = file;
+    const live = this.live;
+    this.reopening = (async () => {
+      const instance = await DuckDBInstance.create(live.path);
+      const connection = await instance.connect();
+      this.connection.closeSync();
+      this.instance.closeSync();
+      this.instance = instance;
+      this.connection = connection;
+      live.file = file;
+    })().finally(() => {
+      this.reopening = null;
+    });
+    return this.reopening;
   }
 
   async query<R extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
