@@ -100,6 +100,13 @@ describe.each(storageKinds)('bad input over HTTP on %s', (kind) => {
     await expectOutcome({ method: 'POST', url: '/fhir/R4/Patient', headers: { ...auth, 'content-type': 'application/fhir+xml' }, payload: '<Patient/>' }, 415, /Content-Type/);
   });
 
+  it('answers 406 when the client accepts only XML', async () => {
+    await expectOutcome({ method: 'GET', url: '/fhir/R4/Patient', headers: { ...auth, accept: 'application/fhir+xml' } }, 406, /fhir\+json/);
+    await expectOutcome({ method: 'GET', url: '/fhir/R4/Patient?_format=xml', headers: auth }, 406, /fhir\+json/);
+    const browserLike = await server.app.inject({ method: 'GET', url: '/fhir/R4/Patient', headers: { ...auth, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+    expect(browserLike.statusCode).toBe(200);
+  });
+
   it('answers 404 for an unknown resource type and an unknown route', async () => {
     await expectOutcome({ method: 'GET', url: '/fhir/R4/Pateint/1', headers: auth }, 404, /Unknown resource type "Pateint"/);
     await expectOutcome({ method: 'GET', url: '/fhir/R4/Pateint', headers: auth }, 404, /Unknown resource type/);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { DEFAULT_MAX_DEPTH, badRequest, notFound, parseJsonResource } from '@footprint/fhir';
+import { DEFAULT_MAX_DEPTH, badRequest, notFound, outcome, parseJsonResource } from '@footprint/fhir';
 import type { Repository } from '@footprint/record';
 import { accessContextFromRequest } from '../auth/bearer';
 import { capabilityStatement } from './capability';
@@ -59,11 +59,18 @@ export const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, opt
     request.accessContext = accessContextFromRequest(request, options.signingKey);
   });
 
-  // `_format` may only ask for JSON: this server speaks no XML or Turtle.
-  app.addHook('preValidation', async (request) => {
+  // `_format` and `Accept` may only ask for JSON: this server speaks no XML or Turtle (406).
+  app.addHook('preValidation', async (request, reply) => {
     const format = (request.query as Record<string, unknown> | undefined)?._format;
-    if (typeof format === 'string' && !/json/.test(format)) {
-      throw badRequest(`_format ${format} is not supported; this server speaks application/fhir+json`, '_format');
+    const accept = request.headers.accept;
+    const wantsOnlyOther =
+      (typeof format === 'string' && !/json/.test(format)) ||
+      (typeof accept === 'string' && accept.trim() !== '' && !/json|\*\/\*|application\/\*/.test(accept));
+    if (wantsOnlyOther) {
+      return reply
+        .code(406)
+        .type('application/fhir+json; charset=utf-8')
+        .send(JSON.stringify(outcome('not-supported', 'This server answers in application/fhir+json (or application/json) only', '_format')));
     }
   });
 
