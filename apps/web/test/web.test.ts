@@ -191,6 +191,15 @@ describe('Footprint in a real browser', { timeout: 240_000 }, () => {
     expect(prevalence.figure.rows.length).toBeGreaterThan(0);
     expect(await page.getByTestId('prevalence').locator('[data-column=register_count]').allInnerTexts()).toEqual(prevalence.figure.rows.map((r) => shownCount(r.register_count)));
     expect(await page.getByTestId('prevalence').locator('[data-column=prevalence_per_1000]').allInnerTexts()).toEqual(prevalence.figure.rows.map((r) => shownRate(r.prevalence_per_1000)));
+    const practiceCode = user('gp_clinician').organisation!.code;
+    await page.goto(`/footprint/practices/${practiceCode}`);
+    await loaded(page);
+    const practice = (await apiGet<{ prevalence: { rows: Array<{ list_size: number | null }> }; caseFinding: { rows: Array<{ flagged: number | null }> } }>(page, `/api/footprint/practices/${practiceCode}`)).body;
+    expect(await page.getByTestId('register-prevalence').locator('[data-column=list_size]').allInnerTexts()).toEqual(practice.prevalence.rows.map((r) => shownCount(r.list_size)));
+    expect(await page.getByTestId('practice-case-finding').locator('[data-column=flagged]').allInnerTexts()).toEqual(practice.caseFinding.rows.map((r) => shownCount(r.flagged)));
+
+    await page.goto('/population/prevalence?register=diabetes&by=imd_decile');
+    await loaded(page);
     await page.getByText('About this figure').first().click();
     expect(await page.locator('.nhsuk-details__text').first().innerText()).toMatch(/suppressed/);
     await screenshot(page, 'prevalence-diabetes-by-imd');
