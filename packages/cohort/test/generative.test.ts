@@ -133,6 +133,12 @@ function randomDataset(r: () => number): Dataset {
     .add_column('last_date_plus', sorted.last_for_patient().date.plus(days(Math.floor(r() * 400))))
     .add_column('age_at_last', sorted.last_for_patient().date.years_since(patients.date_of_birth))
     .add_column('band', case_([when(patients.imd_decile.le(3)).then('low'), when(randomPatientCondition(r)).then('mid')], 'high'))
+    .add_column('n_sub', f.where(f.numeric_value.gt(Math.round(r() * 200))).count_for_patient())
+    .add_column('sub_any', f.where(f.code.is_in(['a', 'b'])).exists_for_patient())
+    .add_column('sub_last', (() => {
+      const sub = f.where(f.numeric_value.is_not_null());
+      return sub.sort_by(sub.date).last_for_patient().numeric_value;
+    })())
     .add_column('meds', medications.where(medications.date.ge(f.date.minimum_for_patient())).count_for_patient());
   return ds;
 }

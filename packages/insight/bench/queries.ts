@@ -7,7 +7,8 @@
  * Setup writes the warehouse tables straight into DuckDB with SQL (the issue allows the generator to
  * write straight to the warehouse for this benchmark): patients with age, sex, IMD decile and
  * practice; ~20 clinical events each (systolic blood pressure readings, hypertension diagnoses and
- * 500 other codes). Each query runs once to warm up, then 3 times; the median is reported.
+ * 500 other codes). Each query runs once to warm up, then the two versions alternate for 5 rounds;
+ * the medians are reported.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -69,17 +70,25 @@ function canonical(rows: Record<string, unknown>[]): string {
     .join('\n');
 }
 
-async function time<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  await run();
-  const times: number[] = [];
-  let result!: T;
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    result = await run();
-    times.push(performance.now() - t0);
+/**
+ * Interleaved timing: a warm-up of each, then cohort and hand-written alternately, 5 rounds; the
+ * median of each. Alternating keeps both under the same load on a shared machine.
+ */
+async function timePair<A, B>(a: () => Promise<A>, b: () => Promise<B>): Promise<{ a: { ms: number; result: A }; b: { ms: number; result: B } }> {
+  let ra = await a();
+  let rb = await b();
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    let t0 = performance.now();
+    ra = await a();
+    ta.push(performance.now() - t0);
+    t0 = performance.now();
+    rb = await b();
+    tb.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[1], result };
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  return { a: { ms: median(ta), result: ra }, b: { ms: median(tb), result: rb } };
 }
 
 const AGE_BAND_SQL = `CASE WHEN age >= 90 THEN '90+' ELSE CAST(floor(age / 5) * 5 AS INTEGER) || '-' || CAST(floor(age / 5) * 5 + 4 AS INTEGER) END`;
@@ -155,8 +164,7 @@ async function main(): Promise<void> {
   console.log(`\n| query | cohort language (ms) | hand-written SQL (ms) | ratio | same answer |`);
   console.log(`|---|---:|---:|---:|---|`);
   for (const q of queries) {
-    const cohort = await time(() => q.cohort(engine));
-    const hand = await time(() => engine.sql(q.handWritten));
+    const { a: cohort, b: hand } = await timePair(() => q.cohort(engine), () => engine.sql(q.handWritten));
     const same = canonical(cohort.result) === canonical(hand.result.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]))));
     console.log(`| ${q.name} | ${cohort.ms.toFixed(0)} | ${hand.ms.toFixed(0)} | ${(cohort.ms / hand.ms).toFixed(2)} | ${same ? `yes (${hand.result.length} rows)` : `NO (${cohort.result.length} vs ${hand.result.length} rows)`} |`);
   }

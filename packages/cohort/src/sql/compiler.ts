@@ -70,7 +70,10 @@ class Scope {
 /** State of one compile: CTEs in dependency order, aggregates grouped by frame, alias counter. */
 class Compilation {
   readonly ctes = new Map<string, { name: string; sql: string; perInterval: boolean }>();
-  readonly aggregatesByFrame = new Map<string, (AggregateNode | FrameAggregateNode)[]>();
+  /** Per-patient aggregates (and picks, where the engine aggregates them) grouped by the frame whose scan they share. */
+  readonly hosts = new Map<string, { frame: EventFrameNode; units: Unit[] }>();
+  /** Unit key → host frame key. */
+  readonly hostOf = new Map<string, string>();
   /** Repeated expressions over the universe table's own columns, computed once per patient (key → column). */
   readonly shared = new Map<string, { name: string; node: SeriesNode }>();
   /** The columns each first/last pick is read for, so engines can carry only those. */
@@ -81,6 +84,24 @@ class Compilation {
   }
   cteName(prefix: string): string {
     return `${prefix}_${this.ctes.size + 1}`;
+  }
+}
+
+/** Something computed per patient in one GROUP BY over a frame: an aggregate, or a first/last pick. */
+type Unit = AggregateNode | FrameAggregateNode | PickOneNode;
+
+function unitFrame(unit: Unit): EventFrameNode {
+  if (unit.kind === 'aggregate') return unit.arg.domain as EventFrameNode;
+  if (unit.kind === 'frame_aggregate') return unit.frame;
+  return unit.source.source;
+}
+
+/** The frames from the table up to `frame` (each a filter of the one before). */
+function lineage(frame: EventFrameNode): EventFrameNode[] {
+  const out: EventFrameNode[] = [];
+  for (let f: EventFrameNode = frame; ; f = f.source) {
+    out.unshift(f);
+    if (f.kind === 'select_table') return out;
   }
 }
 
@@ -186,23 +207,29 @@ export class SqlCompiler {
   private start(roots: SeriesNode[]): Compilation {
     const c = new Compilation();
     this.findShared(roots, c);
-    const seen = new Set<string>();
+    const units = new Map<string, Unit>();
     for (const node of walk(roots)) {
       if (node.kind === 'column' && node.frame.kind === 'pick_one') {
         const key = nodeKey(node.frame);
         const columns = c.pickColumns.get(key) ?? new Set<string>();
         columns.add(node.column);
         c.pickColumns.set(key, columns);
+        if (this.picksAsAggregates) units.set(key, node.frame);
       }
-      if (node.kind !== 'aggregate' && node.kind !== 'frame_aggregate') continue;
-      const key = nodeKey(node);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const frame = node.kind === 'aggregate' ? (node.arg.domain as EventFrameNode) : node.frame;
-      const frameKey = nodeKey(frame);
-      const list = c.aggregatesByFrame.get(frameKey) ?? [];
-      list.push(node);
-      c.aggregatesByFrame.set(frameKey, list);
+      if (node.kind === 'aggregate' || node.kind === 'frame_aggregate') units.set(nodeKey(node), node);
+    }
+    // A unit over a filter of another unit's frame joins that frame's scan, filtering with FILTER (WHERE …),
+    // when both depend (or not) on the interval alike.
+    const unitFrames = new Map<string, EventFrameNode>();
+    for (const unit of units.values()) unitFrames.set(nodeKey(unitFrame(unit)), unitFrame(unit));
+    for (const [key, unit] of units) {
+      const frame = unitFrame(unit);
+      const host = lineage(frame).find((f) => f.kind === 'filter' && unitFrames.has(nodeKey(f)) && dependsOnInterval(f) === dependsOnInterval(frame)) ?? frame;
+      const hostKey = nodeKey(host);
+      const entry = c.hosts.get(hostKey) ?? { frame: host, units: [] };
+      entry.units.push(unit);
+      c.hosts.set(hostKey, entry);
+      c.hostOf.set(key, hostKey);
     }
     return c;
   }
@@ -285,17 +312,24 @@ export class SqlCompiler {
   }
 
   /** The CTE holding every aggregate over one frame, one row per patient (and interval). */
-  private aggregateSource(node: AggregateNode | FrameAggregateNode, c: Compilation): { name: string; column: string; perInterval: boolean } {
-    const frame = node.kind === 'aggregate' ? (node.arg.domain as EventFrameNode) : node.frame;
-    const frameKey = nodeKey(frame);
-    const aggregates = c.aggregatesByFrame.get(frameKey);
-    if (!aggregates) throw new CohortError('internal: aggregate not collected');
-    const index = aggregates.findIndex((a) => nodeKey(a) === nodeKey(node));
-    const cteKey = `agg:${frameKey}`;
+  private aggregateSource(node: Unit, c: Compilation): { name: string; column: string; perInterval: boolean } {
+    const hostKey = c.hostOf.get(nodeKey(node));
+    const host = hostKey === undefined ? undefined : c.hosts.get(hostKey);
+    if (!host || hostKey === undefined) throw new CohortError('internal: aggregate not collected');
+    const index = host.units.findIndex((a) => nodeKey(a) === nodeKey(node));
+    const cteKey = `agg:${hostKey}`;
     let cte = c.ctes.get(cteKey);
     if (!cte) {
-      const perInterval = dependsOnInterval(frame) || aggregates.some(dependsOnInterval);
-      const { from, selects } = this.frameRows(frame, perInterval, c, (scope) => aggregates.map((a, i) => `${this.aggregateExpression(a, scope, c)} AS a${i}`));
+      const perInterval = host.units.some((u) => dependsOnInterval(u) || dependsOnInterval(unitFrame(u)));
+      const { from, selects } = this.frameRows(host.frame, perInterval, c, (scope) =>
+        host.units.map((unit, i) => {
+          const extra = lineage(unitFrame(unit))
+            .slice(lineage(host.frame).length)
+            .map((f) => (f.kind === 'filter' ? this.series(f.condition, scope, c) : 'TRUE'));
+          const filter = extra.length ? extra.join(' AND ') : null;
+          return `${unit.kind === 'pick_one' ? this.pickAggregate(this.pickParts(unit, scope, c), filter) : this.aggregateExpression(unit, scope, c, filter)} AS a${i}`;
+        }),
+      );
       const keys = perInterval ? 'e.patient_key, iv.iv_idx' : 'e.patient_key';
       const sql = `SELECT ${keys}, ${selects.join(', ')}\n${from}\nGROUP BY ${keys}`;
       cte = { name: c.cteName('agg'), sql, perInterval };
@@ -304,20 +338,46 @@ export class SqlCompiler {
     return { name: cte.name, column: `a${index}`, perInterval: cte.perInterval };
   }
 
-  private aggregateExpression(node: AggregateNode | FrameAggregateNode, scope: Scope, c: Compilation): string {
-    if (node.kind === 'frame_aggregate') return node.fn === 'exists' ? 'TRUE' : 'COUNT(*)';
+  /** Sort keys (then every column as tie-breakers) and the columns read, for a pick computed as an aggregate. */
+  private pickParts(pick: PickOneNode, scope: Scope, c: Compilation): Omit<PickRowsQuery, 'from' | 'perInterval'> {
+    const { table } = this.unwind(pick.source.source);
+    const keys = pick.source.keys.map((k) => ({ sql: this.series(k, scope, c), type: k.type }));
+    const ties = Object.entries(table.columns).map(([col, type]) => ({ sql: `e.${this.quote(col)}`, type }));
+    const used = c.pickColumns.get(nodeKey(pick)) ?? new Set<string>();
+    return { keys: [...keys, ...ties], columns: Object.keys(table.columns).filter((col) => used.has(col)), position: pick.position };
+  }
+
+  /** Engines whose picks are aggregates (picksAsAggregates) give the aggregate here: one struct per patient. */
+  protected pickAggregate(_pick: Omit<PickRowsQuery, 'from' | 'perInterval'>, _filter: string | null): string {
+    throw new CohortError('internal: this engine does not compute picks as aggregates');
+  }
+
+  /** A field of a pick computed as an aggregate. */
+  protected pickField(_struct: string, _column: string): string {
+    throw new CohortError('internal: this engine does not compute picks as aggregates');
+  }
+
+  /** Capability: picks computed inside the shared per-frame GROUP BY (DuckDB's arg_min/arg_max). */
+  protected readonly picksAsAggregates: boolean = false;
+
+  private aggregateExpression(node: AggregateNode | FrameAggregateNode, scope: Scope, c: Compilation, filter: string | null): string {
+    const where = filter ? ` FILTER (WHERE ${filter})` : '';
+    if (node.kind === 'frame_aggregate') {
+      if (node.fn === 'exists') return filter ? `(COUNT(*)${where} > 0)` : 'TRUE';
+      return `COUNT(*)${where}`;
+    }
     const arg = this.series(node.arg, scope, c);
     switch (node.fn) {
       case 'minimum':
-        return `MIN(${this.orderable(arg, node.arg.type)})`;
+        return `MIN(${this.orderable(arg, node.arg.type)})${where}`;
       case 'maximum':
-        return `MAX(${this.orderable(arg, node.arg.type)})`;
+        return `MAX(${this.orderable(arg, node.arg.type)})${where}`;
       case 'mean':
-        return `AVG(CAST(${arg} AS DOUBLE PRECISION))`;
+        return `AVG(CAST(${arg} AS DOUBLE PRECISION))${where}`;
       case 'sum':
-        return `SUM(${arg})`;
+        return `SUM(${arg})${where}`;
       case 'count_distinct':
-        return `COUNT(DISTINCT ${arg})`;
+        return `COUNT(DISTINCT ${arg})${where}`;
     }
   }
 
@@ -363,6 +423,10 @@ export class SqlCompiler {
     },
     filter: (node, _frame, scope) => `${scope.base}.${this.quote(node.column)}`,
     pick_one: (node, frame: PickOneNode, scope, c) => {
+      if (this.picksAsAggregates) {
+        const unit = this.aggregateSource(frame, c);
+        return this.pickField(`${scope.join(unit.name, unit.perInterval)}.${unit.column}`, node.column);
+      }
       const source = this.pickSource(frame, c);
       return `${scope.join(source.name, source.perInterval)}.${this.quote(node.column)}`;
     },

@@ -12,17 +12,22 @@ export class DuckDbCompiler extends SqlCompiler {
   protected override dateAsText(sql: string): string {
     return `strftime(${sql}, '%Y-%m-%d')`;
   }
+
   /**
-   * One pass with arg_min/arg_max instead of a sorting window: the row as a struct, keyed by a
-   * struct of (is-not-null flag, value) pairs, so nulls sort first as in the standard ordering.
+   * Picks are aggregates here: arg_min/arg_max of the row (as a struct) keyed by a struct of
+   * (is-not-null, value) pairs, so nulls sort first as in the standard ordering. They join the
+   * shared GROUP BY of their frame instead of a sorting window.
    */
-  protected override pickRows(p: PickRowsQuery): string {
+  protected override readonly picksAsAggregates = true;
+
+  protected override pickAggregate(p: Omit<PickRowsQuery, 'from' | 'perInterval'>, filter: string | null): string {
     const fallback: Record<ValueType, string> = { boolean: 'FALSE', integer: '0', float: '0', string: "''", date: "DATE '1970-01-01'" };
     const key = p.keys.map((k, i) => `'n${i}': (${k.sql}) IS NOT NULL, 'k${i}': COALESCE(${k.sql}, ${fallback[k.type]})`).join(', ');
-    const row = p.columns.map((c) => `'${c}': e.${this.quote(c)}`).join(', ');
-    const groups = p.perInterval ? 'e.patient_key, iv.iv_idx' : 'e.patient_key';
-    const fn = p.position === 'first' ? 'arg_min' : 'arg_max';
-    const outer = p.columns.map((c) => `picked.${this.quote(c)} AS ${this.quote(c)}`).join(', ');
-    return `SELECT patient_key${p.perInterval ? ', iv_idx' : ''}, ${outer} FROM (SELECT ${groups}, ${fn}({${row}}, {${key}}) AS picked\n${p.from}\nGROUP BY ${groups}) picks`;
+    const row = p.columns.length ? p.columns.map((c) => `'${c}': e.${this.quote(c)}`).join(', ') : `'none': NULL`;
+    return `${p.position === 'first' ? 'arg_min' : 'arg_max'}({${row}}, {${key}})${filter ? ` FILTER (WHERE ${filter})` : ''}`;
+  }
+
+  protected override pickField(struct: string, column: string): string {
+    return `struct_extract(${struct}, '${column.replace(/'/g, "''")}')`;
   }
 }
