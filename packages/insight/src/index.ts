@@ -17,6 +17,7 @@ export {
   caseFindingCounts,
   trend,
   footprintProfile,
+  prewarmDashboard,
   type RegisterSummary,
   type CaseFindingRuleSummary,
   type PrevalenceRow,
