@@ -30,8 +30,8 @@ export interface CompiledQuery {
 export interface PickRowsQuery {
   /** `FROM … WHERE …` over the frame's rows, alias `e` (and `iv` when per interval). */
   readonly from: string;
-  /** Sort keys then tie-breakers, as SQL over `e` with their value types. */
-  readonly keys: readonly { readonly sql: string; readonly type: ValueType }[];
+  /** Sort keys then tie-breakers, as SQL over `e` with their value types (nonNull: proved never null). */
+  readonly keys: readonly { readonly sql: string; readonly type: ValueType; readonly nonNull: boolean }[];
   /** The table's columns the definition reads from the picked row (engines may output more). */
   readonly columns: readonly string[];
   readonly position: 'first' | 'last';
@@ -341,10 +341,43 @@ export class SqlCompiler {
   /** Sort keys (then every column as tie-breakers) and the columns read, for a pick computed as an aggregate. */
   private pickParts(pick: PickOneNode, scope: Scope, c: Compilation): Omit<PickRowsQuery, 'from' | 'perInterval'> {
     const { table } = this.unwind(pick.source.source);
-    const keys = pick.source.keys.map((k) => ({ sql: this.series(k, scope, c), type: k.type }));
-    const ties = Object.entries(table.columns).map(([col, type]) => ({ sql: `e.${this.quote(col)}`, type }));
     const used = c.pickColumns.get(nodeKey(pick)) ?? new Set<string>();
-    return { keys: [...keys, ...ties], columns: Object.keys(table.columns).filter((col) => used.has(col)), position: pick.position };
+    return { keys: this.orderKeys(pick, scope, c), columns: Object.keys(table.columns).filter((col) => used.has(col)), position: pick.position };
+  }
+
+  /**
+   * The sort keys then every column as a tie-breaker, minus what cannot change the order: a repeated
+   * key, and a column the frame's conditions fix to one value (`code = 'x'`, a one-code list). Keys
+   * the conditions prove non-null (compared, listed or tested) are marked, so engines can skip null handling.
+   */
+  private orderKeys(pick: PickOneNode, scope: Scope, c: Compilation): PickRowsQuery['keys'] {
+    const { table, conditions } = this.unwind(pick.source.source);
+    const split = (n: SeriesNode): SeriesNode[] => (n.kind === 'binary' && n.op === 'and' ? [...split(n.left), ...split(n.right)] : [n]);
+    const conjuncts = conditions.flatMap(split);
+    const bare = (n: SeriesNode): string | null => (n.kind === 'column' && n.domain !== null ? n.column : null);
+    const constant = new Set<string>();
+    const nonNull = new Set<string>();
+    for (const n of conjuncts) {
+      if (n.kind === 'in_codelist' && bare(n.arg)) {
+        nonNull.add(bare(n.arg) as string);
+        if (n.codes.length === 1) constant.add(bare(n.arg) as string);
+      } else if (n.kind === 'unary' && n.op === 'is_not_null' && bare(n.arg)) nonNull.add(bare(n.arg) as string);
+      else if (n.kind === 'binary' && ['eq', 'ne', 'lt', 'le', 'gt', 'ge'].includes(n.op)) {
+        for (const [side, other] of [[n.left, n.right], [n.right, n.left]] as const) {
+          const col = bare(side);
+          if (!col) continue;
+          nonNull.add(col);
+          if (n.op === 'eq' && other.kind === 'value') constant.add(col);
+        }
+      }
+    }
+    const keys: { sql: string; type: ValueType; nonNull: boolean }[] = [];
+    const add = (sql: string, type: ValueType, isNonNull: boolean) => {
+      if (!keys.some((k) => k.sql === sql)) keys.push({ sql, type, nonNull: isNonNull });
+    };
+    for (const k of pick.source.keys) add(this.series(k, scope, c), k.type, bare(k) !== null && nonNull.has(bare(k) as string));
+    for (const [col, type] of Object.entries(table.columns)) if (!constant.has(col)) add(`e.${this.quote(col)}`, type, nonNull.has(col));
+    return keys;
   }
 
   /** Engines whose picks are aggregates (picksAsAggregates) give the aggregate here: one struct per patient. */
@@ -389,15 +422,14 @@ export class SqlCompiler {
       const sort = pick.source;
       const perInterval = dependsOnInterval(sort);
       const { table } = this.unwind(sort.source);
-      let keys: { sql: string; type: ValueType }[] = [];
+      let keys: PickRowsQuery['keys'] = [];
       const { from } = this.frameRows(sort.source, perInterval, c, (scope) => {
-        keys = sort.keys.map((k) => ({ sql: this.series(k, scope, c), type: k.type }));
+        keys = this.orderKeys(pick, scope, c);
         return [];
       });
-      const ties = Object.entries(table.columns).map(([col, type]) => ({ sql: `e.${this.quote(col)}`, type }));
       const used = c.pickColumns.get(nodeKey(pick)) ?? new Set<string>();
       const columns = Object.keys(table.columns).filter((col) => used.has(col));
-      const sql = this.pickRows({ from, keys: [...keys, ...ties], columns, position: pick.position, perInterval });
+      const sql = this.pickRows({ from, keys, columns, position: pick.position, perInterval });
       cte = { name: c.cteName('pick'), sql, perInterval };
       c.ctes.set(cteKey, cte);
     }

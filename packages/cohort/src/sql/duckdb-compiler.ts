@@ -22,7 +22,7 @@ export class DuckDbCompiler extends SqlCompiler {
 
   protected override pickAggregate(p: Omit<PickRowsQuery, 'from' | 'perInterval'>, filter: string | null): string {
     const fallback: Record<ValueType, string> = { boolean: 'FALSE', integer: '0', float: '0', string: "''", date: "DATE '1970-01-01'" };
-    const key = p.keys.map((k, i) => `'n${i}': (${k.sql}) IS NOT NULL, 'k${i}': COALESCE(${k.sql}, ${fallback[k.type]})`).join(', ');
+    const key = p.keys.map((k, i) => (k.nonNull ? `'k${i}': ${k.sql}` : `'n${i}': (${k.sql}) IS NOT NULL, 'k${i}': COALESCE(${k.sql}, ${fallback[k.type]})`)).join(', ');
     const row = p.columns.length ? p.columns.map((c) => `'${c}': e.${this.quote(c)}`).join(', ') : `'none': NULL`;
     return `${p.position === 'first' ? 'arg_min' : 'arg_max'}({${row}}, {${key}})${filter ? ` FILTER (WHERE ${filter})` : ''}`;
   }
