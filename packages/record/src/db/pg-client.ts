@@ -11,6 +11,7 @@ function toResult<R extends Record<string, unknown>>(result: pg.QueryResult<R> |
 /** SqlClient over one checked-out connection inside a transaction; nested calls use savepoints. */
 class PgTransactionClient implements SqlClient {
   readonly kind = 'postgres' as const;
+  readonly inTransaction = true;
   private savepoints = 0;
 
   constructor(private readonly client: pg.PoolClient) {}
@@ -38,6 +39,7 @@ class PgTransactionClient implements SqlClient {
 /** SqlClient over a `pg` Pool connected to a PostgreSQL 15+ server. */
 class PgPoolClient implements SqlClient {
   readonly kind = 'postgres' as const;
+  readonly inTransaction = false;
 
   constructor(private readonly pool: pg.Pool) {}
 

@@ -16,7 +16,7 @@ class PgliteSqlClient implements SqlClient {
   constructor(
     private readonly db: PGlite,
     private readonly conn: Queryable,
-    private readonly inTransaction: boolean,
+    readonly inTransaction: boolean,
     private readonly release: () => void = () => undefined,
   ) {}
 

@@ -9,6 +9,12 @@ export interface SqlClient {
   close(): Promise<void>;
   /** 'pglite' or 'postgres', for messages and benchmarks only: never branch on it. */
   readonly kind: 'pglite' | 'postgres';
+  /**
+   * False when each query commits on its own (a pool, or embedded PGlite outside a transaction),
+   * true inside `transaction()`. Unknown (undefined) counts as true: callers may skip BEGIN/COMMIT
+   * only for work that is one atomic statement or only reads, and only when this is false.
+   */
+  readonly inTransaction?: boolean;
 }
 
 /** A versioned schema change. Migrations are applied in order, once, inside a transaction, tracked per namespace. */

@@ -17,6 +17,9 @@ function checkResourceType(resourceType: string): void {
   if (!isResourceType(resourceType)) throw badRequest(`"${resourceType}" is not a FHIR R4 resource type`);
 }
 
+/** Reads need no transaction: see AuditedOptions.singleStatement. */
+const READ_ONLY = { singleStatement: true } as const;
+
 const patientsOf = (rows: readonly ResourceRow[]): string[] => [...new Set(rows.flatMap((r) => (r.patient_id ? [r.patient_id] : [])))];
 
 interface ReadRow {
@@ -41,7 +44,7 @@ export async function readResource<T extends Resource>(sql: SqlClient, ctx: Acce
     if (!row || !policy.permitsRow(row, resourceType)) throw notFound(`${reference} is not known`);
     if (row.deleted || row.content === null) throw gone(`${reference} has been deleted`);
     return { result: JSON.parse(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
-  });
+  }, READ_ONLY);
 }
 
 export async function vreadResource<T extends Resource>(sql: SqlClient, ctx: AccessContext, resourceType: string, id: string, versionId: string): Promise<T> {
@@ -62,7 +65,7 @@ export async function vreadResource<T extends Resource>(sql: SqlClient, ctx: Acc
     if (!row || !policy.permitsRow(row, resourceType)) throw notFound(`${reference} is not known`);
     if (row.deleted || row.content === null) throw gone(`${reference} is a deletion`);
     return { result: JSON.parse(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
-  });
+  }, READ_ONLY);
 }
 
 export async function searchResources(sql: SqlClient, ctx: AccessContext, resourceType: string, params: SearchParams, options: SearchOptions = {}): Promise<SearchResult> {
@@ -83,7 +86,7 @@ export async function searchResources(sql: SqlClient, ctx: AccessContext, resour
       warnings: model.warnings,
     };
     return { result, patients: patientsOf([...page.rows, ...page.includes]) };
-  });
+  }, READ_ONLY);
 }
 
 export async function resourceHistory(sql: SqlClient, ctx: AccessContext, request: HistoryRequest): Promise<HistoryResult> {
