@@ -19,9 +19,12 @@ function fingerprint(model: SearchRequestModel): string {
   return `${model.resourceType}?${model.applied.map(([k, v]) => `${k}=${v}`).join('&')}`;
 }
 
+/** The highest rid handed out so far, as SQL. */
+const SNAPSHOT_SQL = 'SELECT (CASE WHEN is_called THEN last_value ELSE 0 END) AS n FROM resource_rid_seq';
+
 /** The highest rid handed out so far: the snapshot bound for a new paged search. */
 export async function currentSnapshot(sql: SqlClient): Promise<string> {
-  const { rows } = await sql.query<{ n: string }>('SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS n FROM resource_rid_seq');
+  const { rows } = await sql.query<{ n: string }>(`SELECT n::text AS n FROM (${SNAPSHOT_SQL}) s`);
   return rows[0].n;
 }
 
@@ -40,8 +43,11 @@ export async function executeSearch(sql: SqlClient, policy: AccessPolicy, model:
 
   const query = fingerprint(model);
   const cursor = model.cursor ? decodeCursor(model.cursor, query) : undefined;
-  const snapshot = cursor?.snapshot ?? (await currentSnapshot(sql));
-  const snap = params.add(snapshot);
+  // A first page reads its snapshot bound in the page query itself (one round trip fewer),
+  // unless a total needs the same bound for a second query first.
+  const inline = !cursor && !(model.total || model.summaryCount);
+  const snapshot = inline ? undefined : (cursor?.snapshot ?? (await currentSnapshot(sql)));
+  const snap = snapshot === undefined ? '(SELECT n FROM snap)' : params.add(snapshot);
 
   let total: number | undefined;
   if (model.total || model.summaryCount) {
@@ -63,7 +69,7 @@ export async function executeSearch(sql: SqlClient, policy: AccessPolicy, model:
     ORDER BY ${orderBy(outer, 'q.rid')}
     LIMIT ${model.count + 1}`;
   const pageKeys = keys.map((k, i) => ({ ...k, expr: `p.sk${i}` }));
-  const text = `SELECT c.rid::text AS rid, c.resource_type, c.id, c.patient_id, c.content${pageKeys.map((k, i) => `, ${k.expr}::text AS skt${i}`).join('')}
+  const text = `${snapshot === undefined ? `WITH snap AS MATERIALIZED (${SNAPSHOT_SQL}) ` : ''}SELECT c.rid::text AS rid, c.resource_type, c.id, c.patient_id, c.content${pageKeys.map((k, i) => `, ${k.expr}::text AS skt${i}`).join('')}${snapshot === undefined ? ', (SELECT n FROM snap)::text AS snapshot_n' : ''}
     FROM (${page}) p JOIN ${tableFor(type)} c ON c.rid = p.rid
     ORDER BY ${orderBy(pageKeys, 'p.rid')}`;
   const { rows } = await sql.query<ResourceRow & Record<string, unknown>>(text, params.values);
@@ -74,7 +80,7 @@ export async function executeSearch(sql: SqlClient, policy: AccessPolicy, model:
     next = encodeCursor({
       keys: keys.map((_, i) => (last[`skt${i}`] ?? null) as string | null),
       rid: last.rid,
-      snapshot,
+      snapshot: snapshot ?? String(last.snapshot_n),
       query,
     });
   }
