@@ -58,8 +58,7 @@ export async function createResource<T extends Resource>(sql: SqlClient, ctx: Ac
       }
     }
     const id = options.keepId && resource.id !== undefined ? checkId(resource.id, 'id') : randomUUID();
-    await enterWrite(tx);
-    const existing = options.keepId ? await loadCurrent(tx, resource.resourceType, id, true) : undefined;
+    const existing = options.keepId ? (await enterWrite(tx), await loadCurrent(tx, resource.resourceType, id, true)) : undefined;
     if (existing && !existing.deleted) throw badRequest(`${resource.resourceType}/${id} already exists; use update`, 'id');
     const stored = await writeVersion(tx, {
       ctx,
@@ -69,9 +68,10 @@ export async function createResource<T extends Resource>(sql: SqlClient, ctx: Ac
       resource,
       method: 'POST',
       audit: { interaction: 'create' },
+      lockInStatement: !options.keepId,
     });
     return { result: { resource: stored as T, outcome: 'created' as const }, patients: [], audit: false };
-  });
+  }, { singleStatement: options.ifNoneExist === undefined && !options.keepId });
 }
 
 /** update, creating the resource with the client's id when it does not exist (update-as-create). */

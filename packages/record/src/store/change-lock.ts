@@ -1,7 +1,7 @@
 import type { SqlClient } from '../db/sql-client';
 
 /** The advisory lock key that orders writers against change-feed cuts ("Foot"). */
-const CHANGE_LOCK = 0x466f6f74;
+export const CHANGE_LOCK = 0x466f6f74;
 
 /**
  * Every write transaction takes this lock shared before it draws change sequence numbers, and

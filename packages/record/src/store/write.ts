@@ -4,6 +4,7 @@ import type { SqlClient } from '../db/sql-client';
 import { Statement } from '../db/statement';
 import { addAudit } from '../audit/write';
 import type { AuditFacts } from '../audit/audit-event';
+import { CHANGE_LOCK } from './change-lock';
 import { patientKey } from './compartment';
 import { contentHash } from './content-hash';
 import type { CurrentRow } from './current';
@@ -20,6 +21,12 @@ export interface VersionWrite {
   method: 'POST' | 'PUT' | 'DELETE';
   /** Audit facts for this interaction, written in the same statement. */
   audit: Omit<AuditFacts, 'patients' | 'entities' | 'outcome'> & { entities?: readonly string[] };
+  /**
+   * Take the change-feed lock (see enterWrite) inside this statement, before it draws its change
+   * sequence number, instead of in a round trip of its own: for a new resource written as one
+   * atomic statement, with or without a surrounding transaction.
+   */
+  lockInStatement?: boolean;
 }
 
 /**
@@ -64,10 +71,14 @@ export async function writeVersion(sql: SqlClient, w: VersionWrite): Promise<Res
     );
     addIndexDeletes(stmt, w.existing.rid);
   } else {
+    // The lock CTE calls a volatile function, so PostgreSQL evaluates it once, on its own, and
+    // the INSERT's row (with its nextval) is produced only after the lock is held.
+    const lock = w.lockInStatement ? stmt.cte('lock', `SELECT pg_advisory_xact_lock_shared(${stmt.add(CHANGE_LOCK)}::bigint)`) : undefined;
     cur = stmt.cte(
       'cur',
       `INSERT INTO resource (rid, resource_type, id, version, seq, last_updated, deleted, organisation, patient_id, content_hash, content)
-       VALUES (nextval('resource_rid_seq'), ${p.type}, ${p.id}, ${p.version}, nextval('change_seq'), ${p.updated}, ${p.deleted}, ${p.org}, ${p.patient}, ${p.hash}, ${p.content})
+       SELECT nextval('resource_rid_seq'), ${p.type}, ${p.id}, ${p.version}, nextval('change_seq'), ${p.updated}, ${p.deleted}, ${p.org}, ${p.patient}, ${p.hash}, ${p.content}
+       ${lock ? `FROM ${lock}` : ''}
        ON CONFLICT (resource_type, id) DO NOTHING RETURNING rid, seq`,
     );
   }
