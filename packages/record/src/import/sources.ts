@@ -23,8 +23,15 @@ export function formatOf(file: string): { format: FileFormat; gzip: boolean } | 
 }
 
 /**
+ * Files a folder scan passes over because they are never FHIR data: a generated footprint's
+ * manifest and ground truth, and the platform's own credentials. Naming one explicitly still imports it.
+ */
+const NOT_FHIR_DATA = new Set(['manifest.json', 'ground-truth.ndjson', 'credentials.json', 'demo-users.json']);
+
+/**
  * Expands files and folders (recursively, in name order) into the NDJSON and Bundle JSON files
- * to import. A file named explicitly must have a known extension; in folders others are skipped.
+ * to import. A file named explicitly must have a known extension; in folders others are skipped,
+ * and so are the files in NOT_FHIR_DATA.
  */
 export async function findSourceFiles(paths: readonly string[]): Promise<SourceFile[]> {
   const out: SourceFile[] = [];
@@ -37,7 +44,7 @@ export async function findSourceFiles(paths: readonly string[]): Promise<SourceF
       throw badRequest(`Cannot read ${p}: no such file or folder`);
     }
     if (info.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
+      const names = (await readdir(p)).filter((n) => !n.startsWith('.') && !NOT_FHIR_DATA.has(n.toLowerCase())).sort();
       for (const name of names) await visit(path.join(p, name), false);
       return;
     }
