@@ -1,6 +1,23 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { quoteIdent } from './pglite-client';
-import type { SqlClient } from './sql-client';
+import type { QueryOptions, SqlClient } from './sql-client';
+
+/** At most this many distinct statement texts are kept prepared (per connection), bounding server memory. */
+const PREPARED_LIMIT = 256;
+const preparedNames = new Map<string, string>();
+
+/** The query config for `pg`: named (prepared once per connection) when asked and within the limit. */
+function queryConfig(text: string, values: unknown[] | undefined, options: QueryOptions | undefined): pg.QueryConfig {
+  if (!options?.prepare || !values?.length) return { text, values };
+  let name = preparedNames.get(text);
+  if (!name) {
+    if (preparedNames.size >= PREPARED_LIMIT) return { text, values };
+    name = `fp_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    preparedNames.set(text, name);
+  }
+  return { name, text, values };
+}
 
 /** A statement without parameters may hold several statements (migrations); `pg` then returns one result each. */
 function toResult<R extends Record<string, unknown>>(result: pg.QueryResult<R> | Array<pg.QueryResult<R>>): { rows: R[]; rowCount: number } {
@@ -16,8 +33,8 @@ class PgTransactionClient implements SqlClient {
 
   constructor(private readonly client: pg.PoolClient) {}
 
-  async query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
-    return toResult<R>(await this.client.query<R>(sql, params));
+  async query<R extends Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<{ rows: R[]; rowCount: number }> {
+    return toResult<R>(await this.client.query<R>(queryConfig(sql, params, options)));
   }
 
   async transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
@@ -43,8 +60,8 @@ class PgPoolClient implements SqlClient {
 
   constructor(private readonly pool: pg.Pool) {}
 
-  async query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
-    return toResult<R>(await this.pool.query<R>(sql, params));
+  async query<R extends Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<{ rows: R[]; rowCount: number }> {
+    return toResult<R>(await this.pool.query<R>(queryConfig(sql, params, options)));
   }
 
   async transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@
  * One dialect (PostgreSQL), so nothing above this line branches on the engine.
  */
 export interface SqlClient {
-  query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }>;
+  query<R extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<{ rows: R[]; rowCount: number }>;
   /** Runs `fn` inside BEGIN/COMMIT on one connection; rolls back if it throws. Nested calls use savepoints. */
   transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -15,6 +15,16 @@ export interface SqlClient {
    * only for work that is one atomic statement or only reads, and only when this is false.
    */
   readonly inTransaction?: boolean;
+}
+
+/** Hints for one query; a client may ignore them. */
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on the connection (a server parses and plans it once per
+   * connection, not per call). For the record's own fixed-shape statements (writes, audit, read
+   * by id), not for searches, whose best plan depends on their values.
+   */
+  prepare?: boolean;
 }
 
 /** A versioned schema change. Migrations are applied in order, once, inside a transaction, tracked per namespace. */

@@ -29,6 +29,6 @@ export class Statement {
   }
 
   run<R extends Record<string, unknown>>(sql: SqlClient, finalSelect = 'SELECT 1 AS done'): Promise<{ rows: R[]; rowCount: number }> {
-    return sql.query<R>(this.toSql(finalSelect), this.params.values);
+    return sql.query<R>(this.toSql(finalSelect), this.params.values, { prepare: true });
   }
 }

@@ -39,6 +39,7 @@ export async function readResource<T extends Resource>(sql: SqlClient, ctx: Acce
     const { rows } = await tx.query<ReadRow>(
       `SELECT rid::text AS rid, deleted, patient_id, content FROM ${tableFor(resourceType)} WHERE resource_type = $1 AND id = $2`,
       [resourceType, id],
+      { prepare: true },
     );
     const row = rows[0];
     if (!row || !policy.permitsRow(row, resourceType)) throw notFound(`${reference} is not known`);
