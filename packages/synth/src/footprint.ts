@@ -4,7 +4,7 @@
  * any other footprint is described in a JSON file of the same shape.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dataJson, lsoas, parseCsv, DATA_DIR } from './data';
+import { footprintDefinitions, lsoas, stpAcuteTrusts, type FootprintDefinition } from '@footprint/geography';
 
 export interface Place {
   name: string;
@@ -26,18 +26,10 @@ export interface Footprint {
 }
 
 /** The shape of footprints.json entries (and of a user-supplied footprint file). */
-interface FootprintJson {
-  id: string;
-  name: string;
-  ons_code?: string;
-  places: { name: string; lad19_code: string }[];
-  delivery_systems?: { name: string; places: string[] }[];
-  trusts?: { ods_code: string; name: string }[];
-}
+type FootprintJson = FootprintDefinition;
 
 function stpTrusts(): { stp: string; stpName: string; odsCode: string; name: string }[] {
-  const rows = parseCsv(readFileSync(DATA_DIR + 'stp-2017-18-acute-trusts.csv', 'utf8'));
-  return rows.map((r) => ({ stp: r.stp_code, stpName: r.stp_name, odsCode: r.trust_ods_code, name: titleCaseTrust(r.trust_name) }));
+  return stpAcuteTrusts().map((r) => ({ stp: r.stpCode, stpName: r.stpName, odsCode: r.odsCode, name: titleCaseTrust(r.name) }));
 }
 
 /** "Hospital Services NHS Trust" names in the lookup are title case with "And"/"Of"; lower them. */
@@ -90,7 +82,7 @@ function england(): Footprint {
 
 /** Ids of the bundled footprints (plus `england`). */
 export function bundledFootprintIds(): string[] {
-  return [...dataJson<{ footprints: FootprintJson[] }>('footprints.json').footprints.map((f) => f.id), 'england'];
+  return [...footprintDefinitions().map((f) => f.id), 'england'];
 }
 
 /**
@@ -100,7 +92,7 @@ export function bundledFootprintIds(): string[] {
  */
 export function resolveFootprint(spec: string): Footprint {
   if (spec === 'england') return england();
-  const bundled = dataJson<{ footprints: FootprintJson[] }>('footprints.json').footprints;
+  const bundled = footprintDefinitions();
   const match = bundled.find((f) => f.id === spec || f.ons_code === spec);
   if (match) return fromJson(match, `footprint ${spec}`);
   if (spec.endsWith('.json')) {

@@ -4,8 +4,7 @@
  * social care provider, and voluntary organisations. Practices are laid over the population frame
  * so each serves a run of neighbouring LSOAs; list sizes vary like real lists.
  */
-import { readFileSync } from 'node:fs';
-import { DATA_DIR, parseCsv } from './data';
+import { integratedCareBoards } from '@footprint/geography';
 import type { Footprint } from './footprint';
 import { namesFile, trustCatchments } from './parameters';
 import type { PopulationFrame } from './population';
@@ -131,7 +130,7 @@ export class OrganisationDirectory {
 }
 
 function partnershipOf(footprint: Footprint): Organisation {
-  const icbs = parseCsv(readFileSync(DATA_DIR + 'icb-2023.csv', 'utf8'));
+  const icbs = integratedCareBoards();
   const icb = footprint.onsCode ? icbs.find((r) => r.icb_ons_code === footprint.onsCode) : undefined;
   return {
     code: icb?.icb_ods_code ?? 'ZZ1',
