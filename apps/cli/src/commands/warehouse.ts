@@ -7,11 +7,11 @@ import {
   refreshWarehouse,
   type EngineName,
   type WarehouseOptions,
-  type WarehouseProgress,
   type WarehouseRunResult,
 } from '@footprint/warehouse';
 import { dataDirectory, openPlatform } from '../platform';
-import { terminalProgress, type ProgressStep } from '../progress';
+import { warehouseProgress } from '../warehouse-progress';
+import { terminalProgress } from '../progress';
 
 interface WarehouseCommandOptions {
   workers?: string;
@@ -43,13 +43,13 @@ export function register(program: Command): void {
     if (options.fromNdjson) {
       const workers = options.workers === undefined ? undefined : Number(options.workers);
       if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) throw new Error('--workers must be a whole number from 0 to 64');
-      report(await withProgress((onProgress) => buildWarehouseFromNdjson(options.fromNdjson as string, { ...settings, workers, onProgress })));
+      report(await warehouseProgress(terminalProgress(), (onProgress) => buildWarehouseFromNdjson(options.fromNdjson as string, { ...settings, workers, onProgress })));
       return;
     }
     const platform = await openPlatform({ dataDir: settings.dataDir });
     try {
       console.log(`Building the ${settings.engine} warehouse from the record in ${platform.storage}`);
-      report(await withProgress((onProgress) => buildWarehouse({ ...settings, record: platform.record, onProgress })));
+      report(await warehouseProgress(terminalProgress(), (onProgress) => buildWarehouse({ ...settings, record: platform.record, onProgress })));
     } finally {
       await platform.close();
     }
@@ -62,7 +62,7 @@ export function register(program: Command): void {
     const platform = await openPlatform({ dataDir: settings.dataDir });
     try {
       console.log(`Refreshing the ${settings.engine} warehouse from the record in ${platform.storage}`);
-      report(await withProgress((onProgress) => refreshWarehouse({ ...settings, record: platform.record, onProgress })));
+      report(await warehouseProgress(terminalProgress(), (onProgress) => refreshWarehouse({ ...settings, record: platform.record, onProgress })));
     } finally {
       await platform.close();
     }
@@ -99,36 +99,6 @@ function engineSettings(options: WarehouseCommandOptions): WarehouseOptions & { 
   const batchSize = Number(options.batchSize);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error('--batch-size must be a whole number from 1 to 10000');
   return { engine: options.engine as EngineName, dataDir: dataDirectory(), databaseUrl: options.databaseUrl, schema: options.schema, batchSize };
-}
-
-/**
- * A bar for the main pass (resources read, rate, ETA from the record's counts or the files' sizes);
- * the short reference pass and the finishing steps print a line each.
- */
-async function withProgress(run: (onProgress: (p: WarehouseProgress) => void) => Promise<WarehouseRunResult>): Promise<WarehouseRunResult> {
-  const progress = terminalProgress();
-  let phase: string | undefined;
-  let step: ProgressStep | undefined;
-  let referenceCount = 0;
-  try {
-    return await run((p) => {
-      if (p.phase !== phase) {
-        step?.stop();
-        step = undefined;
-        if (phase === 'reference') progress.log(`Read ${referenceCount.toLocaleString('en-GB')} organisations, practitioner roles and consents`);
-        phase = p.phase;
-        if (p.phase === 'resources') step = progress.start('warehouse', p.total ?? 0, 'resources');
-      }
-      if (p.message) progress.log(p.message);
-      if (p.phase === 'reference') referenceCount = p.resources;
-      if (step) {
-        if (p.total && p.total > 0) step.setTotal(Math.max(p.total, p.resources));
-        step.update(p.resources);
-      }
-    });
-  } finally {
-    step?.stop();
-  }
 }
 
 /** Runs a command, printing a failure as one line (no stack trace) and exiting with status 1. */

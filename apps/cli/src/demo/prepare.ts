@@ -5,7 +5,7 @@ import { systemContext } from '@footprint/record';
 import { buildWarehouse, openWarehouse, refreshWarehouse } from '@footprint/warehouse';
 import { generateAndLoad } from '../commands/generate';
 import type { ProgressReporter } from '../progress';
-import { warehouseProgress } from './warehouse-progress';
+import { warehouseProgress } from '../warehouse-progress';
 
 /** The demonstration footprint: Cheshire and Merseyside, sized to be ready in about a minute on 2 cores. */
 export const DEMO_FOOTPRINT = { footprint: 'cheshire-and-merseyside', seed: 42 } as const;
@@ -29,7 +29,7 @@ export function demoPeople(): number {
  * 3. the warehouse built, or refreshed if the record changed since;
  * 4. one demo user per role (their passwords shown on the start page).
  */
-export async function prepareDemoFootprint(platform: Platform, progress: ProgressReporter): Promise<void> {
+export async function prepareDemoFootprint(platform: Platform, progress: ProgressReporter, options: { people?: number } = {}): Promise<void> {
   await runServerMigrations(platform.sql);
   const admin = await ensureAdministratorClient(platform.sql, platform.dataDir);
   if (admin.created) progress.log(`Administrator client created; its id and secret are in ${admin.path}`);
@@ -37,7 +37,7 @@ export async function prepareDemoFootprint(platform: Platform, progress: Progres
   const ctx = systemContext('SYSADMIN', 'footprint-demo');
   const existing = await platform.record.search(ctx, 'Patient', [['_summary', 'count']]);
   const outDir = join(platform.dataDir, 'demo-footprint');
-  const people = demoPeople();
+  const people = options.people ?? demoPeople();
   if ((existing.total ?? 0) < people) {
     progress.log(`Generating a synthetic ${DEMO_FOOTPRINT.footprint} footprint of ${people.toLocaleString('en-GB')} people`);
     const loaded = await generateAndLoad(platform, { ...DEMO_FOOTPRINT, people, outDir }, progress);

@@ -1,0 +1,51 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '@footprint/record';
+import { openWarehouse } from '@footprint/warehouse';
+import { prepareDemoFootprint } from '../src/demo/prepare';
+import { openPlatform, type OpenPlatform } from '../src/platform';
+import type { ProgressReporter } from '../src/progress';
+
+const quiet: ProgressReporter = {
+  start: () => ({ update() {}, increment() {}, setTotal() {}, stop() {} }),
+  log: () => {},
+};
+
+const patientCount = async (platform: OpenPlatform) =>
+  (await platform.record.search(systemContext(), 'Patient', [['_summary', 'count']])).total ?? 0;
+
+describe('footprint demo: preparing the demonstration footprint', () => {
+  let dataDir: string;
+  let platform: OpenPlatform;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'footprint-demo-'));
+    platform = await openPlatform({ dataDir, embedded: true });
+    await prepareDemoFootprint(platform, quiet, { people: 120 });
+  }, 300_000);
+  afterAll(async () => {
+    await platform?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('loads a synthetic footprint into the record, builds the warehouse and seeds one user per role', async () => {
+    expect(await patientCount(platform)).toBe(120);
+    const warehouse = await openWarehouse({ dataDir, engine: 'duckdb' });
+    try {
+      const [row] = await warehouse.query<{ n: number }>('SELECT count(*) AS n FROM patients');
+      expect(Number(row.n)).toBeGreaterThan(100);
+      expect(await warehouse.meta()).toBeDefined();
+    } finally {
+      await warehouse.close();
+    }
+    const users = JSON.parse(await readFile(join(dataDir, 'demo-users.json'), 'utf8')) as { users: { role: string }[] };
+    expect(users.users.map((u) => u.role).sort()).toEqual(['administrator', 'analyst', 'gp_clinician', 'hospital_clinician', 'partnership_lead', 'social_worker']);
+    expect((await stat(join(dataDir, 'credentials.json'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('reuses what is there on the next start: no second copy of anyone', async () => {
+    await prepareDemoFootprint(platform, quiet, { people: 120 });
+    expect(await patientCount(platform)).toBe(120);
+  }, 300_000);
+});
