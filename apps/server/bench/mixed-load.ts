@@ -3,7 +3,7 @@
  * throwaway schema, serves them over loopback and drives a bounded-time, bounded-concurrency mix of
  * reads, searches and writes with keep-alive connections, then prints req/s, p50 and p99.
  *
- *   npx tsx apps/server/bench/mixed-load.ts [--seconds 20] [--concurrency 32] [--patients 2000] [--direct] [--only 'read Patient']
+ *   npx tsx apps/server/bench/mixed-load.ts [--seconds 20] [--concurrency 32] [--patients 2000] [--connections N] [--direct] [--only 'read Patient']
  *
  * `--direct` also runs the same mix straight against the Repository (no HTTP), to show what the
  * HTTP layer adds.
@@ -22,7 +22,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { Observation, Patient, Resource } from '@footprint/fhir';
-import { createRecord, systemContext, type AccessContext, type Repository, type SqlClient } from '@footprint/record';
+import { createRecord, defaultPoolSize, systemContext, type AccessContext, type Repository, type SqlClient } from '@footprint/record';
 import { buildServer } from '../src/app';
 import { createClient } from '../src/auth/clients';
 import { runServerMigrations } from '../src/db/run';
@@ -32,7 +32,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '32' },
     patients: { type: 'string', default: '2000' },
-    connections: { type: 'string', default: '10' },
+    connections: { type: 'string' },
     direct: { type: 'boolean', default: false },
     only: { type: 'string' },
   },
@@ -56,7 +56,7 @@ function nhsNumber(n: number): string {
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-bench-'));
   const benchUrl = `${url}${url.includes('?') ? '&' : '?'}application_name=footprint-bench`;
-  const opened = await createRecord({ databaseUrl: benchUrl, schema, maxConnections: Number(values.connections) });
+  const opened = await createRecord({ databaseUrl: benchUrl, schema, ...(values.connections ? { maxConnections: Number(values.connections) } : {}) });
   const { repo: record, sql } = opened;
   const app = buildServer({ record, sql, dataDir }, { logger: false });
   try {
@@ -119,7 +119,7 @@ async function main() {
     const serverMs = perRequest((cpuServer.user + cpuServer.system) / 1000);
     const backendMs = perRequest(pgMs);
     const clientMs = perRequest(result.clientCpuMs);
-    const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}, PostgreSQL server, pool ${values.connections}`;
+    const machine = `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, node ${process.version}, PostgreSQL server, pool ${values.connections ?? `default (${defaultPoolSize()})`}`;
     console.log(`\nmixed load: ${seconds} s, concurrency ${concurrency} (${machine})`);
     console.log(`  requests   ${result.count} (${result.errors} non-2xx)`);
     console.log(`  throughput ${(result.count / result.seconds).toFixed(0)} req/s`);

@@ -14,7 +14,7 @@ export interface RecordConfig {
   dataDir?: string;
   /** A schema to hold the record's tables (created if missing); tests use a unique one each. */
   schema?: string;
-  /** Maximum pooled server connections (default 10). */
+  /** Maximum pooled server connections (default two per core plus one, at least four). */
   maxConnections?: number;
   /** The server connections' application_name, shown in pg_stat_activity (default `footprint`). */
   applicationName?: string;

@@ -6,9 +6,10 @@
 export type * from './repository';
 export type { AccessContext, Principal, PurposeOfUse } from './access-context';
 export { systemContext } from './access-context';
-export type { Migration, SqlClient } from './db/sql-client';
+export type { Migration, QueryOptions, SqlClient } from './db/sql-client';
 export { createRecord, resolveDataDir, type OpenRecord, type RecordConfig } from './create-record';
 export { runMigrations } from './migrations/run';
+export { defaultPoolSize } from './db/pg-client';
 export { PostgresRepository } from './repo/postgres-repository';
 export { AccessPolicy } from './access/policy';
 export { parseScope, parseScopes, type Interaction, type ScopeGrant } from './access/scopes';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { quoteIdent } from './pglite-client';
 import type { QueryOptions, SqlClient } from './sql-client';
@@ -85,12 +86,21 @@ class PgPoolClient implements SqlClient {
 }
 
 /**
+ * The default pool: two connections per core plus one (at least four). Measured with the mixed
+ * HTTP load on 2 cores (docs/benchmarks-server.md), 4–5 connections served ~15% more requests than
+ * 10 with a lower p99: more connections than the database can run at once only queue inside it.
+ */
+export function defaultPoolSize(): number {
+  return Math.max(4, 2 * availableParallelism() + 1);
+}
+
+/**
  * Connects to a PostgreSQL server. Note: `pg` returns bigint as strings and PGlite as numbers, so
  * code above this layer casts in SQL (`::text`, `::int`) and formats timestamps with to_char.
  * `schema`, when given, is created and set as every
  * connection's search path (tests use a unique schema each, so runs never collide).
  */
-export async function openPostgres(databaseUrl: string, schema?: string, maxConnections = 10, applicationName = 'footprint'): Promise<SqlClient> {
+export async function openPostgres(databaseUrl: string, schema?: string, maxConnections = defaultPoolSize(), applicationName = 'footprint'): Promise<SqlClient> {
   if (schema) {
     const admin = new pg.Client({ connectionString: databaseUrl });
     await admin.connect();
