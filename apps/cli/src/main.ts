@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import * as buildWeb from './commands/build-web';
 import * as client from './commands/client';
 import * as demo from './commands/demo';
@@ -20,6 +20,20 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * Runs the command line. A failure is printed as one line naming the command and the problem (an
+ * OperationOutcome's diagnostics for bad input), with exit status 1; the stack trace only with
+ * FOOTPRINT_DEBUG=1. Commander's own usage errors keep their messages and status.
+ */
 export async function main(argv: string[]): Promise<void> {
-  await buildProgram().parseAsync(argv);
+  const program = buildProgram().exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(error.exitCode);
+    const command = argv[2] && !argv[2].startsWith('-') ? ` ${argv[2]}` : '';
+    console.error(`footprint${command}: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.FOOTPRINT_DEBUG === '1') console.error(error);
+    process.exit(1);
+  }
 }

@@ -38,7 +38,7 @@ export function register(program: Command): void {
       .description('Full rebuild from the record (or from NDJSON files) into new tables, then an atomic swap')
       .option('--from-ndjson <folder>', 'build straight from FHIR NDJSON files instead of the record')
       .option('--workers <n>', 'with --from-ndjson: worker threads that parse and flatten (default: one per core for large folders, else 0)'),
-  ).action(action(async (options: WarehouseCommandOptions) => {
+  ).action(async (options: WarehouseCommandOptions) => {
     const settings = engineSettings(options);
     if (options.fromNdjson) {
       const workers = options.workers === undefined ? undefined : Number(options.workers);
@@ -53,11 +53,11 @@ export function register(program: Command): void {
     } finally {
       await platform.close();
     }
-  }));
+  });
 
   withEngineOptions(
     warehouse.command('refresh').description('Incremental refresh: only what changed in the record since the last build or refresh'),
-  ).action(action(async (options: WarehouseCommandOptions) => {
+  ).action(async (options: WarehouseCommandOptions) => {
     const settings = engineSettings(options);
     const platform = await openPlatform({ dataDir: settings.dataDir });
     try {
@@ -66,10 +66,10 @@ export function register(program: Command): void {
     } finally {
       await platform.close();
     }
-  }));
+  });
 
   withEngineOptions(warehouse.command('status').description('Show when the warehouse was built and refreshed, and its row counts')).action(
-    action(async (options: WarehouseCommandOptions) => {
+    async (options: WarehouseCommandOptions) => {
       const opened = await openWarehouse(engineSettings(options));
       try {
         const meta = await opened.meta();
@@ -82,7 +82,7 @@ export function register(program: Command): void {
       } finally {
         await opened.close();
       }
-    }),
+    },
   );
 }
 
@@ -99,18 +99,6 @@ function engineSettings(options: WarehouseCommandOptions): WarehouseOptions & { 
   const batchSize = Number(options.batchSize);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new Error('--batch-size must be a whole number from 1 to 10000');
   return { engine: options.engine as EngineName, dataDir: dataDirectory(), databaseUrl: options.databaseUrl, schema: options.schema, batchSize };
-}
-
-/** Runs a command, printing a failure as one line (no stack trace) and exiting with status 1. */
-function action<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
-  return async (...args) => {
-    try {
-      await fn(...args);
-    } catch (error) {
-      console.error(`footprint warehouse: ${error instanceof Error ? error.message : String(error)}`);
-      process.exitCode = 1;
-    }
-  };
 }
 
 function report(result: WarehouseRunResult): void {
