@@ -5,6 +5,7 @@ import type { PersonMatch } from '../api/types';
 import { formatDate, formatNhsNumber } from '../components/format';
 import { ProblemMessage } from '../components/Status';
 import { usePageTitle } from '../components/usePageTitle';
+import { TextInput } from '../components/TextInput';
 
 type Mode = 'nhs-number' | 'demographics';
 type FieldError = { field: string; message: string };
@@ -125,60 +126,22 @@ export function CareRecordSearchPage() {
             </fieldset>
           </div>
           {mode === 'nhs-number' ? (
-            <div className={`nhsuk-form-group${errorFor('nhs-number') ? ' nhsuk-form-group--error' : ''}`}>
-              <label className="nhsuk-label" htmlFor="nhs-number">
-                NHS number
-              </label>
-              <div className="nhsuk-hint" id="nhs-number-hint">
-                10 digits, for example 485 777 3456
-              </div>
-              {errorFor('nhs-number') && (
-                <span className="nhsuk-error-message" id="nhs-number-error">
-                  <span className="nhsuk-u-visually-hidden">Error:</span> {errorFor('nhs-number')}
-                </span>
-              )}
-              <input
-                className={`nhsuk-input nhsuk-input--width-10${errorFor('nhs-number') ? ' nhsuk-input--error' : ''}`}
-                id="nhs-number"
-                name="nhs-number"
-                type="text"
-                inputMode="numeric"
-                spellCheck={false}
-                autoComplete="off"
-                aria-describedby={`nhs-number-hint${errorFor('nhs-number') ? ' nhs-number-error' : ''}`}
-                value={nhsNumber}
-                onChange={(e) => setNhsNumber(e.target.value)}
-              />
-            </div>
+            <TextInput
+              id="nhs-number"
+              label="NHS number"
+              hint="10 digits, for example 485 777 3456"
+              width="nhsuk-input--width-10"
+              value={nhsNumber}
+              onChange={setNhsNumber}
+              error={errorFor('nhs-number')}
+              inputMode="numeric"
+              spellCheck={false}
+              autoComplete="off"
+            />
           ) : (
             <>
-              <div className={`nhsuk-form-group${errorFor('family') ? ' nhsuk-form-group--error' : ''}`}>
-                <label className="nhsuk-label" htmlFor="family">
-                  Last name
-                </label>
-                {errorFor('family') && (
-                  <span className="nhsuk-error-message" id="family-error">
-                    <span className="nhsuk-u-visually-hidden">Error:</span> {errorFor('family')}
-                  </span>
-                )}
-                <input
-                  className={`nhsuk-input nhsuk-u-width-two-thirds${errorFor('family') ? ' nhsuk-input--error' : ''}`}
-                  id="family"
-                  name="family"
-                  type="text"
-                  autoComplete="off"
-                  spellCheck={false}
-                  aria-describedby={errorFor('family') ? 'family-error' : undefined}
-                  value={family}
-                  onChange={(e) => setFamily(e.target.value)}
-                />
-              </div>
-              <div className="nhsuk-form-group">
-                <label className="nhsuk-label" htmlFor="given">
-                  First name (optional)
-                </label>
-                <input className="nhsuk-input nhsuk-u-width-two-thirds" id="given" name="given" type="text" autoComplete="off" spellCheck={false} value={given} onChange={(e) => setGiven(e.target.value)} />
-              </div>
+              <TextInput id="family" label="Last name" value={family} onChange={setFamily} error={errorFor('family')} autoComplete="off" spellCheck={false} />
+              <TextInput id="given" label="First name (optional)" value={given} onChange={setGiven} autoComplete="off" spellCheck={false} />
               <div className={`nhsuk-form-group${errorFor('dob-day') ? ' nhsuk-form-group--error' : ''}`}>
                 <fieldset className="nhsuk-fieldset" role="group" aria-describedby={`dob-hint${errorFor('dob-day') ? ' dob-error' : ''}`}>
                   <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Date of birth</legend>

@@ -3,6 +3,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/SessionContext';
+import { TextInput } from '../components/TextInput';
 
 /** Only same-site paths may be returned to after sign-in (no open redirects). */
 function safeReturnPath(from: string | null): string {
@@ -77,48 +78,17 @@ export function SignInPage() {
         )}
         <h1>Sign in to Footprint</h1>
         <form onSubmit={submit} noValidate>
-          <div className={`nhsuk-form-group${errorFor('username') ? ' nhsuk-form-group--error' : ''}`}>
-            <label className="nhsuk-label" htmlFor="username">
-              Username
-            </label>
-            {errorFor('username') && (
-              <span className="nhsuk-error-message" id="username-error">
-                <span className="nhsuk-u-visually-hidden">Error:</span> {errorFor('username')}
-              </span>
-            )}
-            <input
-              className={`nhsuk-input nhsuk-u-width-two-thirds${errorFor('username') ? ' nhsuk-input--error' : ''}`}
-              id="username"
-              name="username"
-              type="text"
-              autoComplete="username"
-              spellCheck={false}
-              autoCapitalize="none"
-              aria-describedby={errorFor('username') ? 'username-error' : undefined}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          </div>
-          <div className={`nhsuk-form-group${errorFor('password') ? ' nhsuk-form-group--error' : ''}`}>
-            <label className="nhsuk-label" htmlFor="password">
-              Password
-            </label>
-            {errorFor('password') && (
-              <span className="nhsuk-error-message" id="password-error">
-                <span className="nhsuk-u-visually-hidden">Error:</span> {errorFor('password')}
-              </span>
-            )}
-            <input
-              className={`nhsuk-input nhsuk-u-width-two-thirds${errorFor('password') ? ' nhsuk-input--error' : ''}`}
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              aria-describedby={errorFor('password') ? 'password-error' : undefined}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
+          <TextInput
+            id="username"
+            label="Username"
+            value={username}
+            onChange={setUsername}
+            error={errorFor('username')}
+            autoComplete="username"
+            spellCheck={false}
+            autoCapitalize="none"
+          />
+          <TextInput id="password" label="Password" type="password" value={password} onChange={setPassword} error={errorFor('password')} autoComplete="current-password" />
           <button className="nhsuk-button" type="submit" disabled={busy} data-prevent-double-click="true">
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
