@@ -7,7 +7,10 @@ import {
   registerPrevalence,
   slopeIndexOfInequality,
   trend,
+  groupLabel,
+  listBreakdowns,
   type Breakdown,
+  type BreakdownSummary,
   type CaseFindingRuleId,
   type RegisterId,
 } from '@footprint/insight';
@@ -17,19 +20,8 @@ import type { SessionPolicy } from '../auth/sessions';
 import { ApiProblem } from '../problem';
 import type { InsightSource } from '../warehouse';
 
-/** The breakdowns the web app offers, with their names. */
-export const BREAKDOWNS: Array<{ id: Breakdown; name: string }> = [
-  { id: 'footprint', name: 'Whole footprint' },
-  { id: 'place', name: 'Place' },
-  { id: 'practice', name: 'GP practice' },
-  { id: 'pcn', name: 'Primary care network' },
-  { id: 'imd_decile', name: 'IMD decile' },
-  { id: 'imd_quintile', name: 'IMD quintile' },
-  { id: 'core20', name: 'Core20' },
-  { id: 'sex', name: 'Sex' },
-  { id: 'ethnicity', name: 'Ethnic group' },
-  { id: 'age_band', name: 'Age band' },
-];
+/** The breakdowns the web app offers, with their names (insight's vocabulary). */
+export const BREAKDOWNS: BreakdownSummary[] = listBreakdowns();
 
 function breakdown(value: string | undefined, fallback: Breakdown): Breakdown {
   if (value === undefined || value === '') return fallback;
@@ -46,13 +38,18 @@ function register(value: string | undefined): RegisterId {
   return found.id;
 }
 
-/** Names for place, practice and PCN codes so tables and charts show names, not codes. */
-async function groupLabels(insight: InsightSource, by: Breakdown): Promise<Record<string, string>> {
-  if (by !== 'place' && by !== 'practice' && by !== 'pcn') return {};
-  const { organisations, places } = await insight.referenceData();
+/**
+ * How each group of a figure reads, from insight's vocabulary ("Decile 3", "Core20 (most deprived
+ * 20%)"), with places, practices and PCNs named from the warehouse's reference tables. The web app
+ * shows these and keeps no labels of its own.
+ */
+export async function groupLabels(insight: InsightSource, by: Breakdown, rows: ReadonlyArray<{ group: string | null }>): Promise<Record<string, string>> {
   const labels: Record<string, string> = {};
-  if (by === 'place') for (const p of places) labels[p.code] = p.name;
-  else for (const o of organisations) labels[o.code] = o.name;
+  for (const { group } of rows) if (group !== null) labels[group] = groupLabel(by, group);
+  if (by !== 'place' && by !== 'practice' && by !== 'pcn') return labels;
+  const { organisations, places } = await insight.referenceData();
+  const names = new Map<string, string>(by === 'place' ? places.map((p) => [p.code, p.name]) : organisations.map((o) => [o.code, o.name]));
+  for (const group of Object.keys(labels)) labels[group] = names.get(group) ?? labels[group];
   return labels;
 }
 
@@ -72,7 +69,7 @@ export async function populationRoutes(app: FastifyInstance, platform: Platform,
     const by = breakdown(request.query.by, 'place');
     const id = register(request.query.register);
     const figure = await registerPrevalence(await insight.engine(), { register: id, by });
-    return { figure, labels: await groupLabels(insight, by) };
+    return { figure, labels: await groupLabels(insight, by, figure.rows) };
   });
 
   app.get<{ Querystring: Query }>('/population/case-finding', { preHandler: guard }, async (request) => {
@@ -82,7 +79,7 @@ export async function populationRoutes(app: FastifyInstance, platform: Platform,
       throw new ApiProblem(400, 'Unknown case-finding rule', `'${rule}' is not a case-finding rule.`);
     }
     const figure = await caseFindingCounts(await insight.engine(), { by, ...(rule ? { rule: rule as CaseFindingRuleId } : {}) });
-    return { figure, labels: await groupLabels(insight, by) };
+    return { figure, labels: await groupLabels(insight, by, figure.rows) };
   });
 
   app.get<{ Querystring: Query }>('/population/inequalities', { preHandler: guard }, async (request) => {
@@ -90,7 +87,7 @@ export async function populationRoutes(app: FastifyInstance, platform: Platform,
     const id = register(request.query.register);
     const engine = await insight.engine();
     const [rates, sii] = await Promise.all([ageStandardisedRates(engine, { register: id, by }), slopeIndexOfInequality(engine, { register: id })]);
-    return { rates, sii, labels: await groupLabels(insight, by) };
+    return { rates, sii, labels: await groupLabels(insight, by, rates.rows) };
   });
 
   app.get<{ Querystring: Query }>('/population/trends', { preHandler: guard }, async (request) => {
@@ -101,6 +98,6 @@ export async function populationRoutes(app: FastifyInstance, platform: Platform,
     }
     const id = register(request.query.register);
     const figure = await trend(await insight.engine(), { register: id, months, by });
-    return { figure, labels: await groupLabels(insight, by) };
+    return { figure, labels: await groupLabels(insight, by, figure.rows) };
   });
 }
