@@ -5,6 +5,7 @@ import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { ApiProblem } from '../problem';
+import type { FootprintOverview, OrganisationSummary, PlaceDetail, PracticeDetail } from '../responses';
 import type { InsightSource, WarehouseOrganisation, WarehousePlace } from '../warehouse';
 
 /** "cheshire-and-merseyside" → "Cheshire and Merseyside". */
@@ -16,7 +17,7 @@ export function footprintName(id: string | null | undefined): string {
     .join(' ');
 }
 
-function describeOrganisation(o: WarehouseOrganisation) {
+function describeOrganisation(o: WarehouseOrganisation): OrganisationSummary {
   return { code: o.code, name: o.name, kind: o.kind, kindLabel: organisationKindLabel(o.kind), placeCode: o.placeCode };
 }
 
@@ -31,7 +32,7 @@ function footprintPlaces(places: WarehousePlace[], organisations: WarehouseOrgan
 export async function footprintRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy, insight: InsightSource): Promise<void> {
   const guard = requireSession(platform.sql, policy, 'overview');
 
-  app.get('/footprint', { preHandler: guard }, async () => {
+  app.get('/footprint', { preHandler: guard }, async (): Promise<FootprintOverview> => {
     const engine = await insight.engine();
     const [{ organisations, places }, byPlace, profile] = await Promise.all([
       insight.referenceData(),
@@ -64,7 +65,7 @@ export async function footprintRoutes(app: FastifyInstance, platform: Platform, 
     };
   });
 
-  app.get<{ Params: { code: string } }>('/footprint/places/:code', { preHandler: guard }, async (request) => {
+  app.get<{ Params: { code: string } }>('/footprint/places/:code', { preHandler: guard }, async (request): Promise<PlaceDetail> => {
     const { organisations, places } = await insight.referenceData();
     const place = places.find((p) => p.code === request.params.code);
     if (!place) throw new ApiProblem(404, 'Place not found', `There is no place with code ${request.params.code} in this footprint.`);
@@ -84,7 +85,7 @@ export async function footprintRoutes(app: FastifyInstance, platform: Platform, 
     };
   });
 
-  app.get<{ Params: { code: string } }>('/footprint/practices/:code', { preHandler: guard }, async (request) => {
+  app.get<{ Params: { code: string } }>('/footprint/practices/:code', { preHandler: guard }, async (request): Promise<PracticeDetail> => {
     const user = sessionOf(request).user;
     const { organisations, places } = await insight.referenceData();
     const practice = organisations.find((o) => o.code === request.params.code && o.kind === 'gp_practice');

@@ -9,6 +9,7 @@ import {
   trend,
   groupLabel,
   listBreakdowns,
+  listFigures,
   type Breakdown,
   type BreakdownSummary,
   type CaseFindingRuleId,
@@ -18,6 +19,7 @@ import type { Platform } from '../../platform';
 import { requireSession } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { ApiProblem } from '../problem';
+import type { CaseFindingAnswer, GroupLabels, InequalitiesAnswer, PopulationCatalogue, PrevalenceAnswer, TrendAnswer } from '../responses';
 import type { InsightSource } from '../warehouse';
 
 /** The breakdowns the web app offers, with their names (insight's vocabulary). */
@@ -43,8 +45,8 @@ function register(value: string | undefined): RegisterId {
  * 20%)"), with places, practices and PCNs named from the warehouse's reference tables. The web app
  * shows these and keeps no labels of its own.
  */
-export async function groupLabels(insight: InsightSource, by: Breakdown, rows: ReadonlyArray<{ group: string | null }>): Promise<Record<string, string>> {
-  const labels: Record<string, string> = {};
+export async function groupLabels(insight: InsightSource, by: Breakdown, rows: ReadonlyArray<{ group: string | null }>): Promise<GroupLabels> {
+  const labels: GroupLabels = {};
   for (const { group } of rows) if (group !== null) labels[group] = groupLabel(by, group);
   if (by !== 'place' && by !== 'practice' && by !== 'pcn') return labels;
   const { organisations, places } = await insight.referenceData();
@@ -59,20 +61,21 @@ type Query = { register?: string; by?: string; rule?: string; months?: string };
 export async function populationRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy, insight: InsightSource): Promise<void> {
   const guard = requireSession(platform.sql, policy, 'population');
 
-  app.get('/population/catalogue', { preHandler: guard }, async () => ({
+  app.get('/population/catalogue', { preHandler: guard }, async (): Promise<PopulationCatalogue> => ({
     registers: listRegisters(),
     rules: listCaseFindingRules(),
     breakdowns: BREAKDOWNS,
+    figures: listFigures(),
   }));
 
-  app.get<{ Querystring: Query }>('/population/prevalence', { preHandler: guard }, async (request) => {
+  app.get<{ Querystring: Query }>('/population/prevalence', { preHandler: guard }, async (request): Promise<PrevalenceAnswer> => {
     const by = breakdown(request.query.by, 'place');
     const id = register(request.query.register);
     const figure = await registerPrevalence(await insight.engine(), { register: id, by });
     return { figure, labels: await groupLabels(insight, by, figure.rows) };
   });
 
-  app.get<{ Querystring: Query }>('/population/case-finding', { preHandler: guard }, async (request) => {
+  app.get<{ Querystring: Query }>('/population/case-finding', { preHandler: guard }, async (request): Promise<CaseFindingAnswer> => {
     const by = breakdown(request.query.by, 'footprint');
     const rule = request.query.rule;
     if (rule !== undefined && !listCaseFindingRules().some((r) => r.id === rule)) {
@@ -82,7 +85,7 @@ export async function populationRoutes(app: FastifyInstance, platform: Platform,
     return { figure, labels: await groupLabels(insight, by, figure.rows) };
   });
 
-  app.get<{ Querystring: Query }>('/population/inequalities', { preHandler: guard }, async (request) => {
+  app.get<{ Querystring: Query }>('/population/inequalities', { preHandler: guard }, async (request): Promise<InequalitiesAnswer> => {
     const by = breakdown(request.query.by, 'imd_decile');
     const id = register(request.query.register);
     const engine = await insight.engine();
@@ -90,7 +93,7 @@ export async function populationRoutes(app: FastifyInstance, platform: Platform,
     return { rates, sii, labels: await groupLabels(insight, by, rates.rows) };
   });
 
-  app.get<{ Querystring: Query }>('/population/trends', { preHandler: guard }, async (request) => {
+  app.get<{ Querystring: Query }>('/population/trends', { preHandler: guard }, async (request): Promise<TrendAnswer> => {
     const by = breakdown(request.query.by, 'footprint');
     const months = request.query.months === undefined ? 24 : Number(request.query.months);
     if (!Number.isInteger(months) || months < 1 || months > 120) {
