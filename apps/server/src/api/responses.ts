@@ -14,6 +14,13 @@ import type {
   StandardisedRateRow,
   TrendRow,
 } from '@footprint/insight';
+import type { describeUser } from './routes/session';
+
+export type { Capability } from './auth/roles';
+export type { OrganisationRef } from './care-record/organisations';
+
+/** The signed-in user as GET /api/session describes them. */
+export type SignedInUser = ReturnType<typeof describeUser>;
 
 /**
  * The bodies of the population and footprint answers under /api. The routes are typed with them

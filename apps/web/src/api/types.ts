@@ -1,29 +1,16 @@
 import type { CaseFindingRuleSummary, InsightResult } from '@footprint/insight';
 
-/** Shapes of the /api answers the web app reads. */
-export type Capability = 'overview' | 'population' | 'care-record' | 'worklist' | 'feeds';
-
-export interface SignedInUser {
-  username: string;
-  displayName: string;
-  role: string;
-  roleLabel: string;
-  organisation: { code: string; name: string } | null;
-  capabilities: Capability[];
-}
+/**
+ * Shapes of the /api answers the web app reads, imported (type-only, erased from the bundle) from
+ * the packages that define them. The care record, worklist and feeds answers are still written out
+ * below until their routes export named types.
+ */
+export type { Capability, DemoUserCredentials as DemoUser, OrganisationRef, SignedInUser } from '@footprint/server';
+import type { OrganisationRef, SignedInUser } from '@footprint/server';
 
 export interface SessionInfo {
   user: SignedInUser;
   csrfToken: string;
-}
-
-export interface DemoUser {
-  username: string;
-  password: string;
-  role: string;
-  roleLabel: string;
-  displayName: string;
-  organisation: { code: string; name: string } | null;
 }
 
 /**
@@ -51,11 +38,6 @@ export type { BreakdownSummary, CaseFindingRuleSummary as CaseFindingRuleInfo, R
 /** Every figure the API returns comes with its definition and the disclosure control applied. */
 export type Figure<Row> = InsightResult<Row>;
 export type Disclosure = Figure<unknown>['disclosure'];
-
-export interface OrganisationRef {
-  code: string | null;
-  name: string;
-}
 
 export interface PersonMatch {
   id: string;
