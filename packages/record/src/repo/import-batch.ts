@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badRequest, conflict, extractSearchValues, ID_PATTERN, OperationOutcomeError, validateResource, type Resource } from '@footprint/fhir';
+import { badRequest, conflict, extractSearchValues, ID_PATTERN, isStorable, OperationOutcomeError, validateResource, type Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import { AccessPolicy } from '../access/policy';
 import { addAudit } from '../audit/write';
@@ -43,7 +43,7 @@ function checkShape(resources: readonly Resource[]): Array<{ resource: Resource;
     if (typeof resource !== 'object' || resource === null || typeof resource.resourceType !== 'string') {
       throw badRequest(`resource ${i + 1} of the batch is not a FHIR resource (no resourceType)`, 'resourceType');
     }
-    if (resource.resourceType === 'AuditEvent') throw badRequest(`resource ${i + 1}: AuditEvents cannot be imported`, 'resourceType');
+    if (!isStorable(resource.resourceType)) throw badRequest(`resource ${i + 1}: ${resource.resourceType} resources cannot be imported`, 'resourceType');
     if (resource.id !== undefined && (typeof resource.id !== 'string' || !ID_PATTERN.test(resource.id))) {
       throw badRequest(`resource ${i + 1}: "${String(resource.id)}" is not a valid id`, 'id');
     }
