@@ -6,8 +6,9 @@
  * number, so validation, FHIRPath and search indexing see numbers as before. stringifyFhirJson
  * writes the noted text back, as long as the value still equals it. Objects and arrays on the
  * path to a noted number carry an empty note, so serialisation only walks those paths and hands
- * everything else to JSON.stringify. The notes are enumerable symbol properties: object spread
- * and rest keep them (`{ ...resource, id, meta }`), JSON.stringify and Object.keys ignore them.
+ * everything else to JSON.stringify. The notes are non-enumerable symbol properties, so equality
+ * checks, Object.keys and JSON.stringify ignore them; code that rebuilds a resource at the top
+ * (`{ ...resource, id, meta }`) keeps them with copyLexicalNumbers.
  */
 
 /** The symbol under which a parsed object or array keeps the text of its non-canonical numbers. */
@@ -16,6 +17,11 @@ export const LEXICAL: unique symbol = Symbol('fhir.lexicalNumbers');
 /** Property name (or array index) → the number's text as written; empty on objects that only lead to one. */
 type Notes = Record<string, string>;
 type Node = Record<string | symbol, unknown>;
+
+/** Attaches notes to an object or array, hidden from enumeration. */
+function attach(node: object, notes: Notes): void {
+  Object.defineProperty(node, LEXICAL, { value: notes, writable: true, configurable: true, enumerable: false });
+}
 
 const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
@@ -87,28 +93,26 @@ export function parseWithLexicalNumbers(text: string, numbers: readonly number[]
   }
   marked += text.slice(from);
   const value: unknown = JSON.parse(marked);
-  const restore = (v: unknown): { value: unknown; text?: string } => {
-    if (typeof v === 'string' && v.startsWith(tag)) {
-      const lexical = texts[Number(v.slice(tag.length))];
-      return { value: Number(lexical), text: lexical };
-    }
-    if (v !== null && typeof v === 'object') restoreIn(v as Node);
-    return { value: v };
-  };
-  function restoreIn(node: Node): void {
+  const restoreIn = (node: Node): boolean => {
     let notes: Notes | undefined;
-    for (const key of Object.keys(node)) {
-      const r = restore(node[key]);
-      if (r.text !== undefined) {
-        node[key] = r.value;
-        (notes ??= {})[key] = r.text;
-      } else if (r.value !== null && typeof r.value === 'object' && LEXICAL in r.value) {
+    for (const key in node) {
+      const v = node[key];
+      if (typeof v === 'string') {
+        if (v.startsWith(tag)) {
+          const lexical = texts[Number(v.slice(tag.length))];
+          node[key] = Number(lexical);
+          (notes ??= {})[key] = lexical;
+        }
+      } else if (v !== null && typeof v === 'object' && restoreIn(v as Node)) {
         notes ??= {};
       }
     }
-    if (notes) node[LEXICAL] = notes;
-  }
-  return restore(value).value;
+    if (notes) attach(node, notes);
+    return notes !== undefined;
+  };
+  if (typeof value === 'string' && value.startsWith(tag)) return Number(texts[Number(value.slice(tag.length))]);
+  if (value !== null && typeof value === 'object') restoreIn(value as Node);
+  return value;
 }
 
 /** Parses stored resource JSON, keeping non-canonical number text; a plain JSON.parse when the text has none. */
@@ -130,13 +134,13 @@ function markBundle(value: Node): boolean {
     if (entry === null || typeof entry !== 'object') continue;
     const e = entry as Node;
     if (notesOf(e.resource) || notesOf((e.response as Node | undefined)?.outcome)) {
-      e[LEXICAL] ??= {};
+      if (!notesOf(e)) attach(e, {});
       any = true;
     }
   }
   if (any) {
-    (entries as unknown as Node)[LEXICAL] ??= {};
-    value[LEXICAL] ??= {};
+    if (!notesOf(entries)) attach(entries, {});
+    if (!notesOf(value)) attach(value, {});
   }
   return any;
 }
@@ -173,10 +177,13 @@ export function stringifyFhirJson(value: unknown): string {
   return write(value) ?? 'null';
 }
 
-/** Copies the top-level notes of `from` onto `to`, for code that rebuilds a resource key by key. */
+/**
+ * Copies the top-level notes of `from` onto `to`, for code that rebuilds a resource at the top
+ * (meta stamping, `_elements`); nested objects are shared and keep their own. Returns `to`.
+ */
 export function copyLexicalNumbers<T extends object>(from: object, to: T): T {
   const notes = notesOf(from);
-  if (notes) (to as Node)[LEXICAL] = notes;
+  if (notes) attach(to, notes);
   return to;
 }
 
@@ -186,7 +193,7 @@ export function cloneJson<T>(value: T): T {
   const copyNotes = (from: unknown, to: unknown): void => {
     const notes = notesOf(from);
     if (!notes) return;
-    (to as Node)[LEXICAL] = { ...notes };
+    attach(to as object, { ...notes });
     for (const key of Object.keys(from as Node)) copyNotes((from as Node)[key], (to as Node)[key]);
   };
   copyNotes(value, copy);

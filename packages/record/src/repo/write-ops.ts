@@ -4,6 +4,7 @@ import {
   ID_PATTERN,
   isResourceType,
   notFound,
+  parseStoredJson,
   preconditionFailed,
   requireInteraction,
   validateResource,
@@ -53,7 +54,7 @@ export async function createResource<T extends Resource>(sql: SqlClient, ctx: Ac
       const page = await executeSearch(tx, policy, model);
       if (page.rows.length > 1) throw preconditionFailed(`If-None-Exist matched more than one existing ${resource.resourceType}`);
       if (page.rows.length === 1) {
-        const existing = JSON.parse(page.rows[0].content) as T;
+        const existing = parseStoredJson(page.rows[0].content) as T;
         return { result: { resource: existing, outcome: 'unchanged' as const }, patients: page.rows[0].patient_id ? [page.rows[0].patient_id] : [], entities: [`${existing.resourceType}/${existing.id}`] };
       }
     }
