@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { createRecord } from '@footprint/record';
 import type { Platform } from '@footprint/server';
+import { engineNames, openWarehouseHandle, type EngineName } from '@footprint/warehouse';
 
 export interface PlatformOptions {
   /** Data directory (embedded database, credentials, signing key, exports, warehouse). Default FOOTPRINT_DATA_DIR or `.footprint`. */
@@ -11,6 +12,15 @@ export interface PlatformOptions {
   embedded?: boolean;
   /** A schema on the PostgreSQL server to use instead of `public` (benchmarks, tests). */
   schema?: string;
+  /** The warehouse engine. Default FOOTPRINT_WAREHOUSE_ENGINE or `duckdb` (the file in the data directory). */
+  warehouseEngine?: EngineName;
+}
+
+/** The warehouse engine from options or FOOTPRINT_WAREHOUSE_ENGINE (PostgreSQL: WAREHOUSE_DATABASE_URL, then DATABASE_URL; schema FOOTPRINT_WAREHOUSE_SCHEMA or `warehouse`). */
+function warehouseEngine(configured?: EngineName): EngineName {
+  const engine = configured ?? process.env.FOOTPRINT_WAREHOUSE_ENGINE ?? 'duckdb';
+  if (!engineNames.includes(engine as EngineName)) throw new Error(`FOOTPRINT_WAREHOUSE_ENGINE must be ${engineNames.join(' or ')}, not "${engine}"`);
+  return engine as EngineName;
 }
 
 /** A Platform opened from configuration, with a way to close its storage. */
@@ -43,13 +53,18 @@ function describeServer(url: string): string {
 export async function openPlatform(options: PlatformOptions = {}): Promise<OpenPlatform> {
   const dataDir = dataDirectory(options.dataDir);
   const databaseUrl = options.embedded ? undefined : (options.databaseUrl ?? process.env.DATABASE_URL);
+  const warehouse = openWarehouseHandle({ dataDir, engine: warehouseEngine(options.warehouseEngine), schema: process.env.FOOTPRINT_WAREHOUSE_SCHEMA || undefined });
   const opened = await createRecord({ dataDir, ...(databaseUrl ? { databaseUrl } : {}), ...(options.schema ? { schema: options.schema } : {}) });
   const storage = databaseUrl ? describeServer(databaseUrl) : `embedded PGlite at ${join(dataDir, 'record')}`;
   return {
     record: opened.repo,
     sql: opened.sql,
     dataDir,
+    warehouse,
     storage,
-    close: () => opened.close(),
+    close: async () => {
+      await warehouse.close();
+      await opened.close();
+    },
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRecord } from '@footprint/record';
+import { openWarehouseHandle } from '@footprint/warehouse';
 import { buildServer } from '@footprint/server';
 import type { FastifyInstance } from 'fastify';
 import * as token from '../src/commands/token';
@@ -31,7 +32,7 @@ describe('footprint token', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'footprint-cli-'));
     process.env.FOOTPRINT_DATA_DIR = dataDir;
     const opened = await createRecord({ dataDir: 'memory://' });
-    app = buildServer({ record: opened.repo, sql: opened.sql, dataDir }, { logger: false });
+    app = buildServer({ record: opened.repo, sql: opened.sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) }, { logger: false });
     await app.ready();
     close = async () => {
       await app.close();

@@ -22,6 +22,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { Observation, Patient, Resource } from '@footprint/fhir';
+import { openWarehouseHandle } from '@footprint/warehouse';
 import { createRecord, defaultPoolSize, systemContext, type AccessContext, type Repository, type SqlClient } from '@footprint/record';
 import { buildServer } from '../src/app';
 import { createClient } from '../src/auth/clients';
@@ -58,7 +59,7 @@ async function main() {
   const benchUrl = `${url}${url.includes('?') ? '&' : '?'}application_name=footprint-bench`;
   const opened = await createRecord({ databaseUrl: benchUrl, schema, ...(values.connections ? { maxConnections: Number(values.connections) } : {}) });
   const { repo: record, sql } = opened;
-  const app = buildServer({ record, sql, dataDir }, { logger: false });
+  const app = buildServer({ record, sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) }, { logger: false });
   try {
     await app.ready();
     await runServerMigrations(sql);

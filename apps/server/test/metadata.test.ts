@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CapabilityStatement } from '@footprint/fhir';
+import type { Bundle, CapabilityStatement, OperationOutcome } from '@footprint/fhir';
 import { resourceTypes } from '@footprint/fhir';
-import { startTestServer, type TestServer } from './support';
+import { FHIR_JSON, startTestServer, type TestServer } from './support';
 
 describe('CapabilityStatement', () => {
   let server: TestServer;
@@ -10,13 +10,14 @@ describe('CapabilityStatement', () => {
   });
   afterAll(async () => server?.close());
 
-  it('lists every R4 type with its search parameters, interactions, operations and SMART security', async () => {
+  it('lists every stored R4 type with its search parameters, interactions, operations and SMART security', async () => {
     const response = await server.app.inject({ method: 'GET', url: '/fhir/R4/metadata' });
     expect(response.statusCode).toBe(200);
     const capability = response.json() as CapabilityStatement;
     expect(capability.fhirVersion).toBe('4.0.1');
     const rest = capability.rest![0];
-    expect(rest.resource?.map((r) => r.type).sort()).toEqual(resourceTypes());
+    // Parameters is never persisted in R4, so it is not offered as a resource.
+    expect(rest.resource?.map((r) => r.type).sort()).toEqual(resourceTypes().filter((t) => t !== 'Parameters'));
     const patient = rest.resource!.find((r) => r.type === 'Patient')!;
     expect(patient.searchParam?.map((p) => p.name)).toEqual(expect.arrayContaining(['identifier', 'family', 'birthdate', '_id', '_lastUpdated']));
     expect(patient.interaction?.map((i) => i.code)).toEqual(expect.arrayContaining(['read', 'vread', 'create', 'update', 'delete', 'search-type', 'history-instance']));
@@ -27,5 +28,115 @@ describe('CapabilityStatement', () => {
     expect(rest.interaction?.map((i) => i.code)).toEqual(expect.arrayContaining(['transaction', 'batch']));
     expect(rest.security?.service?.[0].coding?.[0].code).toBe('SMART-on-FHIR');
     expect(JSON.stringify(rest.security)).toMatch(/\/oauth\/token/);
+  });
+
+  it('passes the server’s own $validate with no errors or warnings', async () => {
+    const metadata = await server.app.inject({ method: 'GET', url: '/fhir/R4/metadata' });
+    const token = await server.token();
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/fhir/R4/CapabilityStatement/$validate',
+      headers: { ...FHIR_JSON, authorization: `Bearer ${token}` },
+      payload: metadata.body,
+    });
+    expect(response.statusCode).toBe(200);
+    const issues = (response.json() as OperationOutcome).issue ?? [];
+    expect(issues.filter((i) => i.severity === 'error' || i.severity === 'fatal' || i.severity === 'warning')).toEqual([]);
+    // Common parameters carry their R4 canonical, and FHIR's no-empty-values rule holds throughout.
+    const capability = metadata.json() as CapabilityStatement;
+    const patient = capability.rest![0].resource!.find((r) => r.type === 'Patient')!;
+    expect(patient.searchParam?.find((p) => p.name === '_id')?.definition).toBe('http://hl7.org/fhir/SearchParameter/Resource-id');
+    expect(patient.searchParam?.find((p) => p.name === '_lastUpdated')?.definition).toBe('http://hl7.org/fhir/SearchParameter/Resource-lastUpdated');
+    expect(metadata.body).not.toMatch(/:""|:\[\]|:\{\}/);
+  });
+
+  it('lists exactly the 146 R4 resource types less Parameters, and no R4B type', async () => {
+    expect(resourceTypes()).toHaveLength(146);
+    expect(resourceTypes()).not.toContain('SubscriptionStatus');
+    const capability = (await server.app.inject({ method: 'GET', url: '/fhir/R4/metadata' })).json() as CapabilityStatement;
+    const types = capability.rest![0].resource!.map((r) => r.type as string);
+    expect(types).toHaveLength(145);
+    expect(types).not.toContain('Parameters');
+    expect(types).not.toContain('SubscriptionStatus');
+    const token = await server.token();
+    const post = await server.app.inject({
+      method: 'POST',
+      url: '/fhir/R4/SubscriptionStatus',
+      headers: { ...FHIR_JSON, authorization: `Bearer ${token}` },
+      payload: { resourceType: 'SubscriptionStatus', status: 'active', type: 'heartbeat', subscription: { reference: 'Subscription/x' } },
+    });
+    expect(post.statusCode).toBe(404);
+  });
+
+  it('advertises only read, vread and search on AuditEvent; each works, and writes are 405 with Allow', async () => {
+    const capability = (await server.app.inject({ method: 'GET', url: '/fhir/R4/metadata' })).json() as CapabilityStatement;
+    const audit = capability.rest![0].resource!.find((r) => r.type === 'AuditEvent')!;
+    expect(audit.interaction?.map((i) => i.code).sort()).toEqual(['read', 'search-type', 'vread']);
+    expect(audit.conditionalCreate).toBeUndefined();
+    expect(audit.updateCreate).toBeUndefined();
+    const headers = { ...FHIR_JSON, authorization: `Bearer ${await server.token()}` };
+
+    // Something to audit, then every advertised interaction on the AuditEvent it produced.
+    await server.app.inject({ method: 'POST', url: '/fhir/R4/Patient', headers, payload: { resourceType: 'Patient', name: [{ family: 'Audited' }] } });
+    const search = await server.app.inject({ method: 'GET', url: '/fhir/R4/AuditEvent?_count=1', headers });
+    expect(search.statusCode).toBe(200);
+    const event = (search.json() as Bundle).entry?.[0]?.resource;
+    expect(event?.resourceType).toBe('AuditEvent');
+    const byInteraction: Record<string, string> = {
+      read: `/fhir/R4/AuditEvent/${event!.id}`,
+      vread: `/fhir/R4/AuditEvent/${event!.id}/_history/${event!.meta?.versionId ?? '1'}`,
+      'search-type': '/fhir/R4/AuditEvent',
+    };
+    for (const { code } of audit.interaction!) {
+      const response = await server.app.inject({ method: 'GET', url: byInteraction[code], headers });
+      expect(response.statusCode, code).toBe(200);
+    }
+
+    const writes = [
+      { method: 'POST' as const, url: '/fhir/R4/AuditEvent', payload: event },
+      { method: 'PUT' as const, url: `/fhir/R4/AuditEvent/${event!.id}`, payload: event },
+      { method: 'DELETE' as const, url: `/fhir/R4/AuditEvent/${event!.id}` },
+      { method: 'DELETE' as const, url: '/fhir/R4/AuditEvent?_id=x' },
+    ];
+    for (const write of writes) {
+      const response = await server.app.inject({ ...write, headers });
+      expect(response.statusCode, `${write.method} ${write.url}`).toBe(405);
+      expect(response.headers.allow).toBe('GET, HEAD');
+      expect((response.json() as OperationOutcome).issue?.[0]?.code).toBe('not-supported');
+    }
+    const still = await server.app.inject({ method: 'GET', url: byInteraction.read, headers });
+    expect(still.statusCode).toBe(200);
+    // AuditEvents have one version each and no history.
+    const history = await server.app.inject({ method: 'GET', url: `/fhir/R4/AuditEvent/${event!.id}/_history`, headers });
+    expect(history.statusCode).toBe(405);
+    expect(history.headers.allow).toBe('');
+  });
+
+  it('refuses to store Parameters, which R4 defines as never persisted (405), in a transaction too', async () => {
+    const headers = { ...FHIR_JSON, authorization: `Bearer ${await server.token()}` };
+    const parameters = { resourceType: 'Parameters', id: 'p1', parameter: [{ name: 'x', valueString: 'y' }] };
+    const post = await server.app.inject({ method: 'POST', url: '/fhir/R4/Parameters', headers, payload: parameters });
+    expect(post.statusCode).toBe(405);
+    expect(post.headers.allow).toBe('');
+    expect((post.json() as OperationOutcome).issue?.[0]?.diagnostics).toMatch(/not a persisted resource/);
+    const put = await server.app.inject({ method: 'PUT', url: '/fhir/R4/Parameters/p1', headers, payload: parameters });
+    expect(put.statusCode).toBe(405);
+    const read = await server.app.inject({ method: 'GET', url: '/fhir/R4/Parameters/p1', headers });
+    expect(read.statusCode).toBe(405);
+    const transaction = await server.app.inject({
+      method: 'POST',
+      url: '/fhir/R4',
+      headers,
+      payload: { resourceType: 'Bundle', type: 'transaction', entry: [{ resource: parameters, request: { method: 'POST', url: 'Parameters' } }] },
+    });
+    expect(transaction.statusCode).toBe(405);
+    // Parameters can still be checked with $validate, which stores nothing.
+    const validate = await server.app.inject({
+      method: 'POST',
+      url: '/fhir/R4/Parameters/$validate',
+      headers,
+      payload: { resourceType: 'Parameters', parameter: [{ name: 'resource', resource: parameters }] },
+    });
+    expect(validate.statusCode).toBe(200);
   });
 });

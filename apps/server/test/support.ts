@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { createRecord } from '@footprint/record';
+import { openWarehouseHandle } from '@footprint/warehouse';
 import { buildServer, type ServerOptions } from '../src/app';
 import { createClient } from '../src/auth/clients';
 import { runServerMigrations } from '../src/db/run';
@@ -27,9 +28,11 @@ export async function openTestPlatform(kind: 'pglite' | 'postgres'): Promise<{ p
   const url = process.env.FOOTPRINT_TEST_DATABASE_URL;
   const schema = `fp_server_${randomBytes(6).toString('hex')}`;
   const opened = kind === 'postgres' && url ? await createRecord({ databaseUrl: url, schema }) : await createRecord({ dataDir: 'memory://' });
+  const platform: Platform = { record: opened.repo, sql: opened.sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) };
   return {
-    platform: { record: opened.repo, sql: opened.sql, dataDir },
+    platform,
     async close() {
+      await platform.warehouse.close();
       await opened.close();
       if (kind === 'postgres' && url) {
         const admin = new pg.Client({ connectionString: url });

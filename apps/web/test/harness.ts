@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createRecord } from '@footprint/record';
+import { openWarehouseHandle, type WarehouseHandle } from '@footprint/warehouse';
 import { buildServer } from '@footprint/server';
 import { buildWeb } from '../../cli/src/commands/build-web';
 import { seedDemoUsers, type DemoUserCredentials } from '../../server/src/api';
@@ -18,7 +19,7 @@ export interface WebTestEnvironment {
   baseUrl: string;
   browser: Browser;
   users: DemoUserCredentials[];
-  platform: { record: Awaited<ReturnType<typeof createRecord>>['repo']; sql: Awaited<ReturnType<typeof createRecord>>['sql']; dataDir: string };
+  platform: { record: Awaited<ReturnType<typeof createRecord>>['repo']; sql: Awaited<ReturnType<typeof createRecord>>['sql']; dataDir: string; warehouse: WarehouseHandle };
   close(): Promise<void>;
 }
 
@@ -30,7 +31,7 @@ export interface WebTestEnvironment {
 export async function startWebTestEnvironment(load: (platform: WebTestEnvironment['platform']) => Promise<void>): Promise<WebTestEnvironment> {
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-web-test-'));
   const opened = await createRecord({ dataDir: join(dataDir, 'pglite') });
-  const platform = { record: opened.repo, sql: opened.sql, dataDir };
+  const platform = { record: opened.repo, sql: opened.sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) };
   await load(platform);
   await buildWeb();
   const app = buildServer(platform, { logger: false, webDist: webDistDir });
@@ -50,6 +51,7 @@ export async function startWebTestEnvironment(load: (platform: WebTestEnvironmen
     async close() {
       await browser.close().catch(() => undefined);
       await app.close();
+      await platform.warehouse.close();
       await opened.close();
       await rm(dataDir, { recursive: true, force: true });
     },

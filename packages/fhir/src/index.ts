@@ -6,7 +6,18 @@
 export * from './errors';
 export type * from '@medplum/fhirtypes';
 export type * from './search/types';
-export { ensureDefinitions, getSearchParameter, getSearchParameters, isResourceType, resourceTypes } from './definitions';
+export {
+  ensureDefinitions,
+  getSearchParameter,
+  getSearchParameters,
+  isResourceType,
+  isStorable,
+  MethodNotAllowedError,
+  requireInteraction,
+  resourceTypes,
+  typeInteractions,
+  type TypeInteraction,
+} from './definitions';
 export { extractSearchValues, normalizeSearchString } from './search';
 export { validateResource, suggestResourceType, type ValidateOptions } from './validation';
 export {
@@ -19,6 +30,15 @@ export {
   ODS_SITE_SYSTEM,
   ODS_SYSTEM,
 } from './identifiers';
-export { DEFAULT_MAX_DEPTH, parseJsonResource, type ParseJsonOptions } from './json';
+export {
+  cloneJson,
+  copyLexicalNumbers,
+  DEFAULT_MAX_DEPTH,
+  LEXICAL,
+  parseJsonResource,
+  parseStoredJson,
+  stringifyFhirJson,
+  type ParseJsonOptions,
+} from './json';
 export { MAX_INSTANT, MIN_INSTANT, isRealDate, parseDateRange, type TimeRange } from './datatypes/dates';
 export { ID_PATTERN, parseReference, type ParsedReference } from './references/parse';

@@ -4,13 +4,15 @@
  *
  *   npx tsx packages/insight/bench/dashboard.ts [dataDir=/tmp/footprint-score/data] [on=2026-03-31]
  */
-import { BREAKDOWNS, REGISTER_IDS, prewarmDashboard, ageStandardisedRates, caseFindingCounts, clearInsightCache, engineForDataDir, footprintProfile, practiceWorklist, registerPrevalence, slopeIndexOfInequality, trend } from '../src/index';
+import { join } from 'node:path';
+import { openDuckDbEngine } from '@footprint/cohort';
+import { BREAKDOWNS, REGISTER_IDS, warmFigures, ageStandardisedRates, caseFindingCounts, clearInsightCache, footprintProfile, practiceWorklist, registerPrevalence, slopeIndexOfInequality, trend } from '../src/index';
 
 const dataDir = process.argv[2] ?? '/tmp/footprint-score/data';
 const on = process.argv[3] ?? '2026-03-31';
 
-const engine = engineForDataDir(dataDir);
-const [{ practice_code: practice }] = (await (await engine.engine()).sql(`SELECT practice_code, count(*) AS n FROM patients GROUP BY 1 ORDER BY n DESC LIMIT 1`)) as { practice_code: string }[];
+const engine = await openDuckDbEngine(join(dataDir, 'warehouse.duckdb'));
+const [{ practice_code: practice }] = (await engine.sql(`SELECT practice_code, count(*) AS n FROM patients GROUP BY 1 ORDER BY n DESC LIMIT 1`)) as { practice_code: string }[];
 
 const calls: [string, () => Promise<unknown>][] = [];
 for (const register of REGISTER_IDS) calls.push([`registerPrevalence ${register} by practice`, () => registerPrevalence(engine, { register, by: 'practice', on })]);
@@ -27,7 +29,6 @@ function p95(values: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)];
 }
 
-await engine.engine();
 const cold: number[] = [];
 const warm: number[] = [];
 const slowest: [string, number][] = [];
@@ -47,7 +48,7 @@ for (let round = 0; round < 5; round++) {
   }
 }
 clearInsightCache();
-const warmed = await prewarmDashboard(engine, { on });
+const warmed = await warmFigures(engine, { on });
 const afterPrewarm: number[] = [];
 for (const [, call] of calls) {
   const t0 = performance.now();
@@ -58,7 +59,7 @@ slowest.sort((a, b) => b[1] - a[1]);
 console.log(`${calls.length} dashboard calls on ${dataDir}`);
 console.log(`cold (query runs):  p95 ${p95(cold).toFixed(0)} ms, median ${[...cold].sort((a, b) => a - b)[Math.floor(cold.length / 2)].toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms`);
 console.log(`warm (cached):      p95 ${p95(warm).toFixed(2)} ms`);
-console.log(`after prewarmDashboard (${warmed.figures} figures in ${warmed.seconds.toFixed(1)} s): first-visit p95 ${p95(afterPrewarm).toFixed(0)} ms, max ${Math.max(...afterPrewarm).toFixed(0)} ms`);
+console.log(`after warmFigures (${warmed.figures} figures in ${warmed.seconds.toFixed(1)} s): first-visit p95 ${p95(afterPrewarm).toFixed(0)} ms, max ${Math.max(...afterPrewarm).toFixed(0)} ms`);
 console.log('slowest cold calls:');
 for (const [name, ms] of slowest.slice(0, 5)) console.log(`  ${ms.toFixed(0)} ms  ${name}`);
 engine.close();

@@ -6,6 +6,48 @@ import { ageBand, type On } from './population';
 export const BREAKDOWNS = ['footprint', 'place', 'practice', 'pcn', 'imd_decile', 'imd_quintile', 'core20', 'sex', 'ethnicity', 'age_band'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
+/** Each breakdown's name, as a heading or a choice in a list. */
+const names: Record<Breakdown, string> = {
+  footprint: 'Whole footprint',
+  place: 'Place',
+  practice: 'GP practice',
+  pcn: 'Primary care network',
+  imd_decile: 'IMD decile',
+  imd_quintile: 'IMD quintile',
+  core20: 'Core20',
+  sex: 'Sex',
+  ethnicity: 'Ethnic group',
+  age_band: 'Age band',
+};
+
+/** The group values of the Core20 breakdown. */
+export const CORE20 = 'Core20';
+export const NOT_CORE20 = 'Not Core20';
+
+/** The label of a group with no value (its breakdown is not recorded for those people). */
+export const UNKNOWN_GROUP = 'Unknown';
+
+/**
+ * How each breakdown's group values read to a person. Places, practices and PCNs are codes here;
+ * the server names them from the warehouse's reference tables.
+ */
+const valueLabels: Record<Breakdown, (value: string) => string> = {
+  footprint: () => 'Whole footprint',
+  place: (code) => code,
+  practice: (code) => code,
+  pcn: (code) => code,
+  imd_decile: (decile) => `Decile ${decile}`,
+  imd_quintile: (quintile) => `Quintile ${quintile}`,
+  core20: (value) => (value === CORE20 ? 'Core20 (most deprived 20%)' : value === NOT_CORE20 ? 'Rest of footprint' : value),
+  sex: capitalised,
+  ethnicity: capitalised,
+  age_band: capitalised,
+};
+
+function capitalised(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
 const descriptions: Record<Breakdown, string> = {
   footprint: 'the whole footprint',
   place: 'place (local authority, ONS code)',
@@ -37,7 +79,7 @@ export function breakdownSeries(by: Breakdown, on: On): PatientSeries<ValueType>
         [1, 2, 3, 4, 5].map((q) => when(patients.imd_decile.le(q * 2)).then<'integer'>(q)),
       );
     case 'core20':
-      return case_([when(patients.imd_decile.le(2)).then<'string'>('Core20'), when(patients.imd_decile.is_not_null()).then<'string'>('Not Core20')]);
+      return case_([when(patients.imd_decile.le(2)).then<'string'>(CORE20), when(patients.imd_decile.is_not_null()).then<'string'>(NOT_CORE20)]);
     case 'sex':
       return patients.sex;
     case 'ethnicity':
@@ -59,4 +101,21 @@ export function describeBreakdown(by: Breakdown): string {
 /** A group value as text for output rows (null stays null: "not known"). */
 export function groupText(v: unknown): string | null {
   return v === null || v === undefined ? null : String(v);
+}
+
+/** How a group of a breakdown reads ("Decile 3", "Core20 (most deprived 20%)", "Unknown" for no value). */
+export function groupLabel(by: Breakdown, group: string | null): string {
+  return group === null ? UNKNOWN_GROUP : valueLabels[by](group);
+}
+
+/** A breakdown as the API serves it: its id, name and what it means. */
+export interface BreakdownSummary {
+  id: Breakdown;
+  name: string;
+  description: string;
+}
+
+/** Every breakdown, in the order pages offer them. */
+export function listBreakdowns(): BreakdownSummary[] {
+  return BREAKDOWNS.map((id) => ({ id, name: names[id], description: descriptions[id] }));
 }

@@ -4,7 +4,7 @@
  */
 export { InsightInputError } from './errors';
 export type { InsightOptions, InsightResult } from './options';
-export { BREAKDOWNS, type Breakdown } from './breakdowns';
+export { BREAKDOWNS, CORE20, NOT_CORE20, UNKNOWN_GROUP, groupLabel, listBreakdowns, type Breakdown, type BreakdownSummary } from './breakdowns';
 export { REGISTERS, REGISTER_IDS, getRegister, registerSeries, type Register, type RegisterId } from './registers';
 export { CASE_FINDING_RULES, CASE_FINDING_RULE_IDS, getRule, eligibleAdults, type CaseFindingRule, type CaseFindingRuleId } from './case-finding';
 export { registeredOn, ageBand, AGE_BANDS, type On } from './population';
@@ -17,7 +17,7 @@ export {
   caseFindingCounts,
   trend,
   footprintProfile,
-  prewarmDashboard,
+  registerProfile,
   type RegisterSummary,
   type CaseFindingRuleSummary,
   type PrevalenceRow,
@@ -25,10 +25,19 @@ export {
   type SiiRow,
   type CaseFindingRow,
   type TrendRow,
+  type RegisterProfileRow,
   type FootprintProfile,
 } from './api';
+export { runFigure, runMeasure, type Figure, type AnyFigure, type FigureContext, type FigureDisclosure } from './figure';
+export { FIGURES, listFigures, warmFigures, type FigureSummary } from './figures/catalogue';
+export { registerPrevalenceFigure } from './figures/prevalence';
+export { registerProfileFigure, type RegisterProfileParams } from './figures/register-profile';
+export { ageStandardisedRatesFigure, slopeIndexOfInequalityFigure } from './figures/rates';
+export { caseFindingFigure } from './figures/case-finding-counts';
+export { trendFigure } from './figures/trend';
+export { populationPyramidFigure, deprivationFigure, type PyramidRow, type DeprivationRow } from './figures/profile';
 export { practiceWorklist, type WorklistRow } from './worklist';
-export { WarehouseFileEngine, engineForDataDir, engineForWarehouse, type WarehouseLike } from './warehouse-engine';
+export { engineForWarehouse, type WarehouseLike } from './warehouse-engine';
 export { clearInsightCache } from './cache';
 export { directlyStandardisedRate, crudeRate, byarLimits, type Stratum, type RateResult } from './statistics/dsr';
 export { slopeIndexOfInequality as siiFromGroups, type SiiGroup, type SiiResult } from './statistics/sii';

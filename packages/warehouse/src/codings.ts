@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { ORGANISATION_KIND_CODES } from './organisation-kinds';
 
 /**
  * Code lookups the loader applies after the views (data/*.csv and data/opt-out-codings.json):
  * ethnic category to five-group, social care code to kind, encounter type to setting,
- * organisation type to kind, and the Consent codings that mean an opt-out.
+ * organisation type to kind (organisation-kinds.ts), and the Consent codings that mean an opt-out.
  */
 export interface Codings {
   ethnicityGroup: Map<string, string>;
@@ -43,7 +44,7 @@ export function codings(): Codings {
     ethnicityGroup: csvMap('ethnic-category-groups.csv', 'code', 'group'),
     socialCareKind: csvMap('social-care-codes.csv', 'code', 'kind'),
     encounterSetting: csvMap('encounter-type-settings.csv', 'code', 'setting'),
-    organisationKind: csvMap('organisation-kinds.csv', 'code', 'kind'),
+    organisationKind: new Map(ORGANISATION_KIND_CODES),
     optOutPolicyUris: new Set(optOut.policyUris),
     optOutCodes: new Set(optOut.codes.map((c) => c.code)),
   };

@@ -1,19 +1,7 @@
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import {
-  createSqlEngine,
-  DuckDbEngine,
-  loadDefinition,
-  openDuckDbEngine,
-  outputFormat,
-  writeCsv,
-  writeParquet,
-  type CohortEngine,
-  type JsValue,
-  type SqlEngine,
-  type ValueType,
-} from '@footprint/cohort';
-import { openWarehouse } from '@footprint/warehouse';
+import { loadDefinition, outputFormat, writeCsv, writeParquet, type CohortEngine, type JsValue, type SqlEngine, type ValueType } from '@footprint/cohort';
+import { engineForWarehouse } from '@footprint/insight';
+import { engineNames, openWarehouseHandle, type EngineName } from '@footprint/warehouse';
 import { dataDirectory } from '../platform';
 
 interface QueryOptions {
@@ -53,21 +41,21 @@ export function register(program: Command): void {
 }
 
 async function run(definitionPath: string, options: QueryOptions): Promise<void> {
-  if (options.engine !== 'duckdb' && options.engine !== 'postgres') throw new Error(`--engine must be duckdb or postgres, not "${options.engine}"`);
+  if (!engineNames.includes(options.engine as EngineName)) throw new Error(`--engine must be ${engineNames.join(' or ')}, not "${options.engine}"`);
   const format = outputFormat(options.out);
   const definition = await loadDefinition(definitionPath);
   const started = performance.now();
-  const { engine, close } = await openEngine(options);
+  const warehouse = openWarehouseHandle({ engine: options.engine as EngineName, dataDir: dataDirectory(), databaseUrl: options.databaseUrl, schema: options.schema });
   try {
+    const engine = await engineForWarehouse(warehouse);
     if (options.explain) {
       const compiled = definition.kind === 'dataset' ? engine.datasetSql(definition.dataset) : engine.measureSql(definition.measure);
       console.log(compiled.sql);
       return;
     }
-    let rows: number;
-    if (definition.kind === 'dataset' && engine instanceof DuckDbEngine) {
-      rows = await engine.copyTo(definition.dataset, options.out, format);
-    } else {
+    // Engines that can write files themselves (DuckDB's COPY) do; otherwise the rows come through here.
+    let rows = definition.kind === 'dataset' ? await warehouse.copyTo(engine.datasetSql(definition.dataset).sql, options.out, format) : null;
+    if (rows === null) {
       const { columns, rows: out } = definition.kind === 'dataset' ? await datasetRows(engine, definition.dataset) : await measureRows(engine, definition.measure);
       if (format === 'csv') await writeCsv(options.out, columns.map((c) => c.name), out);
       else await writeParquet(options.out, columns, out);
@@ -76,7 +64,7 @@ async function run(definitionPath: string, options: QueryOptions): Promise<void>
     const seconds = (performance.now() - started) / 1000;
     console.log(`Wrote ${rows.toLocaleString('en-GB')} rows to ${options.out} in ${seconds.toFixed(2)} s (${options.engine})`);
   } finally {
-    await close();
+    await warehouse.close();
   }
 }
 
@@ -91,15 +79,4 @@ async function measureRows(engine: SqlEngine, measure: Parameters<CohortEngine['
   const groups = Object.entries(measure.groupBy).map(([name, node]) => ({ name, type: node.type }));
   const columns: Columns = [{ name: 'interval_start', type: 'date' }, { name: 'interval_end', type: 'date' }, ...groups, { name: 'numerator', type: 'integer' }, { name: 'denominator', type: 'integer' }, { name: 'ratio', type: 'float' }];
   return { columns, rows: (await engine.measure(measure)) as Record<string, JsValue | null>[] };
-}
-
-async function openEngine(options: QueryOptions): Promise<{ engine: SqlEngine; close: () => Promise<void> }> {
-  const dataDir = dataDirectory();
-  if (options.engine === 'duckdb') {
-    const engine = await openDuckDbEngine(join(dataDir, 'warehouse.duckdb'));
-    return { engine, close: async () => engine.close() };
-  }
-  const warehouse = await openWarehouse({ engine: 'postgres', dataDir, databaseUrl: options.databaseUrl, schema: options.schema });
-  const engine = createSqlEngine('postgres', (sql) => warehouse.query(sql), { cacheKey: warehouse.location });
-  return { engine, close: () => warehouse.close() };
 }

@@ -34,7 +34,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   const { platform } = options;
   const policy = options.sessionPolicy ?? DEFAULT_SESSION_POLICY;
   await runMigrations(platform.sql, 'web', webMigrations);
-  const insight = new InsightSource(platform.dataDir);
+  const insight = new InsightSource(platform.warehouse);
   app.addHook('onClose', async () => insight.close());
   app.addHook('onReady', async () => {
     insight.warmUp().catch((error: unknown) => app.log.warn({ err: error }, 'could not warm the population health cache'));

@@ -1,33 +1,10 @@
 import type { Organization, Patient } from '@medplum/fhirtypes';
 import { systemContext, type Repository } from '@footprint/record';
+import { organisationKindForCode, type OrganisationKind } from '@footprint/warehouse';
 import { ODS_SYSTEM } from './care-record/present';
 
-export type PartnerKind =
-  | 'partnership'
-  | 'gp_practice'
-  | 'pcn'
-  | 'acute_trust'
-  | 'community_provider'
-  | 'mental_health_provider'
-  | 'local_authority'
-  | 'voluntary'
-  | 'other';
-
-/** Footprint's organisation-kind codes and the ODS role codes that mean the same (as the warehouse reads them). */
-const KIND_CODES: Record<string, PartnerKind> = {
-  partnership: 'partnership',
-  gp_practice: 'gp_practice',
-  pcn: 'pcn',
-  acute_trust: 'acute_trust',
-  community_provider: 'community_provider',
-  mental_health_provider: 'mental_health_provider',
-  local_authority: 'local_authority',
-  voluntary: 'voluntary',
-  RO76: 'gp_practice',
-  RO177: 'gp_practice',
-  RO272: 'pcn',
-  RO141: 'local_authority',
-};
+/** An organisation kind from the one list in @footprint/warehouse (organisation-kinds.ts). */
+export type PartnerKind = OrganisationKind;
 
 /** A partner organisation as held in the record. */
 export interface PartnerOrganisation {
@@ -44,7 +21,7 @@ export interface PartnerOrganisation {
 export function partnerKind(org: Organization): PartnerKind {
   for (const type of org.type ?? []) {
     for (const coding of type.coding ?? []) {
-      const kind = coding.code ? KIND_CODES[coding.code] : undefined;
+      const kind = coding.code ? organisationKindForCode(coding.code) : undefined;
       if (kind) return kind;
     }
   }

@@ -1,87 +1,61 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CohortEngine } from '@footprint/cohort';
-import {
-  caseFindingCounts,
-  engineForDataDir,
-  footprintProfile,
-  listRegisters,
-  registerPrevalence,
-  type WarehouseFileEngine,
-} from '@footprint/insight';
+import { engineForWarehouse, warmFigures } from '@footprint/insight';
+import { WarehouseNotBuiltError, type ReferenceData, type WarehouseHandle } from '@footprint/warehouse';
 import { ApiProblem } from './problem';
 
-/** The warehouse's reference tables (docs/warehouse-tables.md) as the web API uses them. */
-export interface WarehouseOrganisation {
-  code: string;
-  name: string;
-  kind: string;
-  placeCode: string | null;
-  parentCode: string | null;
-}
+export type { WarehouseOrganisation, WarehousePlace } from '@footprint/warehouse';
 
-export interface WarehousePlace {
-  code: string;
-  name: string;
-  footprintId: string | null;
-  deliverySystem: string | null;
-}
+const notBuilt = () => new ApiProblem(503, 'Population figures are not available yet', 'The warehouse has not been built. Run `footprint warehouse build`.');
 
 /**
- * The pseudonymised warehouse (`<dataDir>/warehouse.duckdb`) as a cohort engine for insight's
- * functions (insight's engine follows rebuilds itself), plus the reference tables the pages name
- * places and organisations from. Answers 503 with what to do when no warehouse has been built.
+ * The platform's warehouse handle (DuckDB or PostgreSQL alike) as the web API uses it: a cohort
+ * engine for insight's figures, keyed by the current build so cached figures follow rebuilds and
+ * refreshes, and the reference tables pages name places and organisations from. Answers 503 with
+ * what to do when no warehouse has been built.
  */
 export class InsightSource {
-  private readonly files: WarehouseFileEngine;
-  private reference?: { key: string; organisations: WarehouseOrganisation[]; places: WarehousePlace[] };
+  private reference?: { key: string; data: Promise<ReferenceData> };
   private warming?: Promise<void>;
   private closing = false;
 
-  constructor(private readonly dataDir: string) {
-    this.files = engineForDataDir(dataDir);
+  constructor(private readonly warehouse: WarehouseHandle) {}
+
+  private async cacheKey(): Promise<string> {
+    try {
+      return await this.warehouse.cacheKey();
+    } catch (error) {
+      if (error instanceof WarehouseNotBuiltError) throw notBuilt();
+      throw error;
+    }
   }
 
+  /** A cohort engine on the warehouse as it is now (take one per request). */
   async engine(): Promise<CohortEngine> {
-    if (!existsSync(join(this.dataDir, 'warehouse.duckdb'))) {
-      throw new ApiProblem(503, 'Population figures are not available yet', 'The warehouse has not been built. Run `footprint warehouse build`.');
+    try {
+      return await engineForWarehouse(this.warehouse);
+    } catch (error) {
+      if (error instanceof WarehouseNotBuiltError) throw notBuilt();
+      throw error;
     }
-    return this.files;
   }
 
   /** The warehouse's organisations and places, read once per build. */
-  async referenceData(): Promise<{ organisations: WarehouseOrganisation[]; places: WarehousePlace[] }> {
-    await this.engine();
-    const key = this.files.cacheKey;
-    if (this.reference?.key === key) return this.reference;
-    const duckdb = await this.files.engine();
-    const [organisations, places] = await Promise.all([
-      duckdb.sql('SELECT organisation_code, name, kind, place_code, parent_code FROM organisations ORDER BY name'),
-      duckdb.sql('SELECT place_code, name, footprint_id, delivery_system FROM places ORDER BY name'),
-    ]);
-    this.reference = {
-      key,
-      organisations: organisations.map((r) => ({
-        code: String(r.organisation_code),
-        name: String(r.name),
-        kind: r.kind == null ? 'other' : String(r.kind),
-        placeCode: r.place_code == null ? null : String(r.place_code),
-        parentCode: r.parent_code == null ? null : String(r.parent_code),
-      })),
-      places: places.map((r) => ({
-        code: String(r.place_code),
-        name: String(r.name),
-        footprintId: r.footprint_id == null ? null : String(r.footprint_id),
-        deliverySystem: r.delivery_system == null ? null : String(r.delivery_system),
-      })),
-    };
-    return this.reference;
+  async referenceData(): Promise<ReferenceData> {
+    const key = await this.cacheKey();
+    if (this.reference?.key !== key) {
+      const data = this.warehouse.referenceData();
+      this.reference = { key, data };
+      data.catch(() => {
+        if (this.reference?.data === data) this.reference = undefined;
+      });
+    }
+    return this.reference.data;
   }
 
   /**
-   * Answers the dashboard's common questions once in the background (every register by place and
-   * by practice, case finding by practice, the footprint profile), so insight's per-build cache is
-   * warm before the first person opens a page. Does nothing without a warehouse.
+   * Runs every figure's common parameters once in the background (insight's warmFigures), so
+   * insight's per-build cache is warm before the first person opens a page. Does nothing without
+   * a warehouse; stops when the server closes.
    */
   warmUp(): Promise<void> {
     this.warming ??= this.runWarmUp();
@@ -89,43 +63,14 @@ export class InsightSource {
   }
 
   private async runWarmUp(): Promise<void> {
-    if (!existsSync(join(this.dataDir, 'warehouse.duckdb'))) return;
-    const engine = await this.engine();
-    const steps: Array<() => Promise<unknown>> = [
-      () => this.referenceData(),
-      () => footprintProfile(engine),
-      () => caseFindingCounts(engine, { by: 'practice' }),
-      ...listRegisters().flatMap((r) => [
-        () => registerPrevalence(engine, { register: r.id, by: 'place' }),
-        () => registerPrevalence(engine, { register: r.id, by: 'practice' }),
-      ]),
-    ];
-    for (const step of steps) {
-      if (this.closing) return;
-      await step();
-    }
+    if (!(await this.warehouse.isBuilt())) return;
+    await this.referenceData();
+    await warmFigures(await this.engine(), { stop: () => this.closing });
   }
 
+  /** Lets a warm-up in progress finish its current query; the platform closes the warehouse itself. */
   async close(): Promise<void> {
-    // Let a warm-up in progress finish its current query before the warehouse closes under it.
     this.closing = true;
     await this.warming?.catch(() => undefined);
-    this.files.close();
   }
-}
-
-/** Display names of organisation kinds in the warehouse's `organisations.kind`. */
-export const ORGANISATION_KIND_LABELS: Record<string, string> = {
-  acute_trust: 'Hospital trust',
-  gp_practice: 'GP practice',
-  pcn: 'Primary care network',
-  community_provider: 'Community services provider',
-  mental_health_provider: 'Mental health trust',
-  local_authority: 'Council',
-  voluntary: 'Voluntary organisation',
-  other: 'Other partner',
-};
-
-export function kindLabel(kind: string): string {
-  return ORGANISATION_KIND_LABELS[kind] ?? kind;
 }

@@ -1,46 +1,49 @@
-import { getSearchParameters, resourceTypes } from '@footprint/fhir';
+import { getSearchParameters, resourceTypes, typeInteractions } from '@footprint/fhir';
 import type { CapabilityStatement, CapabilityStatementRestResource } from '@footprint/fhir';
 
 /** Parameter types the record indexes and searches; composite and special ones are not offered. */
 const SEARCHABLE = new Set(['string', 'token', 'reference', 'date', 'number', 'quantity', 'uri']);
 
-const TYPE_INTERACTIONS = ['read', 'vread', 'update', 'delete', 'history-instance', 'history-type', 'create', 'search-type'] as const;
-
 function resourceEntry(type: string): CapabilityStatementRestResource {
   const params = getSearchParameters(type)
     .filter((p) => SEARCHABLE.has(p.type))
     .sort((a, b) => a.code.localeCompare(b.code));
+  const interactions = typeInteractions(type);
+  const writes = interactions.includes('create');
+  const operations = [
+    { name: 'validate', definition: 'http://hl7.org/fhir/OperationDefinition/Resource-validate' },
+    ...(type === 'Patient'
+      ? [
+          { name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything' },
+          { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export' },
+        ]
+      : []),
+    ...(type === 'Group' ? [{ name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export' }] : []),
+  ];
   return {
     type: type as CapabilityStatementRestResource['type'],
     profile: `http://hl7.org/fhir/StructureDefinition/${type}`,
-    interaction: TYPE_INTERACTIONS.map((code) => ({ code })),
+    interaction: interactions.map((code) => ({ code })),
     versioning: 'versioned-update',
-    readHistory: true,
-    updateCreate: true,
-    conditionalCreate: true,
+    readHistory: writes,
+    ...(writes ? { updateCreate: true, conditionalCreate: true } : {}),
     conditionalRead: 'full-support',
-    conditionalUpdate: true,
-    conditionalDelete: 'single',
+    ...(writes ? { conditionalUpdate: true, conditionalDelete: 'single' as const } : {}),
     searchInclude: ['*'],
     searchRevInclude: ['*'],
-    searchParam: params.map((p) => ({ name: p.code, definition: p.url, type: p.type as 'string' })),
-    operation: [
-      { name: 'validate', definition: 'http://hl7.org/fhir/OperationDefinition/Resource-validate' },
-      ...(type === 'Patient'
-        ? [
-            { name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything' },
-            { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export' },
-          ]
-        : []),
-      ...(type === 'Group' ? [{ name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export' }] : []),
-    ],
+    // FHIR forbids empty arrays and strings: a type without indexed parameters (Binary) has no searchParam.
+    ...(params.length
+      ? { searchParam: params.map((p) => ({ name: p.code, ...(p.url ? { definition: p.url } : {}), type: p.type as 'string' })) }
+      : {}),
+    operation: operations,
   };
 }
 
 /**
  * The server's CapabilityStatement, generated from what is really wired up: every R4 resource
- * type with the search parameters the record indexes, the interactions and operations the routes
- * implement, and the SMART on FHIR OAuth endpoints.
+ * type the record stores or serves, with the search parameters it indexes, the interactions it
+ * allows on that type (see typeInteractions) and the operations the routes implement, and the
+ * SMART on FHIR OAuth endpoints. It passes the server's own $validate.
  */
 export function capabilityStatement(base: string, serverBase: string, version: string): CapabilityStatement {
   return {
@@ -74,7 +77,10 @@ export function capabilityStatement(base: string, serverBase: string, version: s
             },
           ],
         },
-        resource: resourceTypes().map((type) => resourceEntry(type)),
+        // Parameters is never persisted (R4), so it is not offered as a resource; AuditEvent is read-only.
+        resource: resourceTypes()
+          .filter((type) => typeInteractions(type).length > 0)
+          .map((type) => resourceEntry(type)),
         interaction: [{ code: 'transaction' }, { code: 'batch' }, { code: 'history-system' }],
         searchParam: [
           { name: '_count', type: 'number', documentation: 'Page size (at most 1000)' },

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import { DEFAULT_MAX_DEPTH, badRequest, notFound, outcome, parseJsonResource } from '@footprint/fhir';
+import { DEFAULT_MAX_DEPTH, MethodNotAllowedError, badRequest, notFound, outcome, parseJsonResource } from '@footprint/fhir';
 import type { Repository } from '@footprint/record';
 import { accessContextFromRequest } from '../auth/bearer';
 import { capabilityStatement } from './capability';
 import { toOperationOutcome } from './errors';
+import { refuseUnsupportedInteraction } from './interactions';
 import { ExportJobs } from './export/jobs';
 import { exportRoutes } from './export/routes';
 import { fhirBase, sendFhir } from './request';
@@ -58,6 +59,8 @@ export const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, opt
     if (PUBLIC_ROUTES.has(request.routeOptions.url ?? '')) return;
     request.accessContext = accessContextFromRequest(request, options.signingKey);
   });
+  const prefix = app.prefix;
+  app.addHook('onRequest', async (request) => refuseUnsupportedInteraction(request, prefix));
 
   // `_format` and `Accept` may only ask for JSON: this server speaks no XML or Turtle (406).
   app.addHook('preValidation', async (request, reply) => {
@@ -78,6 +81,7 @@ export const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, opt
     const { status, outcome, internal } = toOperationOutcome(error);
     if (internal) request.log.error({ err: error }, 'FHIR request failed');
     if (status === 401) reply.header('www-authenticate', 'Bearer realm="footprint", error="invalid_token"');
+    if (error instanceof MethodNotAllowedError) reply.header('allow', error.allow.join(', '));
     return sendFhir(request, reply, status, outcome);
   });
 

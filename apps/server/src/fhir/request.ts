@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { OperationOutcomeError, badRequest, isResourceType, notFound, outcome } from '@footprint/fhir';
+import { OperationOutcomeError, badRequest, isResourceType, notFound, outcome, stringifyFhirJson } from '@footprint/fhir';
 import type { Resource } from '@footprint/fhir';
 import type { AccessContext } from '@footprint/record';
 
@@ -89,9 +89,9 @@ function responseType(request: FastifyRequest): string {
   return 'application/fhir+json; charset=utf-8';
 }
 
-/** Sends a FHIR resource (or Bundle/OperationOutcome) with the content type the client asked for. */
+/** Sends a FHIR resource (or Bundle/OperationOutcome) with the content type the client asked for, decimals as received. */
 export function sendFhir(request: FastifyRequest, reply: FastifyReply, status: number, body: unknown): FastifyReply {
-  return reply.code(status).type(responseType(request)).send(body === undefined ? undefined : JSON.stringify(body));
+  return reply.code(status).type(responseType(request)).send(body === undefined ? undefined : stringifyFhirJson(body));
 }
 
 /** Sends one resource with its ETag and Last-Modified headers. */

@@ -1,159 +1,43 @@
-/** Shapes of the /api answers the web app reads. They mirror apps/server/src/api. */
-export type Capability = 'overview' | 'population' | 'care-record' | 'worklist' | 'feeds';
+import type { CaseFindingRuleSummary, InsightResult } from '@footprint/insight';
 
-export interface SignedInUser {
-  username: string;
-  displayName: string;
-  role: string;
-  roleLabel: string;
-  organisation: { code: string; name: string } | null;
-  capabilities: Capability[];
-}
+/**
+ * Shapes of the /api answers the web app reads, imported (type-only, erased from the bundle) from
+ * the packages that define them. The care record, worklist and feeds answers are still written out
+ * below until their routes export named types.
+ */
+export type { Capability, DemoUserCredentials as DemoUser, OrganisationRef, SignedInUser } from '@footprint/server';
+import type { OrganisationRef, SignedInUser } from '@footprint/server';
 
 export interface SessionInfo {
   user: SignedInUser;
   csrfToken: string;
 }
 
-export interface DemoUser {
-  username: string;
-  password: string;
-  role: string;
-  roleLabel: string;
-  displayName: string;
-  organisation: { code: string; name: string } | null;
-}
+/**
+ * Figures and the population and footprint answers come from the packages that define them
+ * (type-only imports, erased from the bundle): insight's InsightResult and the server's response
+ * types, which its routes are typed with.
+ */
 
-export interface Disclosure {
-  threshold: number;
-  rounding: number;
-}
+export type {
+  CaseFindingAnswer,
+  FootprintOverview,
+  GroupLabels,
+  InequalitiesAnswer,
+  OrganisationSummary,
+  PlaceDetail,
+  PlaceSummary,
+  PopulationCatalogue as Catalogue,
+  PracticeDetail,
+  PracticeSummary,
+  PrevalenceAnswer,
+  TrendAnswer,
+} from '@footprint/server';
+export type { BreakdownSummary, CaseFindingRuleSummary as CaseFindingRuleInfo, RegisterSummary as RegisterInfo, RegisterProfileRow as RegisterPrevalenceRow } from '@footprint/insight';
 
 /** Every figure the API returns comes with its definition and the disclosure control applied. */
-export interface Figure<Row> {
-  rows: Row[];
-  definition: string;
-  disclosure: Disclosure;
-  asAt: string;
-}
-
-export interface PlaceSummary {
-  code: string;
-  name: string;
-  /** Registered population (disclosure-controlled). */
-  population: number | null;
-  practices: number;
-}
-
-export interface OrganisationSummary {
-  code: string;
-  name: string;
-  kind: string;
-  kindLabel: string;
-  placeCode: string | null;
-}
-
-export interface FootprintOverview {
-  name: string;
-  places: PlaceSummary[];
-  organisations: OrganisationSummary[];
-  population: Figure<{ group: string | null; list_size: number | null }>;
-  pyramid: Figure<{ age_band: string; sex: string; people: number | null }>;
-  deprivation: Figure<{ imd_decile: number | null; core20: boolean; people: number | null }>;
-}
-
-export interface PracticeSummary {
-  code: string;
-  name: string;
-  listSize: number | null;
-}
-
-export interface RegisterPrevalenceRow {
-  register: string;
-  name: string;
-  register_count: number | null;
-  list_size: number | null;
-  prevalence_per_1000: number | null;
-}
-
-export interface PlaceDetail {
-  place: { code: string; name: string };
-  practices: PracticeSummary[];
-  organisations: OrganisationSummary[];
-  prevalence: Figure<RegisterPrevalenceRow>;
-}
-
-export interface PracticeDetail {
-  practice: { code: string; name: string };
-  place: { code: string; name: string } | null;
-  prevalence: Figure<RegisterPrevalenceRow>;
-  caseFinding: Figure<{ rule: string; name: string; flagged: number | null; population: number | null }>;
-  /** True when the signed-in user works at this practice and may open its worklist. */
-  worklistAvailable: boolean;
-}
-
-export interface RegisterInfo {
-  id: string;
-  name: string;
-  definition: string;
-}
-
-export interface CaseFindingRuleInfo {
-  id: string;
-  name: string;
-  definition: string;
-  clinicalBasis: string;
-}
-
-export interface Catalogue {
-  registers: RegisterInfo[];
-  rules: CaseFindingRuleInfo[];
-  breakdowns: Array<{ id: string; name: string }>;
-}
-
-/** Group codes (place, practice) with their display names. */
-export type GroupLabels = Record<string, string>;
-
-export interface PrevalenceAnswer {
-  figure: Figure<{ group: string | null; register_count: number | null; list_size: number | null; prevalence_per_1000: number | null }>;
-  labels: GroupLabels;
-}
-
-export interface CaseFindingAnswer {
-  figure: Figure<{ rule: string; group: string | null; flagged: number | null; population: number | null }>;
-  labels: GroupLabels;
-}
-
-export interface InequalitiesAnswer {
-  rates: Figure<{
-    group: string | null;
-    observed: number | null;
-    population: number | null;
-    crude_rate: number | null;
-    dsr: number | null;
-    dsr_lower: number | null;
-    dsr_upper: number | null;
-  }>;
-  sii: Figure<{ sii: number | null; sii_lower: number | null; sii_upper: number | null }>;
-  labels: GroupLabels;
-}
-
-export interface TrendAnswer {
-  figure: Figure<{
-    interval_start: string;
-    interval_end: string;
-    group: string | null;
-    numerator: number | null;
-    denominator: number | null;
-    rate_per_1000: number | null;
-  }>;
-  labels: GroupLabels;
-}
-
-export interface OrganisationRef {
-  code: string | null;
-  name: string;
-}
+export type Figure<Row> = InsightResult<Row>;
+export type Disclosure = Figure<unknown>['disclosure'];
 
 export interface PersonMatch {
   id: string;
@@ -190,7 +74,7 @@ export interface WorklistEntry {
 export interface Worklist {
   practice: { code: string; name: string };
   asAt: string;
-  rules: CaseFindingRuleInfo[];
+  rules: CaseFindingRuleSummary[];
   entries: WorklistEntry[];
   /** People flagged in the warehouse who could not be matched to a current record (e.g. since moved practice). */
   unmatched: number;

@@ -47,10 +47,11 @@ describe('figures as people see them', () => {
     ]);
   });
 
-  it('names groups by place or practice name, decile, or the code itself', () => {
-    expect(groupLabel('place', 'E08000012', { E08000012: 'Liverpool' })).toBe('Liverpool');
-    expect(groupLabel('imd_decile', '1', {})).toBe('Decile 1');
-    expect(groupLabel('sex', 'female', {})).toBe('Female');
-    expect(groupLabel('place', null, {})).toBe('Unknown');
+  it('names groups with the labels the API sent (insight names deciles and the rest: packages/insight/test/breakdowns.test.ts), else the code itself', () => {
+    expect(groupLabel('E08000012', { E08000012: 'Liverpool' })).toBe('Liverpool');
+    expect(groupLabel('1', { '1': 'Decile 1' })).toBe('Decile 1');
+    expect(groupLabel('Core20', { Core20: 'Core20 (most deprived 20%)' })).toBe('Core20 (most deprived 20%)');
+    expect(groupLabel('E06000006', {})).toBe('E06000006');
+    expect(groupLabel(null, {})).toBe('Unknown');
   });
 });

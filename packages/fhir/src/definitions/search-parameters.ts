@@ -9,6 +9,14 @@ const byType = new Map<string, ReadonlyMap<string, SearchParamInfo>>();
 /** Parameters @medplum/core adds for its own server that are not part of FHIR R4 (`meta.compartment` is not an R4 element). */
 const notR4: ReadonlySet<string> = new Set(['_compartment']);
 
+/**
+ * The R4 canonical URLs of the common parameters, which @medplum/core declares without one
+ * (a CapabilityStatement's searchParam.definition must be a canonical, never "").
+ */
+const COMMON_URLS: Readonly<Record<string, string>> = Object.fromEntries(
+  ['id', 'lastUpdated', 'profile', 'security', 'source', 'tag'].map((name) => [`_${name}`, `http://hl7.org/fhir/SearchParameter/Resource-${name}`]),
+);
+
 const knownTypes: ReadonlySet<string> = new Set<SearchParamType>([
   'string', 'token', 'reference', 'date', 'number', 'quantity', 'uri', 'composite', 'special',
 ]);
@@ -42,7 +50,7 @@ function toInfo(resourceType: string, code: string, def: SearchParameter): Searc
     type: def.type as SearchParamType,
     expression,
     ...(def.type === 'reference' ? { targets: [...(def.target ?? [])] } : {}),
-    url: def.url ?? '',
+    url: def.url || COMMON_URLS[code] || '',
   };
 }
 

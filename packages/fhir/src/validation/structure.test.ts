@@ -96,4 +96,15 @@ describe('structural validation', () => {
     const issues = structureIssues({ ...observation, valueString: 'x', valueBoolean: true } as Resource);
     expect(issues.map((i) => i.diagnostics)).toEqual(['Only one type of value[x] is allowed, but found "valueString" and "valueBoolean"']);
   });
+
+  it('accepts base64Binary with line breaks and spaces, as the R4 regex allows, and still refuses what is not base64', () => {
+    const binary = (data: string) => structureIssues({ resourceType: 'Binary', contentType: 'application/pdf', data } as Resource).map((i) => i.diagnostics);
+    // As in the official Binary example (fhir-test-cases r4/examples/binary-example.json): a space every 76 characters.
+    expect(binary('JVBERi0xLjUNJeLjz9MNCjEwIDAgb2JqDTw8L0xpbmVhcml6ZWQgMS9MIDEzMDA2OC9PIDEyL0Ug MTI1NzM1L04gMS9UIDEyOTc2NC9IIFsgNTQ2IDIwNF0+Pg1lbmRvYmoNICAgICAgICAgICAgICAg DQo=')).toEqual([]);
+    expect(binary('SGVs\r\nbG8g\n V29y bGQ=\n')).toEqual([]);
+    expect(binary('SGVsbG8=')).toEqual([]);
+    expect(binary('SGVsbG8')).toEqual(['Invalid base64Binary format']);
+    expect(binary('SGV*bG8=')).toEqual(['Invalid base64Binary format']);
+    expect(binary('SG=sbG8=')).toEqual(['Invalid base64Binary format']);
+  });
 });

@@ -25,9 +25,11 @@ const JSON_TYPES: Record<string, 'string' | 'number' | 'boolean'> = {
   url: 'string', uuid: 'string', xhtml: 'string',
 };
 
-/** The R4 regular expressions for primitive formats (as @medplum/core applies them). */
+/** The R4 regular expressions for primitive formats (as @medplum/core applies them, base64Binary as R4 defines it). */
 const FORMATS: Record<string, RegExp> = {
-  base64Binary: /^([A-Za-z\d+/]{4})*([A-Za-z\d+/]{2}==|[A-Za-z\d+/]{3}=)?$/,
+  // R4's regex, (\s*([0-9a-zA-Z\+\=]){4}\s*)+, allows whitespace between the characters (MIME-style
+  // line breaks every 76, as in the official Binary example); '/' is base64 too, and '=' only pads.
+  base64Binary: /^(\s*[A-Za-z\d+/]\s*[A-Za-z\d+/]\s*[A-Za-z\d+/]\s*[A-Za-z\d+/])*(\s*[A-Za-z\d+/]\s*[A-Za-z\d+/]\s*(=\s*=|[A-Za-z\d+/]\s*=))?\s*$/,
   canonical: /^\S*$/,
   code: /^[^\s]+( [^\s]+)*$/,
   date: /^(\d(\d(\d[1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2]\d|3[0-1]))?)?$/,

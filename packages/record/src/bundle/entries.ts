@@ -1,4 +1,4 @@
-import { OperationOutcomeError, badRequest, isResourceType, outcome } from '@footprint/fhir';
+import { OperationOutcomeError, badRequest, cloneJson, isResourceType, outcome } from '@footprint/fhir';
 import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import { parseRequestUrl, type RequestTarget } from './request-url';
 
@@ -81,7 +81,7 @@ export function parseEntry(entry: unknown, index: number): ParsedEntry {
       }
     }
     // Work on a copy: references are rewritten and ids assigned without touching the caller's Bundle.
-    parsed.resource = structuredClone(resource) as Resource;
+    parsed.resource = cloneJson(resource) as Resource;
   } else if (method === 'DELETE' && target.kind !== 'instance' && target.kind !== 'search') {
     throw badRequest(`${where}: DELETE must be to Type/id or a conditional Type?search`, `${where}.request.url`);
   }

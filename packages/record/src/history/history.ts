@@ -1,4 +1,4 @@
-import { badRequest, type Resource } from '@footprint/fhir';
+import { badRequest, parseStoredJson, type Resource } from '@footprint/fhir';
 import type { AccessPolicy } from '../access/policy';
 import type { SqlClient } from '../db/sql-client';
 import { SqlParams } from '../db/sql-params';
@@ -57,7 +57,7 @@ export async function historyPage(sql: SqlClient, policy: AccessPolicy, request:
   const patients = [...new Set(rows.flatMap((r) => (r.patient_id ? [r.patient_id] : [])))];
   const entries = rows.map(
     (r): HistoryEntry => ({
-      ...(r.content ? { resource: JSON.parse(r.content) as Resource } : {}),
+      ...(r.content ? { resource: parseStoredJson(r.content) as Resource } : {}),
       resourceType: r.resource_type,
       id: r.id,
       versionId: String(r.version),

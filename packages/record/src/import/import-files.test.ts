@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Bundle, Observation, Resource } from '@medplum/fhirtypes';
+import { stringifyFhirJson } from '@footprint/fhir';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemContext } from '../access-context';
 import { testEngines } from '../bundle/test-engines';
@@ -90,6 +91,26 @@ for (const engine of testEngines()) {
       });
       expect(runs[1].organisations).toEqual({ A81001: { read: 4, failed: 2 }, unknown: { read: 2, failed: 1 } }); // the malformed line has no organisation
       expect(runs[1].failures.map((f) => f.line)).toEqual([3, 5, 7]);
+    });
+
+    it('stores decimals as written (1.00, 0.001530, 1.000000000000000000E-245) from NDJSON and Bundle files', async () => {
+      const text = (id: string, value: string) =>
+        `{"resourceType":"Observation","id":"${id}","status":"final","code":{"text":"x"},"subject":{"reference":"Patient/p0"},"valueQuantity":{"value":${value},"unit":"mg"}}`;
+      const values = ['1.00', '0.001530', '1.000000000000000000E-245'];
+      const file = path.join(dir, 'decimals.ndjson');
+      await writeFile(file, values.map((v, i) => text(`d${i}`, v)).join('\n') + '\n');
+      const bundleFile = path.join(dir, 'decimals.json');
+      await writeFile(bundleFile, `{"resourceType":"Bundle","type":"collection","entry":[{"resource":${text('b0', '2.50')}}]}`);
+      const result = await importFiles(record.repo, ctx, [file, bundleFile], { sql: record.sql });
+      expect(result).toMatchObject({ created: 4, failed: 0 });
+      const stored = async (id: string) => stringifyFhirJson(await record.repo.read(ctx, 'Observation', id));
+      for (const [i, v] of values.entries()) expect(await stored(`d${i}`)).toContain(`"valueQuantity":{"value":${v},"unit":"mg"}`);
+      expect(await stored('b0')).toContain('"value":2.50,');
+      // Unchanged on a forced re-import; 1.0 instead of 1.00 is a change.
+      expect(await importFiles(record.repo, ctx, [file], { sql: record.sql, force: true })).toMatchObject({ unchanged: 3, updated: 0 });
+      await writeFile(file, text('d0', '1.0') + '\n');
+      expect(await importFiles(record.repo, ctx, [file], { sql: record.sql, force: true })).toMatchObject({ unchanged: 0, updated: 1 });
+      expect(await stored('d0')).toContain('"value":1.0,');
     });
 
     it('resumes an interrupted import where it stopped, without duplicates', async () => {

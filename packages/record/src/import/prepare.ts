@@ -1,4 +1,4 @@
-import { OperationOutcomeError, ODS_SYSTEM, isValidOdsCode, parseReference, validateResource, type Resource } from '@footprint/fhir';
+import { OperationOutcomeError, ODS_SYSTEM, isStorable, isValidOdsCode, parseReference, validateResource, type Resource } from '@footprint/fhir';
 import { forEachReference } from '../bundle/references';
 import { contentId } from './identity';
 import type { SourceRecord } from './records';
@@ -74,6 +74,7 @@ export async function prepareRecord(record: SourceRecord, origin: FileOrigin, re
     if (urn) return fail(`the reference "${urn}" does not match any entry's fullUrl (urn: references only resolve within one Bundle)`);
     for (const holder of pending) holder.reference = await resolve(holder.reference);
     if (resourceType === 'AuditEvent') return fail('AuditEvents are written by the record itself and cannot be imported', 'AuditEvent');
+    if (resourceType && !isStorable(resourceType)) return fail(`${resourceType} is not a persisted resource in FHIR R4 and cannot be imported`, resourceType);
     validateResource(value);
     return { ok: true, resource: value as unknown as Resource, organisation: org };
   } catch (err) {

@@ -1,4 +1,4 @@
-import { badRequest, type Resource } from '@footprint/fhir';
+import { badRequest, parseStoredJson, type Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import { AccessPolicy } from '../access/policy';
 import { writeAudit } from '../audit/write';
@@ -46,7 +46,7 @@ export async function* changesSince(sql: SqlClient, ctx: AccessContext, request:
     if (rows.length === 0) return;
     const items = rows.map((r) => ({
       resource: r.content
-        ? (JSON.parse(r.content) as Resource)
+        ? (parseStoredJson(r.content) as Resource)
         : ({ resourceType: r.resource_type, id: r.id, meta: { versionId: String(r.version), lastUpdated: r.last_updated } } as Resource),
       deleted: r.deleted,
       seq: r.seq,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badRequest, conflict, extractSearchValues, ID_PATTERN, OperationOutcomeError, validateResource, type Resource } from '@footprint/fhir';
+import { badRequest, conflict, copyLexicalNumbers, extractSearchValues, ID_PATTERN, isStorable, OperationOutcomeError, stringifyFhirJson, validateResource, type Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import { AccessPolicy } from '../access/policy';
 import { addAudit } from '../audit/write';
@@ -43,11 +43,11 @@ function checkShape(resources: readonly Resource[]): Array<{ resource: Resource;
     if (typeof resource !== 'object' || resource === null || typeof resource.resourceType !== 'string') {
       throw badRequest(`resource ${i + 1} of the batch is not a FHIR resource (no resourceType)`, 'resourceType');
     }
-    if (resource.resourceType === 'AuditEvent') throw badRequest(`resource ${i + 1}: AuditEvents cannot be imported`, 'resourceType');
+    if (!isStorable(resource.resourceType)) throw badRequest(`resource ${i + 1}: ${resource.resourceType} resources cannot be imported`, 'resourceType');
     if (resource.id !== undefined && (typeof resource.id !== 'string' || !ID_PATTERN.test(resource.id))) {
       throw badRequest(`resource ${i + 1}: "${String(resource.id)}" is not a valid id`, 'id');
     }
-    return { resource: resource.id === undefined ? { ...resource, id: randomUUID() } : resource, position: i };
+    return { resource: resource.id === undefined ? copyLexicalNumbers(resource, { ...resource, id: randomUUID() }) : resource, position: i };
   });
 }
 
@@ -110,7 +110,7 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
     for (const w of writes) {
       const rid = w.prior?.rid ?? ridRows[nextRid++].rid;
       const version = (w.prior?.version ?? 0) + 1;
-      const stored = { ...w.resource, meta: { ...w.resource.meta, versionId: String(version), lastUpdated } } as Resource;
+      const stored = copyLexicalNumbers(w.resource, { ...w.resource, meta: { ...w.resource.meta, versionId: String(version), lastUpdated } } as Resource);
       const values = extractSearchValues(stored);
       const patient = patientKey(stored, values) ?? null;
       if (patient) patients.add(patient);
@@ -120,7 +120,7 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
       cols.version.push(version);
       cols.patient.push(patient);
       cols.hash.push(w.hash);
-      cols.content.push(JSON.stringify(stored));
+      cols.content.push(stringifyFhirJson(stored));
       cols.method.push(w.prior ? 'PUT' : 'POST');
       index.push({ rid, resourceType: stored.resourceType, values });
     }

@@ -1,4 +1,4 @@
-import { badRequest, gone, isResourceType, notFound, type Resource } from '@footprint/fhir';
+import { badRequest, gone, isResourceType, notFound, parseStoredJson, type Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import { AccessPolicy } from '../access/policy';
 import { redactQuery } from '../audit/audit-event';
@@ -44,7 +44,7 @@ export async function readResource<T extends Resource>(sql: SqlClient, ctx: Acce
     const row = rows[0];
     if (!row || !policy.permitsRow(row, resourceType, 'r')) throw notFound(`${reference} is not known`);
     if (row.deleted || row.content === null) throw gone(`${reference} has been deleted`);
-    return { result: JSON.parse(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
+    return { result: parseStoredJson(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
   }, READ_ONLY);
 }
 
@@ -65,7 +65,7 @@ export async function vreadResource<T extends Resource>(sql: SqlClient, ctx: Acc
     const row = rows[0];
     if (!row || !policy.permitsRow(row, resourceType, 'r')) throw notFound(`${reference} is not known`);
     if (row.deleted || row.content === null) throw gone(`${reference} is a deletion`);
-    return { result: JSON.parse(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
+    return { result: parseStoredJson(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
   }, READ_ONLY);
 }
 

@@ -4,7 +4,9 @@ import {
   ID_PATTERN,
   isResourceType,
   notFound,
+  parseStoredJson,
   preconditionFailed,
+  requireInteraction,
   validateResource,
   type Resource,
 } from '@footprint/fhir';
@@ -31,11 +33,10 @@ function checkId(id: unknown, where: string): string {
   return id;
 }
 
-function checkType(resourceType: string): void {
+/** 400 for a type that is not R4; 405 for one the record does not store from clients (AuditEvent, Parameters). */
+function checkType(resourceType: string, interaction: 'create' | 'update' | 'delete'): void {
   if (!isResourceType(resourceType)) throw badRequest(`"${resourceType}" is not a FHIR R4 resource type`, 'resourceType');
-  if (resourceType === 'AuditEvent') {
-    throw badRequest('AuditEvents are written by the record itself and cannot be created, changed or deleted', 'resourceType');
-  }
+  requireInteraction(resourceType, interaction);
 }
 
 /** create, with conditional create (`ifNoneExist`) evaluated inside the same transaction. */
@@ -45,7 +46,7 @@ export async function createResource<T extends Resource>(sql: SqlClient, ctx: Ac
   return audited<WriteResult<T>>(sql, ctx, { interaction: 'create', entities: [] }, async (tx) => {
     policy.require('c', type);
     validateResource(resource);
-    checkType(resource.resourceType);
+    checkType(resource.resourceType, 'create');
     if (options.ifNoneExist !== undefined) {
       const params = [...new URLSearchParams(options.ifNoneExist)] as Array<[string, string]>;
       if (params.length === 0) throw badRequest('If-None-Exist must hold a search, e.g. identifier=system|value', 'If-None-Exist');
@@ -53,7 +54,7 @@ export async function createResource<T extends Resource>(sql: SqlClient, ctx: Ac
       const page = await executeSearch(tx, policy, model);
       if (page.rows.length > 1) throw preconditionFailed(`If-None-Exist matched more than one existing ${resource.resourceType}`);
       if (page.rows.length === 1) {
-        const existing = JSON.parse(page.rows[0].content) as T;
+        const existing = parseStoredJson(page.rows[0].content) as T;
         return { result: { resource: existing, outcome: 'unchanged' as const }, patients: page.rows[0].patient_id ? [page.rows[0].patient_id] : [], entities: [`${existing.resourceType}/${existing.id}`] };
       }
     }
@@ -82,7 +83,7 @@ export async function updateResource<T extends Resource>(sql: SqlClient, ctx: Ac
   return audited<WriteResult<T>>(sql, ctx, { interaction: 'update', entities: [reference] }, async (tx) => {
     policy.require('u', type);
     validateResource(resource);
-    checkType(resource.resourceType);
+    checkType(resource.resourceType, 'update');
     const id = checkId(resource.id, 'id');
     await enterWrite(tx);
     const existing = await loadCurrent(tx, resource.resourceType, id, true);
@@ -113,7 +114,7 @@ export async function deleteResource(sql: SqlClient, ctx: AccessContext, resourc
   const reference = `${resourceType}/${id}`;
   await audited(sql, ctx, { interaction: 'delete', entities: [reference] }, async (tx) => {
     policy.require('d', resourceType);
-    checkType(resourceType);
+    checkType(resourceType, 'delete');
     await enterWrite(tx);
     const existing = await loadCurrent(tx, resourceType, id, true);
     if (!existing || !policy.permitsRow(existing, resourceType, 'd')) throw notFound(`${reference} is not known`);

@@ -1,4 +1,4 @@
-import type { Resource } from '@footprint/fhir';
+import { parseStoredJson, type Resource } from '@footprint/fhir';
 import type { AccessPolicy } from '../access/policy';
 import type { SqlClient } from '../db/sql-client';
 import { SqlParams } from '../db/sql-params';
@@ -97,5 +97,5 @@ async function reverse(sql: SqlClient, policy: AccessPolicy, spec: IncludeSpec, 
 }
 
 export function parseRow(row: ResourceRow): Resource {
-  return JSON.parse(row.content) as Resource;
+  return parseStoredJson(row.content) as Resource;
 }

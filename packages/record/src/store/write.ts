@@ -1,4 +1,4 @@
-import { conflict, extractSearchValues, type Resource } from '@footprint/fhir';
+import { conflict, copyLexicalNumbers, extractSearchValues, stringifyFhirJson, type Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import type { SqlClient } from '../db/sql-client';
 import { Statement } from '../db/statement';
@@ -43,8 +43,8 @@ export async function writeVersion(sql: SqlClient, w: VersionWrite): Promise<Res
   let patient: string | null = w.existing?.patient_id ?? null;
   const values = w.resource ? extractSearchValues(w.resource) : [];
   if (w.resource) {
-    stored = { ...w.resource, id: w.id, meta: { ...w.resource.meta, versionId: String(version), lastUpdated } } as Resource;
-    content = JSON.stringify(stored);
+    stored = copyLexicalNumbers(w.resource, { ...w.resource, id: w.id, meta: { ...w.resource.meta, versionId: String(version), lastUpdated } } as Resource);
+    content = stringifyFhirJson(stored);
     hash = contentHash(stored);
     patient = patientKey(stored, values) ?? null;
   }

@@ -85,10 +85,17 @@ export function crudTests(options: SuiteOptions): void {
       expect(found.total).toBe(0);
     });
 
-    it('refuses to create, change or delete AuditEvents through the API', async () => {
+    it('refuses to create, change or delete AuditEvents through the API (405 Method Not Allowed)', async () => {
       const event = { resourceType: 'AuditEvent', type: { code: 'rest' }, recorded: '2024-01-01T00:00:00Z', agent: [{ requestor: true }], source: { observer: { display: 'x' } } };
-      expect(await statusOf(repo.create(admin, event as never))).toBe(400);
-      expect(await statusOf(repo.delete(admin, 'AuditEvent', 'x'))).toBe(400);
+      expect(await statusOf(repo.create(admin, event as never))).toBe(405);
+      expect(await statusOf(repo.update(admin, { ...event, id: 'x' } as never))).toBe(405);
+      expect(await statusOf(repo.delete(admin, 'AuditEvent', 'x'))).toBe(405);
+    });
+
+    it('refuses to store Parameters, which FHIR R4 never persists (405)', async () => {
+      const parameters = { resourceType: 'Parameters', id: 'p', parameter: [{ name: 'x', valueString: 'y' }] };
+      expect(await statusOf(repo.create(admin, parameters as never))).toBe(405);
+      expect(await statusOf(repo.update(admin, parameters as never))).toBe(405);
     });
 
     it('conditional create: no match creates, one match returns it unchanged, two matches is 412', async () => {

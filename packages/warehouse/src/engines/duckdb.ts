@@ -157,6 +157,20 @@ class DuckDbConnection implements WarehouseConnection {
     return rows.length > 0;
   }
 
+  async copyQueryTo(sql: string, path: string, format: 'csv' | 'parquet'): Promise<number> {
+    await this.current();
+    const partial = `${path}.partial`;
+    const options = format === 'parquet' ? '(FORMAT PARQUET)' : '(FORMAT CSV, HEADER TRUE)';
+    try {
+      const result = await this.connection.run(`COPY (${sql}) TO '${partial.replace(/'/g, "''")}' ${options}`);
+      await rename(partial, path);
+      return Number(result.rowsChanged);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

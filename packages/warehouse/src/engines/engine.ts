@@ -33,6 +33,11 @@ export interface WarehouseConnection {
   /** Runs `fn` in one transaction: everything or nothing. */
   transaction<T>(fn: () => Promise<T>): Promise<T>;
   tableExists(name: string): Promise<boolean>;
+  /**
+   * Writes a query's result straight to a CSV or Parquet file inside the database (no rows through
+   * JavaScript) and returns the row count. Only engines that can do it have it (DuckDB's COPY).
+   */
+  copyQueryTo?(sql: string, path: string, format: 'csv' | 'parquet'): Promise<number>;
   close(): Promise<void>;
 }
 

@@ -90,12 +90,16 @@ class PostgresDialect extends SqlDialect {
 class PostgresConnection implements WarehouseConnection {
   readonly dialect = new PostgresDialect();
   private closed = false;
+  /** The last query sent: one client runs one query at a time, so concurrent callers (a page's figures) wait their turn. */
+  private last: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly client: pg.Client) {}
 
   async query<R extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
-    const result = await this.client.query(sql, params.map((p) => (typeof p === 'bigint' ? p.toString() : p)));
-    return result.rows as R[];
+    const values = params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
+    const result = this.last.then(() => this.client.query(sql, values));
+    this.last = result.catch(() => undefined);
+    return (await result).rows as R[];
   }
 
   async exec(sql: string): Promise<void> {

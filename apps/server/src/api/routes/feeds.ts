@@ -4,19 +4,8 @@ import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { staffContext } from '../context';
-import { listPartnerOrganisations, type PartnerKind, type PartnerOrganisation } from '../partner-organisations';
-
-const KIND_LABELS: Record<PartnerKind, string> = {
-  partnership: 'Partnership',
-  gp_practice: 'GP practice',
-  pcn: 'Primary care network',
-  acute_trust: 'Hospital trust',
-  community_provider: 'Community services provider',
-  mental_health_provider: 'Mental health trust',
-  local_authority: 'Council',
-  voluntary: 'Voluntary organisation',
-  other: 'Other partner',
-};
+import { organisationKindLabel } from '@footprint/warehouse';
+import { listPartnerOrganisations, type PartnerOrganisation } from '../partner-organisations';
 
 /** Which partner an import's organisation key names: an ODS code or an Organization reference. */
 function partnerFor(key: string, partners: PartnerOrganisation[]): PartnerOrganisation | undefined {
@@ -81,7 +70,7 @@ export async function feedRoutes(app: FastifyInstance, platform: Platform, polic
         ]);
         patients = count.total ?? 0;
       }
-      organisations.push({ code: partner.code, name: partner.name, kindLabel: KIND_LABELS[partner.kind], patients, ...tally });
+      organisations.push({ code: partner.code, name: partner.name, kindLabel: organisationKindLabel(partner.kind), patients, ...tally });
     }
     organisations.sort((a, b) => b.resources - a.resources || a.name.localeCompare(b.name));
     return { runs: runs.map((r) => runView(r, partners)), organisations };

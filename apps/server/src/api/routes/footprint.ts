@@ -1,17 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  footprintProfile,
-  caseFindingCounts,
-  listCaseFindingRules,
-  listRegisters,
-  registerPrevalence,
-  type InsightResult,
-} from '@footprint/insight';
+import { footprintProfile, caseFindingCounts, listCaseFindingRules, registerPrevalence, registerProfile } from '@footprint/insight';
+import { organisationKindLabel } from '@footprint/warehouse';
 import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { ApiProblem } from '../problem';
-import { kindLabel, type InsightSource, type WarehouseOrganisation, type WarehousePlace } from '../warehouse';
+import type { FootprintOverview, OrganisationSummary, PlaceDetail, PracticeDetail } from '../responses';
+import type { InsightSource, WarehouseOrganisation, WarehousePlace } from '../warehouse';
 
 /** "cheshire-and-merseyside" → "Cheshire and Merseyside". */
 export function footprintName(id: string | null | undefined): string {
@@ -22,36 +17,8 @@ export function footprintName(id: string | null | undefined): string {
     .join(' ');
 }
 
-function describeOrganisation(o: WarehouseOrganisation) {
-  return { code: o.code, name: o.name, kind: o.kind, kindLabel: kindLabel(o.kind), placeCode: o.placeCode };
-}
-
-/** Every register's prevalence for one group of a breakdown (one place or one practice). */
-async function prevalenceFor(
-  insight: InsightSource,
-  by: 'place' | 'practice',
-  group: string,
-): Promise<InsightResult<{ register: string; name: string; register_count: number | null; list_size: number | null; prevalence_per_1000: number | null }>> {
-  const engine = await insight.engine();
-  const registers = listRegisters();
-  const results = await Promise.all(registers.map((r) => registerPrevalence(engine, { register: r.id, by })));
-  const rows = registers.map((register, i) => {
-    const row = results[i].rows.find((x) => x.group === group);
-    return {
-      register: register.id,
-      name: register.name,
-      register_count: row?.register_count ?? null,
-      list_size: row?.list_size ?? null,
-      prevalence_per_1000: row?.prevalence_per_1000 ?? null,
-    };
-  });
-  const definitions = registers.map((r) => `${r.name}: ${r.definition}`).join(' ');
-  return {
-    rows,
-    definition: `${results[0]?.definition ?? ''} Registers: ${definitions}`.trim(),
-    disclosure: results[0]?.disclosure ?? { threshold: 7, rounding: 5 },
-    asAt: results[0]?.asAt ?? new Date().toISOString().slice(0, 10),
-  };
+function describeOrganisation(o: WarehouseOrganisation): OrganisationSummary {
+  return { code: o.code, name: o.name, kind: o.kind, kindLabel: organisationKindLabel(o.kind), placeCode: o.placeCode };
 }
 
 /** Places of the footprint(s) that have registered patients or practices. */
@@ -65,7 +32,7 @@ function footprintPlaces(places: WarehousePlace[], organisations: WarehouseOrgan
 export async function footprintRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy, insight: InsightSource): Promise<void> {
   const guard = requireSession(platform.sql, policy, 'overview');
 
-  app.get('/footprint', { preHandler: guard }, async () => {
+  app.get('/footprint', { preHandler: guard }, async (): Promise<FootprintOverview> => {
     const engine = await insight.engine();
     const [{ organisations, places }, byPlace, profile] = await Promise.all([
       insight.referenceData(),
@@ -98,14 +65,14 @@ export async function footprintRoutes(app: FastifyInstance, platform: Platform, 
     };
   });
 
-  app.get<{ Params: { code: string } }>('/footprint/places/:code', { preHandler: guard }, async (request) => {
+  app.get<{ Params: { code: string } }>('/footprint/places/:code', { preHandler: guard }, async (request): Promise<PlaceDetail> => {
     const { organisations, places } = await insight.referenceData();
     const place = places.find((p) => p.code === request.params.code);
     if (!place) throw new ApiProblem(404, 'Place not found', `There is no place with code ${request.params.code} in this footprint.`);
     const engine = await insight.engine();
     const [byPractice, prevalence] = await Promise.all([
       registerPrevalence(engine, { register: 'hypertension', by: 'practice' }),
-      prevalenceFor(insight, 'place', place.code),
+      registerProfile(engine, { by: 'place', group: place.code }),
     ]);
     const here = organisations.filter((o) => o.placeCode === place.code);
     return {
@@ -118,7 +85,7 @@ export async function footprintRoutes(app: FastifyInstance, platform: Platform, 
     };
   });
 
-  app.get<{ Params: { code: string } }>('/footprint/practices/:code', { preHandler: guard }, async (request) => {
+  app.get<{ Params: { code: string } }>('/footprint/practices/:code', { preHandler: guard }, async (request): Promise<PracticeDetail> => {
     const user = sessionOf(request).user;
     const { organisations, places } = await insight.referenceData();
     const practice = organisations.find((o) => o.code === request.params.code && o.kind === 'gp_practice');
@@ -126,7 +93,7 @@ export async function footprintRoutes(app: FastifyInstance, platform: Platform, 
     const place = places.find((p) => p.code === practice.placeCode);
     const engine = await insight.engine();
     const [prevalence, caseFinding] = await Promise.all([
-      prevalenceFor(insight, 'practice', practice.code),
+      registerProfile(engine, { by: 'practice', group: practice.code }),
       caseFindingCounts(engine, { by: 'practice' }),
     ]);
     const rules = listCaseFindingRules();

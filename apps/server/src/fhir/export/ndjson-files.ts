@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import type { Resource } from '@footprint/fhir';
+import { stringifyFhirJson, type Resource } from '@footprint/fhir';
 
 /** One output file of an export job. */
 export interface ExportFile {
@@ -31,7 +31,7 @@ export class NdjsonFiles {
       this.streams.set(resource.resourceType, entry);
     }
     entry.count++;
-    if (!entry.stream.write(JSON.stringify(resource) + '\n')) await once(entry.stream, 'drain');
+    if (!entry.stream.write(stringifyFhirJson(resource) + '\n')) await once(entry.stream, 'drain');
   }
 
   /** Flushes and closes every file; returns what was written, in type order. */

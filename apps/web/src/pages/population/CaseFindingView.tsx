@@ -29,7 +29,7 @@ export function CaseFindingView({ catalogue, by }: { catalogue: Catalogue; by: s
               csvName={`case-finding-by-${by}`}
               columns={[
                 { key: 'rule', header: 'Rule', render: (r) => ruleName(r.rule), csv: (r) => ruleName(r.rule) },
-                { key: 'group', header: breakdownHeading(catalogue, by), render: (r) => groupLabel(by, r.group, labels), csv: (r) => groupLabel(by, r.group, labels) },
+                { key: 'group', header: breakdownHeading(catalogue, by), render: (r) => groupLabel(r.group, labels), csv: (r) => groupLabel(r.group, labels) },
                 { key: 'flagged', header: 'People flagged', numeric: true, render: (r) => formatCount(r.flagged), csv: (r) => r.flagged },
                 { key: 'population', header: 'Eligible population', numeric: true, render: (r) => formatCount(r.population), csv: (r) => r.population },
               ]}

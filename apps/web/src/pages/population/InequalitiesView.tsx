@@ -22,14 +22,14 @@ export function InequalitiesView({ catalogue, register, by }: { catalogue: Catal
             <RateWithIntervalChart
               label={title}
               valueName="Age-standardised rate per 100,000"
-              data={rates.rows.map((r) => ({ label: groupLabel(by, r.group, labels), value: r.dsr, lower: r.dsr_lower, upper: r.dsr_upper }))}
+              data={rates.rows.map((r) => ({ label: groupLabel(r.group, labels), value: r.dsr, lower: r.dsr_lower, upper: r.dsr_upper }))}
             />
             <FigureTable
               caption={title}
               testId="inequalities"
               csvName={`inequalities-${register}-by-${by}`}
               columns={[
-                { key: 'group', header: breakdownHeading(catalogue, by), render: (r) => groupLabel(by, r.group, labels), csv: (r) => groupLabel(by, r.group, labels) },
+                { key: 'group', header: breakdownHeading(catalogue, by), render: (r) => groupLabel(r.group, labels), csv: (r) => groupLabel(r.group, labels) },
                 { key: 'observed', header: 'People on register', numeric: true, render: (r) => formatCount(r.observed), csv: (r) => r.observed },
                 { key: 'population', header: 'Population', numeric: true, render: (r) => formatCount(r.population), csv: (r) => r.population },
                 { key: 'crude_rate', header: 'Crude rate', numeric: true, render: (r) => formatRate(r.crude_rate), csv: (r) => r.crude_rate },

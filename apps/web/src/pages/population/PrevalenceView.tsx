@@ -19,14 +19,14 @@ export function PrevalenceView({ catalogue, register, by }: { catalogue: Catalog
           <BarFigure
             label={title}
             valueName="Per 1,000 people"
-            data={figure.rows.map((r) => ({ label: groupLabel(by, r.group, labels), value: r.prevalence_per_1000 }))}
+            data={figure.rows.map((r) => ({ label: groupLabel(r.group, labels), value: r.prevalence_per_1000 }))}
           />
           <FigureTable
             caption={title}
             testId="prevalence"
             csvName={`prevalence-${register}-by-${by}`}
             columns={[
-              { key: 'group', header: breakdownHeading(catalogue, by), render: (r) => groupLabel(by, r.group, labels), csv: (r) => groupLabel(by, r.group, labels) },
+              { key: 'group', header: breakdownHeading(catalogue, by), render: (r) => groupLabel(r.group, labels), csv: (r) => groupLabel(r.group, labels) },
               { key: 'register_count', header: 'People on register', numeric: true, render: (r) => formatCount(r.register_count), csv: (r) => r.register_count },
               { key: 'list_size', header: 'Registered population', numeric: true, render: (r) => formatCount(r.list_size), csv: (r) => r.list_size },
               { key: 'prevalence_per_1000', header: 'Per 1,000 people', numeric: true, render: (r) => formatRate(r.prevalence_per_1000), csv: (r) => r.prevalence_per_1000 },

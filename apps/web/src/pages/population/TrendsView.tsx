@@ -16,12 +16,12 @@ export function TrendsView({ catalogue, register, by, months }: { catalogue: Cat
   return (
     <Load state={answer} what="trends">
       {({ figure, labels }) => {
-        const series = [...new Set(figure.rows.map((r) => groupLabel(by, r.group, labels)))];
+        const series = [...new Set(figure.rows.map((r) => groupLabel(r.group, labels)))];
         const periods = new Map<string, Record<string, string | number | null>>();
         for (const row of figure.rows) {
           const period = row.interval_end.slice(0, 7);
           const point = periods.get(period) ?? { period };
-          point[groupLabel(by, row.group, labels)] = row.rate_per_1000;
+          point[groupLabel(row.group, labels)] = row.rate_per_1000;
           periods.set(period, point);
         }
         return (
@@ -34,7 +34,7 @@ export function TrendsView({ catalogue, register, by, months }: { catalogue: Cat
               csvName={`trend-${register}-by-${by}`}
               columns={[
                 { key: 'interval_end', header: 'Month ending', render: (r) => formatDate(r.interval_end), csv: (r) => r.interval_end },
-                { key: 'group', header: breakdownHeading(catalogue, by), render: (r) => groupLabel(by, r.group, labels), csv: (r) => groupLabel(by, r.group, labels) },
+                { key: 'group', header: breakdownHeading(catalogue, by), render: (r) => groupLabel(r.group, labels), csv: (r) => groupLabel(r.group, labels) },
                 { key: 'numerator', header: 'People on register', numeric: true, render: (r) => formatCount(r.numerator), csv: (r) => r.numerator },
                 { key: 'denominator', header: 'Registered population', numeric: true, render: (r) => formatCount(r.denominator), csv: (r) => r.denominator },
                 { key: 'rate_per_1000', header: 'Per 1,000 people', numeric: true, render: (r) => formatRate(r.rate_per_1000), csv: (r) => r.rate_per_1000 },

@@ -1,14 +1,12 @@
 import type { Catalogue, GroupLabels } from '../../api/types';
 
-/** The display name of a group code (a place or practice name, "Decile 3", or the code itself). */
-export function groupLabel(by: string, group: string | null, labels: GroupLabels): string {
+/**
+ * How a group reads: the label the API sent with the figure (insight's vocabulary, with places and
+ * practices named), or the code itself. A group with no value is "Unknown".
+ */
+export function groupLabel(group: string | null, labels: GroupLabels): string {
   if (group === null) return 'Unknown';
-  if (labels[group]) return labels[group];
-  if (by === 'imd_decile') return `Decile ${group}`;
-  if (by === 'imd_quintile') return `Quintile ${group}`;
-  if (by === 'footprint') return 'Whole footprint';
-  if (by === 'core20') return group === 'true' ? 'Core20 (most deprived 20%)' : 'Rest of footprint';
-  return group.charAt(0).toUpperCase() + group.slice(1);
+  return labels[group] ?? group;
 }
 
 export function registerName(catalogue: Catalogue, id: string): string {
