@@ -9,7 +9,7 @@ export { createClient, authenticateClient, disableClient, findClient, listClient
 export { ensureAdministratorClient, readStoredCredentials, ADMINISTRATOR_SCOPES, CREDENTIALS_FILE, type StoredCredentials } from './auth/administrator';
 export { loadSigningKey, SIGNING_KEY_FILE } from './auth/signing-key';
 export { mintAccessToken, verifyAccessToken, ACCESS_TOKEN_LIFETIME_SECONDS, type AccessTokenClaims } from './auth/tokens';
-export { grantScopes, parseScope, permits } from './auth/scopes';
+export { grantScopes, parseScope } from '@footprint/record';
 export { serverMigrations } from './db/migrations';
 export { runServerMigrations } from './db/run';
 export { seedDemoUsers, readDemoUsers, type DemoUserCredentials } from './api/demo-users';

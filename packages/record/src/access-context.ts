@@ -1,7 +1,9 @@
 /**
- * Who is asking, for whom and why. Every repository call takes one; filters derived from it
- * are compiled into the search SQL (never applied by dropping rows afterwards).
- * Later issues add care relationships, consent and break-glass to this shape.
+ * Who is asking, for whom and why. Every repository call takes one and builds its AccessPolicy
+ * (access/policy.ts) from it, the one place access is decided; the filters it derives are
+ * compiled into the search SQL (never applied by dropping rows afterwards). Staff contexts come
+ * from the staff policy (access/staff-policy.ts). Later issues add care relationships, consent
+ * and break-glass to this shape.
  */
 export interface AccessContext {
   /** The authenticated principal: a partner system (client id), a staff user, a patient or the system itself. */

@@ -1,7 +1,7 @@
 /**
  * @footprint/record: the shared care record on PostgreSQL (embedded PGlite by default, a server
  * with DATABASE_URL): versioned FHIR resources, search compiled to SQL, history, the change
- * feed, SMART scopes enforced in SQL, and an append-only audit trail.
+ * feed, one access policy (SMART scopes and the staff policy) compiled to SQL, and an append-only audit trail.
  */
 export type * from './repository';
 export type { AccessContext, Principal, PurposeOfUse } from './access-context';
@@ -11,8 +11,7 @@ export { createRecord, resolveDataDir, type OpenRecord, type RecordConfig } from
 export { runMigrations } from './migrations/run';
 export { defaultPoolSize } from './db/pg-client';
 export { PostgresRepository } from './repo/postgres-repository';
-export { AccessPolicy } from './access/policy';
-export { parseScope, parseScopes, type Interaction, type ScopeGrant } from './access/scopes';
+export * from './access';
 export { parseIfMatch } from './repo/write-ops';
 export { processBundle, parseQuery } from './bundle';
 export * from './import';

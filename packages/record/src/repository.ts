@@ -1,4 +1,4 @@
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Bundle, Patient, Resource } from '@medplum/fhirtypes';
 import type { AccessContext } from './access-context';
 
 /**
@@ -25,6 +25,13 @@ export interface Repository {
   /** Patient/$everything: the patient and every resource in their compartment, paged. 404 for an unknown patient. */
   everything(ctx: AccessContext, patientId: string, request: EverythingRequest): Promise<SearchResult>;
 
+  /**
+   * Re-identification for a practice's worklist: which of the warehouse's pseudonyms (`keys`)
+   * belong to patients registered at `practice`, and who they are. One audited operation,
+   * allowed only to that practice acting for direct care (see AccessPolicy.requireReidentification).
+   */
+  reidentify(ctx: AccessContext, request: ReidentifyRequest): Promise<ReidentifiedPatient[]>;
+
   /** A batch or transaction Bundle. A transaction is all-or-nothing; urn:uuid and conditional references are resolved. */
   processBundle(ctx: AccessContext, bundle: Bundle): Promise<Bundle>;
   /** Runs `fn` in one database transaction; everything written through `repo` commits or rolls back together. */
@@ -45,6 +52,20 @@ export interface Repository {
   importBatch(ctx: AccessContext, resources: Resource[]): Promise<ImportBatchResult>;
 
   close(): Promise<void>;
+}
+
+export interface ReidentifyRequest {
+  /** The practice (`Organization/…`) whose registered patients may be re-identified. */
+  practice: string;
+  /** The pseudonyms to look for. */
+  keys: readonly string[];
+  /** The warehouse's one-way pseudonym of a record id, computed by the caller who holds the key. */
+  pseudonymOf: (patientId: string) => string;
+}
+
+export interface ReidentifiedPatient {
+  key: string;
+  patient: Patient;
 }
 
 export interface ImportBatchResult {
@@ -96,6 +117,12 @@ export interface SearchResult {
 export interface HistoryRequest {
   resourceType?: string;
   id?: string;
+  /**
+   * FHIR system history (`GET /_history`), which promises every type: the policy then refuses a
+   * context without a wildcard search scope rather than leaving types out. Without it, a history
+   * with no type holds the types the context may search.
+   */
+  complete?: boolean;
   /** Only versions changed after this instant (`_since`). */
   since?: string;
   count?: number;

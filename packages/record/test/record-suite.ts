@@ -4,6 +4,7 @@ import { crudTests } from './suite/crud';
 import { searchTests } from './suite/search';
 import { pagingTests } from './suite/paging';
 import { accessTests } from './suite/access';
+import { accessTermTests } from './suite/access-terms';
 import { auditTests } from './suite/audit';
 import { transactionTests } from './suite/transactions';
 
@@ -17,6 +18,7 @@ export function runRecordSuite(options: SuiteOptions): void {
     searchTests(options);
     pagingTests(options);
     accessTests(options);
+    accessTermTests(options);
     auditTests(options);
     transactionTests(options);
   });

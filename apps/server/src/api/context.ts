@@ -1,20 +1,16 @@
 import type { FastifyRequest } from 'fastify';
-import type { AccessContext, PurposeOfUse } from '@footprint/record';
+import { staffContext as recordStaffContext, type AccessContext, type PurposeOfUse } from '@footprint/record';
 import type { StaffUser } from './auth/users';
 
 /**
- * The record's AccessContext for a signed-in member of staff: the user as principal, acting for
- * their organisation, with user-level read and search scopes and the purpose of the view. The
- * record writes the AuditEvent from this, so every view names the person who looked.
+ * The record's AccessContext for a signed-in member of staff, acting for `purpose`. What their
+ * role may do in the record is the record's staff policy (packages/record/src/access/staff-policy.ts);
+ * this only adds the request metadata for the audit trail, so every view names the person who looked.
  */
 export function staffContext(user: StaffUser, purpose: PurposeOfUse, request: FastifyRequest): AccessContext {
-  return {
-    principal: { kind: 'user', id: user.id, display: user.displayName, role: user.role },
-    ...(user.organisation?.reference
-      ? { organisation: { reference: user.organisation.reference, odsCode: user.organisation.code } }
-      : {}),
-    scopes: ['user/*.rs'],
-    purpose,
-    request: { id: request.id, sourceIp: request.ip, userAgent: request.headers['user-agent'] },
-  };
+  return recordStaffContext(user, purpose, {
+    id: request.id,
+    sourceIp: request.ip,
+    ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
+  });
 }

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { OperationOutcomeError, outcome } from '@footprint/fhir';
-import type { AccessContext, PurposeOfUse } from '@footprint/record';
+import { splitScopes, type AccessContext, type PurposeOfUse } from '@footprint/record';
 import { InvalidTokenError, verifyAccessToken } from './tokens';
 
 /** A 401 whose OperationOutcome says what was wrong with the credentials (never echoing them). */
@@ -30,7 +30,7 @@ export function accessContextFromRequest(request: FastifyRequest, signingKey: Bu
   return {
     principal: { kind: 'client', id: claims.sub, ...(claims.name ? { display: claims.name } : {}) },
     ...(claims.org ? { organisation: { reference: claims.org, ...(claims.ods ? { odsCode: claims.ods } : {}) } } : {}),
-    scopes: claims.scope.split(' ').filter(Boolean),
+    scopes: splitScopes(claims.scope),
     purpose: claims.purpose as PurposeOfUse,
     request: {
       id: request.id,

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { PurposeOfUse, SqlClient } from '@footprint/record';
+import { parseScope, type PurposeOfUse, type SqlClient } from '@footprint/record';
 import { generateSecret, hashSecret, verifySecret } from './secrets';
-import { parseScope } from './scopes';
 
 /** A partner system allowed to call the FHIR API with OAuth2 client credentials. */
 export interface OAuthClient {

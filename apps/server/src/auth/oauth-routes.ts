@@ -1,8 +1,7 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import type { SqlClient } from '@footprint/record';
+import { grantScopes, splitScopes, type SqlClient } from '@footprint/record';
 import { authenticateClient } from './clients';
-import { grantScopes, splitScopes } from './scopes';
 import { FailureThrottle } from './throttle';
 import { mintAccessToken } from './tokens';
 

@@ -1,8 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { OperationOutcomeError, badRequest, forbidden, isResourceType, notFound, outcome, stringifyFhirJson } from '@footprint/fhir';
+import { OperationOutcomeError, badRequest, isResourceType, notFound, outcome, stringifyFhirJson } from '@footprint/fhir';
 import type { Resource } from '@footprint/fhir';
 import type { AccessContext } from '@footprint/record';
-import { permits, type Permission } from '../auth/scopes';
 
 /** Parameters that shape the HTTP response rather than the search, removed before the record sees them. */
 const RESPONSE_PARAMS: ReadonlySet<string> = new Set(['_format', '_pretty']);
@@ -74,15 +73,6 @@ export function contextOf(request: FastifyRequest): AccessContext {
 /** 404 for a path segment that is not a FHIR R4 resource type. */
 export function requireResourceType(type: string): void {
   if (!isResourceType(type)) throw notFound(`Unknown resource type "${type}": this server supports the FHIR R4 resource types`);
-}
-
-const PERMISSION_WORDS: Record<Permission, string> = { c: 'create', r: 'read', u: 'update', d: 'delete', s: 'search' };
-
-/** 403 unless the granted SMART scopes allow `permission` on `resourceType`. */
-export function requireScope(ctx: AccessContext, resourceType: string, permission: Permission): void {
-  if (!permits(ctx.scopes, resourceType, permission)) {
-    throw forbidden(`The access token's scopes do not allow ${PERMISSION_WORDS[permission]} on ${resourceType} (needs e.g. system/${resourceType}.${permission})`);
-  }
 }
 
 /** The `W/"n"` ETag of a version. */

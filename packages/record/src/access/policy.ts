@@ -1,31 +1,48 @@
-import { forbidden } from '@footprint/fhir';
+import { forbidden, resourceTypes } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import type { SqlParams } from '../db/sql-params';
-import { inPatientCompartment, patientCompartmentTypes } from '../store/compartment';
-import { allows, grantedTypes, parseScopes, type Interaction, type ScopeGrant } from './scopes';
+import { patientCompartmentTypes } from '../store/compartment';
+import { allows, grantScopes, grantedTypes, parseScopes, type Interaction, type ScopeContext, type ScopeGrant } from './scopes';
+import { isStaffRole, staffAccess } from './staff-policy';
+import { evaluateTerm } from './term-evaluate';
+import { compileTerm } from './term-sql';
+import { and, ALL, compartment, not, or, types, unattached, type AccessRow, type AccessTerm } from './terms';
 
 /**
- * What an access context may see, compiled to SQL. Every query over resource rows ANDs in
- * `predicate(alias, interaction)`, so paging is never short and nothing leaks through
- * _include, _revinclude, history or $everything.
+ * The one access decision of the platform. Every Repository call builds one from its
+ * AccessContext; the HTTP layer only maps requests to calls and never decides.
  *
- * Today it combines (1) the resource types the SMART scopes grant and (2) the patient
- * compartment for patient principals. This is the one place later issues add care
- * relationships (registered practice, encounters, referrals, care teams), consent and the
- * national data opt-out, and break-glass (purpose ETREAT with a recorded reason): each is
- * one more conjunct over the row's `patient_id`, `organisation` and `resource_type`.
+ * It folds together (1) the SMART scopes of the context, (2) for staff, the staff policy of
+ * their role and organisation (scopes ∩ what the role may have, for the purposes it may act
+ * under), and (3) the patient compartment for patient principals. What a context may see is a
+ * tree of typed terms (terms.ts), compiled to SQL and ANDed into every query over resource rows
+ * (so paging is never short and nothing leaks through _include, _revinclude, history or
+ * $everything) and evaluated in memory for rows already fetched. The trust issue adds care
+ * relationships, consent and the national data opt-out, sensitivity and break-glass here, as
+ * more term kinds.
  */
 export class AccessPolicy {
   private readonly grants: ScopeGrant[];
+  /** For staff whose role may only count (administrators): searches must be `_summary=count`. */
+  readonly countOnly: boolean;
 
   constructor(readonly ctx: AccessContext) {
-    this.grants = parseScopes(ctx.scopes);
+    const { principal } = ctx;
+    if (principal.kind === 'user') {
+      const staff = isStaffRole(principal.role) ? staffAccess(principal.role, ctx.organisation) : undefined;
+      const permitted = staff && staff.purposes.includes(ctx.purpose) && ctx.scopes.length > 0;
+      this.grants = permitted ? parseScopes(grantScopes(ctx.scopes, staff.scopes)) : [];
+      this.countOnly = staff?.countOnly ?? true;
+    } else {
+      this.grants = parseScopes(ctx.scopes);
+      this.countOnly = false;
+    }
   }
 
-  /** Throws 403 unless the scopes grant `interaction` on `resourceType`. */
+  /** Throws 403 unless the grants allow `interaction` on `resourceType`. */
   require(interaction: Interaction, resourceType: string): void {
-    if (!allows(this.grants, interaction, resourceType)) {
-      throw forbidden(`The access token's scopes do not allow ${describe(interaction)} on ${resourceType}`);
+    if (!this.allows(interaction, resourceType)) {
+      throw forbidden(`${this.refusal()} ${INTERACTION_WORDS[interaction]} on ${resourceType} (needs e.g. ${this.scopeContext()}/${resourceType}.${interaction})`);
     }
   }
 
@@ -39,38 +56,96 @@ export class AccessPolicy {
     return t === '*' ? '*' : [...t];
   }
 
+  /** Throws 403 for a search that would return resources when the context may only count. */
+  requireDisclosure(resourceType: string, summaryCount: boolean): void {
+    if (this.countOnly && !summaryCount) {
+      throw forbidden(`Your role may count ${resourceType} resources (_summary=count) but not read them`);
+    }
+  }
+
+  /**
+   * FHIR system history promises every type, so it needs a wildcard search scope; a narrower
+   * context asks for type history instead of silently receiving part of the record.
+   */
+  requireSystemHistory(): void {
+    if (this.types('s') !== '*') throw forbidden('System history needs a wildcard search scope such as system/*.rs');
+  }
+
+  /**
+   * The types a Bulk Data export may contain: each asked type needs a system-level read scope
+   * (bulk export is for backend systems, not users or patients); without `_type`, every type
+   * the system scopes allow (undefined for all types). Throws 403 when nothing may be exported.
+   */
+  exportTypes(requested: readonly string[] | undefined): string[] | undefined {
+    const system = this.grants.filter((g) => g.context === 'system');
+    if (requested) {
+      for (const type of requested) {
+        if (!allows(system, 'r', type)) throw forbidden(`Bulk export of ${type} needs a system scope such as system/${type}.rs`);
+      }
+      return [...new Set(requested)];
+    }
+    const granted = grantedTypes(system, 'r');
+    if (granted === '*') return undefined;
+    const allowed = resourceTypes().filter((t) => granted.has(t));
+    if (allowed.length === 0) throw forbidden('Bulk export needs system-level read scopes, e.g. system/*.rs');
+    return allowed;
+  }
+
+  /**
+   * Re-identifying warehouse pseudonyms into people is for the organisation that holds their
+   * care (a practice for its own registered patients), for direct care, with Patient search and
+   * read: anyone else is refused, whatever their scopes.
+   */
+  requireReidentification(organisation: string): void {
+    this.require('s', 'Patient');
+    this.require('r', 'Patient');
+    const acting = this.ctx.principal.kind === 'system' || this.ctx.organisation?.reference === organisation;
+    if (!acting || (this.ctx.purpose !== 'TREAT' && this.ctx.principal.kind !== 'system')) {
+      throw forbidden(`Only ${organisation}, for direct care, may re-identify its patients`);
+    }
+  }
+
   /** The patient whose compartment bounds this context (patient principals), if any. */
   get patientId(): string | undefined {
     return this.ctx.principal.kind === 'patient' ? this.ctx.principal.id : undefined;
   }
 
+  /** What this context may see for `interaction`, as a term: the granted types AND the row's place. */
+  term(interaction: Interaction): AccessTerm {
+    const granted = this.types(interaction);
+    return and(granted === '*' ? ALL : types(granted), this.rowTerm());
+  }
+
   /**
-   * SQL predicate restricting rows of `alias` (a resource-shaped table: resource_type,
-   * patient_id, organisation) to what this context may see for `interaction`.
+   * Which rows, whatever their type: for patients, their own compartment plus shared reference
+   * data (practitioners, organisations…) that belongs to no patient, never a compartment type
+   * whose patient is unknown.
    */
+  private rowTerm(): AccessTerm {
+    const patient = this.patientId;
+    if (patient === undefined) return ALL;
+    return or(compartment(patient), and(unattached(), not(types(patientCompartmentTypes()))));
+  }
+
+  /** SQL predicate restricting rows of `alias` (a resource-shaped table) to what this context may see for `interaction`. */
   predicate(alias: string, interaction: Interaction, params: SqlParams): string {
-    const parts: string[] = [];
-    const types = this.types(interaction);
-    if (types !== '*') parts.push(types.length === 0 ? 'FALSE' : `${alias}.resource_type = ANY(${params.add(types)}::text[])`);
-    const patient = this.patientId;
-    if (patient !== undefined) {
-      // Their own compartment, plus shared reference data (practitioners, organisations…) that
-      // belongs to no patient; never a compartment type whose patient is unknown.
-      parts.push(
-        `(${alias}.patient_id = ${params.add(patient)} OR (${alias}.patient_id IS NULL AND NOT ${alias}.resource_type = ANY(${params.add(patientCompartmentTypes())}::text[])))`,
-      );
-    }
-    return parts.length === 0 ? 'TRUE' : parts.join(' AND ');
+    return compileTerm(this.term(interaction), alias, params);
   }
 
-  /** Row-level check for one already-fetched row (reads), matching `predicate`. */
-  permitsRow(row: { patient_id: string | null }, resourceType: string): boolean {
-    const patient = this.patientId;
-    if (patient === undefined) return true;
-    return row.patient_id === patient || (row.patient_id === null && !inPatientCompartment(resourceType));
+  /** Row-level check for one already-fetched row, the same decision as `predicate`. */
+  permitsRow(row: { patient_id: string | null }, resourceType: string, interaction: Interaction): boolean {
+    const accessRow: AccessRow = { resource_type: resourceType, patient_id: row.patient_id };
+    return evaluateTerm(this.term(interaction), accessRow);
+  }
+
+  private refusal(): string {
+    return this.ctx.principal.kind === 'user' ? "Your role's staff policy does not allow" : "The access token's scopes do not allow";
+  }
+
+  private scopeContext(): ScopeContext {
+    const kind = this.ctx.principal.kind;
+    return kind === 'user' || kind === 'patient' ? kind : 'system';
   }
 }
 
-function describe(i: Interaction): string {
-  return { c: 'create', r: 'read', u: 'update', d: 'delete', s: 'search' }[i];
-}
+const INTERACTION_WORDS: Record<Interaction, string> = { c: 'create', r: 'read', u: 'update', d: 'delete', s: 'search' };

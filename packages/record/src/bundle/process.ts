@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { OperationOutcomeError, badRequest, parseReference, preconditionFailed } from '@footprint/fhir';
 import type { Bundle, BundleEntry, BundleEntryResponse, Resource } from '@medplum/fhirtypes';
 import type { AccessContext } from '../access-context';
+import { AccessPolicy } from '../access/policy';
 import type { Repository } from '../repository';
+import { requireEntryAccess } from './access';
 import { checkBundle, parseEntry, processingOrder, type ParsedEntry } from './entries';
 import { errorForEntry, statusLine } from './errors';
 import { forEachReference } from './references';
@@ -26,6 +28,10 @@ export const DEFAULT_MAX_BUNDLE_ENTRIES = 10_000;
  *
  * A batch runs each entry on its own (each in its own transaction); an entry's failure becomes
  * that entry's response with an OperationOutcome. Batch entries may not reference each other.
+ *
+ * The access policy decides each entry: a transaction with any entry the context may not
+ * perform is refused whole (403 naming the entry) before anything is written; in a batch that
+ * entry alone gets the 403 as its response.
  */
 export async function processBundle(repo: Repository, ctx: AccessContext, bundle: Bundle, options: ProcessBundleOptions = {}): Promise<Bundle> {
   checkBundle(bundle, options.maxEntries ?? DEFAULT_MAX_BUNDLE_ENTRIES);
@@ -36,6 +42,8 @@ export async function processBundle(repo: Repository, ctx: AccessContext, bundle
 async function processTransaction(repo: Repository, ctx: AccessContext, raw: unknown[]): Promise<Bundle> {
   const entries = raw.map((e, i) => parseEntry(e, i));
   checkFullUrls(entries);
+  const policy = new AccessPolicy(ctx);
+  for (const entry of entries) requireEntryAccess(policy, entry);
   const responses = await repo.transaction(ctx, async (tx) => {
     const plan = await planIdentities(tx, ctx, entries);
     await rewriteAll(tx, ctx, entries, plan, 'transaction');
@@ -62,8 +70,10 @@ async function processBatch(repo: Repository, ctx: AccessContext, raw: unknown[]
       out[i] = failure(err);
     }
   });
+  const policy = new AccessPolicy(ctx);
   for (const entry of processingOrder(parsed)) {
     try {
+      requireEntryAccess(policy, entry);
       out[entry.index] = await repo.transaction(ctx, async (tx) => {
         const plan = await planIdentities(tx, ctx, [entry]);
         await rewriteAll(tx, ctx, [entry], plan, 'batch');

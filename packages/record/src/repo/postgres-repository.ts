@@ -10,6 +10,8 @@ import type {
   HistoryRequest,
   HistoryResult,
   ImportBatchResult,
+  ReidentifiedPatient,
+  ReidentifyRequest,
   Repository,
   SearchOptions,
   SearchParams,
@@ -19,6 +21,7 @@ import type {
 } from '../repository';
 import { changesSince } from './changes';
 import { importBatch } from './import-batch';
+import { reidentify } from './reidentify';
 import { patientEverything, readResource, resourceHistory, searchResources, vreadResource } from './read-ops';
 import { createResource, deleteResource, updateResource } from './write-ops';
 
@@ -64,6 +67,10 @@ export class PostgresRepository implements Repository {
 
   everything(ctx: AccessContext, patientId: string, request: EverythingRequest): Promise<SearchResult> {
     return patientEverything(this.sql, ctx, patientId, request);
+  }
+
+  reidentify(ctx: AccessContext, request: ReidentifyRequest): Promise<ReidentifiedPatient[]> {
+    return reidentify(this.sql, ctx, request);
   }
 
   processBundle(ctx: AccessContext, bundle: Bundle): Promise<Bundle> {

@@ -42,7 +42,7 @@ export async function readResource<T extends Resource>(sql: SqlClient, ctx: Acce
       { prepare: true },
     );
     const row = rows[0];
-    if (!row || !policy.permitsRow(row, resourceType)) throw notFound(`${reference} is not known`);
+    if (!row || !policy.permitsRow(row, resourceType, 'r')) throw notFound(`${reference} is not known`);
     if (row.deleted || row.content === null) throw gone(`${reference} has been deleted`);
     return { result: parseStoredJson(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
   }, READ_ONLY);
@@ -63,7 +63,7 @@ export async function vreadResource<T extends Resource>(sql: SqlClient, ctx: Acc
       [resourceType, id, Number(versionId)],
     );
     const row = rows[0];
-    if (!row || !policy.permitsRow(row, resourceType)) throw notFound(`${reference} is not known`);
+    if (!row || !policy.permitsRow(row, resourceType, 'r')) throw notFound(`${reference} is not known`);
     if (row.deleted || row.content === null) throw gone(`${reference} is a deletion`);
     return { result: parseStoredJson(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
   }, READ_ONLY);
@@ -76,6 +76,7 @@ export async function searchResources(sql: SqlClient, ctx: AccessContext, resour
     checkResourceType(resourceType);
     policy.require('s', resourceType);
     const model = parseSearch(resourceType, params, options.handling ?? 'lenient');
+    policy.requireDisclosure(resourceType, model.summaryCount);
     const page = await executeSearch(tx, policy, model);
     const shape = (r: ResourceRow) => applyElements(parseRow(r), model.elements);
     const result: SearchResult = {
@@ -96,6 +97,7 @@ export async function resourceHistory(sql: SqlClient, ctx: AccessContext, reques
   const entity = request.id ? [`${request.resourceType}/${request.id}`] : [];
   return audited(sql, ctx, { interaction, entities: entity }, async (tx) => {
     let rid: string | undefined;
+    if (request.complete) policy.requireSystemHistory();
     if (request.resourceType) {
       checkResourceType(request.resourceType);
       policy.require(request.id ? 'r' : 's', request.resourceType);
@@ -106,7 +108,7 @@ export async function resourceHistory(sql: SqlClient, ctx: AccessContext, reques
         'SELECT rid::text AS rid, patient_id FROM resource WHERE resource_type = $1 AND id = $2',
         [request.resourceType, request.id],
       );
-      if (!rows[0] || !policy.permitsRow(rows[0], request.resourceType)) throw notFound(`${request.resourceType}/${request.id} is not known`);
+      if (!rows[0] || !policy.permitsRow(rows[0], request.resourceType, 'r')) throw notFound(`${request.resourceType}/${request.id} is not known`);
       rid = rows[0].rid;
     }
     const page = await historyPage(tx, policy, request, rid);
@@ -122,7 +124,7 @@ export async function patientEverything(sql: SqlClient, ctx: AccessContext, pati
       "SELECT deleted, patient_id FROM resource WHERE resource_type = 'Patient' AND id = $1",
       [patientId],
     );
-    if (!rows[0] || rows[0].deleted || !policy.permitsRow(rows[0], 'Patient')) throw notFound(`Patient/${patientId} is not known`);
+    if (!rows[0] || rows[0].deleted || !policy.permitsRow(rows[0], 'Patient', 'r')) throw notFound(`Patient/${patientId} is not known`);
     const page = await everythingPage(tx, policy, patientId, request);
     const result: SearchResult = {
       matches: page.rows.map(parseRow),

@@ -1,16 +1,12 @@
+import { isStaffRole, STAFF_ROLES, type StaffRole } from '@footprint/record';
+
 /**
  * Staff roles and the parts of the web app each may use. The API enforces these on every route
- * (see guard.ts); the web app only uses them to decide which links to show.
+ * (see guard.ts); the web app only uses them to decide which links to show. The roles
+ * themselves, and what each may do in the record, are the record's staff policy.
  */
-export const ROLES = [
-  'gp_clinician',
-  'hospital_clinician',
-  'social_worker',
-  'analyst',
-  'partnership_lead',
-  'administrator',
-] as const;
-export type Role = (typeof ROLES)[number];
+export const ROLES = STAFF_ROLES;
+export type Role = StaffRole;
 
 /** The areas of the app a role can be allowed into. */
 export type Capability = 'overview' | 'population' | 'care-record' | 'worklist' | 'feeds';
@@ -43,9 +39,7 @@ export const ROLE_ORGANISATION_KIND: Record<Role, 'gp_practice' | 'acute_trust' 
   administrator: 'partnership',
 };
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
+export const isRole: (value: unknown) => value is Role = isStaffRole;
 
 export function capabilitiesOf(role: Role): readonly Capability[] {
   return CAPABILITIES[role];

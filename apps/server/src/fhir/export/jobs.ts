@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Group, Resource } from '@footprint/fhir';
-import type { AccessContext, Repository, SqlClient } from '@footprint/record';
+import { AccessPolicy, type AccessContext, type Repository, type SqlClient } from '@footprint/record';
 import { inPatientCompartment, patientCompartmentTypes } from './compartment';
 import { NdjsonFiles, type ExportFile } from './ndjson-files';
 
@@ -75,7 +75,17 @@ export class ExportJobs {
     return join(this.dataDir, 'exports', id);
   }
 
-  async start(ctx: AccessContext, request: ExportRequest): Promise<string> {
+  /**
+   * Records and launches a job once the record's access policy has decided what it may contain
+   * (a system-level read scope per type: AccessPolicy.exportTypes) and a Group export's Group
+   * has been read as the caller. Refusals are 403s before anything is recorded.
+   */
+  async start(ctx: AccessContext, asked: ExportRequest): Promise<string> {
+    const types = new AccessPolicy(ctx).exportTypes(asked.types);
+    if (asked.level === 'group') await this.record.read(ctx, 'Group', asked.groupId ?? '');
+    const request: ExportRequest = { ...asked };
+    if (types) request.types = types;
+    else delete request.types;
     const id = randomUUID();
     const stored: AccessContext = { ...ctx, request: { ...ctx.request } };
     await this.sql.query(

@@ -2,9 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { badRequest, forbidden, notFound, outcome, resourceTypes } from '@footprint/fhir';
-import type { AccessContext } from '@footprint/record';
-import { permitsSystem } from '../../auth/scopes';
+import { badRequest, notFound, outcome } from '@footprint/fhir';
 import { contextOf, fhirBase, preferences, queryPairs, requireResourceType, sendFhir } from '../request';
 import type { FhirRouteOptions } from '../routes/options';
 import { EXPORT_RETENTION_HOURS, type ExportJobs, type ExportLevel } from './jobs';
@@ -12,8 +10,8 @@ import { EXPORT_RETENTION_HOURS, type ExportJobs, type ExportLevel } from './job
 const OUTPUT_FORMATS = new Set(['application/fhir+ndjson', 'application/ndjson', 'ndjson']);
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Reads and checks the kick-off parameters (`_type`, `_since`, `_outputFormat`), and the scopes they need. */
-function kickOffParameters(request: FastifyRequest, ctx: AccessContext): { types?: string[]; since?: string } {
+/** Reads and checks the kick-off parameters (`_type`, `_since`, `_outputFormat`); which types may be exported is the record policy's decision (ExportJobs.start). */
+function kickOffParameters(request: FastifyRequest): { types?: string[]; since?: string } {
   let types: string[] | undefined;
   let since: string | undefined;
   for (const [name, value] of queryPairs(request)) {
@@ -31,17 +29,7 @@ function kickOffParameters(request: FastifyRequest, ctx: AccessContext): { types
     }
   }
   types?.forEach(requireResourceType);
-  if (types) {
-    for (const type of types) {
-      if (!permitsSystem(ctx.scopes, type, 'r')) throw forbidden(`Bulk export of ${type} needs a system scope such as system/${type}.rs`);
-    }
-    return { types: [...new Set(types)], ...(since ? { since } : {}) };
-  }
-  // No _type: everything the scopes allow.
-  if (permitsSystem(ctx.scopes, '*', 'r')) return since ? { since } : {};
-  const allowed = resourceTypes().filter((t) => permitsSystem(ctx.scopes, t, 'r'));
-  if (allowed.length === 0) throw forbidden('Bulk export needs system-level read scopes, e.g. system/*.rs');
-  return { types: allowed, ...(since ? { since } : {}) };
+  return { ...(types ? { types } : {}), ...(since ? { since } : {}) };
 }
 
 /** The Bulk Data IG's completion manifest. */
@@ -59,12 +47,11 @@ function manifest(base: string, job: { id: string; requestUrl: string; transacti
  * Bulk Data `$export` at system, Patient and Group level: kick-off (202 + Content-Location),
  * status polling (202 with X-Progress, then 200 with the manifest), file download and DELETE.
  */
-export const exportRoutes: FastifyPluginAsync<FhirRouteOptions & { jobs: ExportJobs }> = async (app, { record, baseUrl, jobs }) => {
+export const exportRoutes: FastifyPluginAsync<FhirRouteOptions & { jobs: ExportJobs }> = async (app, { baseUrl, jobs }) => {
   const kickOff = async (request: FastifyRequest, reply: FastifyReply, level: ExportLevel, groupId?: string) => {
     const ctx = contextOf(request);
     if (!preferences(request).respondAsync) throw badRequest('$export runs asynchronously: send the header Prefer: respond-async');
-    const parameters = kickOffParameters(request, ctx);
-    if (level === 'group') await record.read(ctx, 'Group', groupId ?? '');
+    const parameters = kickOffParameters(request);
     const base = fhirBase(request, baseUrl);
     const requestUrl = `${base}${request.url.replace(/^\/fhir\/R4/, '')}`;
     const id = await jobs.start(ctx, { level, ...(groupId ? { groupId } : {}), ...parameters, requestUrl });

@@ -1,39 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { badRequest } from '@footprint/fhir';
 import type { Bundle } from '@footprint/fhir';
-import type { AccessContext } from '@footprint/record';
-import type { Permission } from '../../auth/scopes';
-import { contextOf, requireResourceType, requireScope, sendFhir } from '../request';
+import { contextOf, sendFhir } from '../request';
 import type { FhirRouteOptions } from './options';
 
-const PERMISSION_OF: Record<string, (url: string) => Permission> = {
-  GET: (url) => (/^[A-Za-z]+\/[^/?]+/.test(url) ? 'r' : 's'),
-  HEAD: (url) => (/^[A-Za-z]+\/[^/?]+/.test(url) ? 'r' : 's'),
-  POST: () => 'c',
-  PUT: () => 'u',
-  PATCH: () => 'u',
-  DELETE: () => 'd',
-};
-
 /**
- * Checks, before anything is written, that the token's scopes allow every entry's interaction,
- * so a transaction the caller may not fully perform is refused whole with a 403 naming the entry.
+ * Batch and transaction Bundles posted to the base URL. The record parses every entry and its
+ * access policy decides each one (a transaction with a refused entry is refused whole).
  */
-function checkEntryScopes(ctx: AccessContext, bundle: Bundle): void {
-  bundle.entry?.forEach((entry, index) => {
-    const method = entry.request?.method;
-    const url = entry.request?.url;
-    if (!method || !url) throw badRequest(`Bundle entry ${index} needs request.method and request.url`, `Bundle.entry[${index}].request`);
-    const type = /^([A-Za-z]+)/.exec(url.replace(/^.*\/fhir\/R4\//, ''))?.[1];
-    if (!type) throw badRequest(`Bundle entry ${index} has a request.url without a resource type: ${url}`, `Bundle.entry[${index}].request.url`);
-    requireResourceType(type);
-    const permission = PERMISSION_OF[method]?.(url);
-    if (!permission) throw badRequest(`Bundle entry ${index} has an unsupported method ${method}`, `Bundle.entry[${index}].request.method`);
-    requireScope(ctx, type, permission);
-  });
-}
-
-/** Batch and transaction Bundles posted to the base URL. */
 export const bundleRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, { record }) => {
   app.post('/', async (request, reply) => {
     const ctx = contextOf(request);
@@ -44,7 +18,6 @@ export const bundleRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, { 
       throw badRequest(`Bundle.type must be batch or transaction, not ${String(body.type)}`, 'Bundle.type');
     }
     if (body.entry !== undefined && !Array.isArray(body.entry)) throw badRequest('Bundle.entry must be an array', 'Bundle.entry');
-    checkEntryScopes(ctx, body);
     const response = await record.processBundle(ctx, body);
     return sendFhir(request, reply, 200, response);
   });

@@ -3,7 +3,7 @@ import { OperationOutcomeError, badRequest, outcome } from '@footprint/fhir';
 import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@footprint/fhir';
 import type { AccessContext, Repository } from '@footprint/record';
 import { resourceBody } from '../body';
-import { contextOf, fhirBase, requireResourceType, requireScope, sendFhir, sendResource } from '../request';
+import { contextOf, fhirBase, requireResourceType, sendFhir, sendResource } from '../request';
 import type { FhirRouteOptions } from './options';
 
 /** The raw query string (without `?`), which names the resource a conditional interaction applies to. */
@@ -37,8 +37,6 @@ export const conditionalRoutes: FastifyPluginAsync<FhirRouteOptions> = async (ap
     const { type } = request.params;
     requireResourceType(type);
     const ctx = contextOf(request);
-    requireScope(ctx, type, 'u');
-    requireScope(ctx, type, 's');
     const resource = resourceBody(request.body, type);
     const result = await runEntry(record, ctx, { resource, request: { method: 'PUT', url: `${type}?${criteria(request, 'update')}` } });
     const status = statusOf(result);
@@ -51,8 +49,6 @@ export const conditionalRoutes: FastifyPluginAsync<FhirRouteOptions> = async (ap
     const { type } = request.params;
     requireResourceType(type);
     const ctx = contextOf(request);
-    requireScope(ctx, type, 'd');
-    requireScope(ctx, type, 's');
     const result = await runEntry(record, ctx, { request: { method: 'DELETE', url: `${type}?${criteria(request, 'delete')}` } });
     const outcomeBody: OperationOutcome = (result.response?.outcome as OperationOutcome | undefined) ?? outcome('informational', `Deleted the ${type} matching the criteria`, undefined, 'information');
     return sendFhir(request, reply, 200, outcomeBody);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, outcome } from '@footprint/fhir';
 import type { Resource } from '@footprint/fhir';
 import { resourceBody } from '../body';
-import { contextOf, fhirBase, preferences, requireResourceType, requireScope, sendFhir, sendResource, versionHeaders } from '../request';
+import { contextOf, fhirBase, preferences, requireResourceType, sendFhir, sendResource, versionHeaders } from '../request';
 import type { FhirRouteOptions } from './options';
 
 interface TypeParams { type: string }
@@ -15,7 +15,6 @@ export const crudRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, { re
     const { type } = request.params;
     requireResourceType(type);
     const ctx = contextOf(request);
-    requireScope(ctx, type, 'c');
     const resource = resourceBody(request.body, type);
     const ifNoneExist = request.headers['if-none-exist'];
     const result = await record.create(ctx, resource, typeof ifNoneExist === 'string' && ifNoneExist ? { ifNoneExist: ifNoneExist.replace(/^[^?]*\?/, '') } : {});
@@ -30,7 +29,6 @@ export const crudRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, { re
     const { type, id } = request.params;
     requireResourceType(type);
     const ctx = contextOf(request);
-    requireScope(ctx, type, 'r');
     const resource = await record.read(ctx, type, id);
     if (notModified(request, resource)) {
       versionHeaders(reply, resource);
@@ -43,7 +41,6 @@ export const crudRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, { re
     const { type, id, vid } = request.params;
     requireResourceType(type);
     const ctx = contextOf(request);
-    requireScope(ctx, type, 'r');
     const resource = await record.vread(ctx, type, id, vid);
     return sendResource(request, reply, 200, resource);
   });
@@ -52,7 +49,6 @@ export const crudRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, { re
     const { type, id } = request.params;
     requireResourceType(type);
     const ctx = contextOf(request);
-    requireScope(ctx, type, 'u');
     const resource = resourceBody(request.body, type);
     if (resource.id === undefined) throw badRequest(`The body's id is missing; it must be "${id}" as in the URL`, 'id');
     if (resource.id !== id) throw badRequest(`The body's id "${resource.id}" does not match the URL's id "${id}"`, 'id');
@@ -69,7 +65,6 @@ export const crudRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, { re
     const { type, id } = request.params;
     requireResourceType(type);
     const ctx = contextOf(request);
-    requireScope(ctx, type, 'd');
     await record.delete(ctx, type, id);
     return sendFhir(request, reply, 200, outcome('informational', `Deleted ${type}/${id}`, undefined, 'information'));
   });

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { badRequest, forbidden } from '@footprint/fhir';
+import { badRequest } from '@footprint/fhir';
 import type { AccessContext, HistoryRequest, Repository } from '@footprint/record';
-import { permits } from '../../auth/scopes';
 import { historyBundle, CURSOR_PARAM } from '../bundles';
-import { contextOf, fhirBase, queryPairs, requireResourceType, requireScope, sendFhir } from '../request';
+import { contextOf, fhirBase, queryPairs, requireResourceType, sendFhir } from '../request';
 import type { FhirRouteOptions } from './options';
 
 /** The most entries one page may hold, whatever `_count` asks. */
@@ -30,7 +29,7 @@ export function pagingParams(pairs: ReadonlyArray<[string, string]>): { count?: 
 
 /** Instance, type and system history, newest first, paged by the record's cursor. */
 export const historyRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, { record, baseUrl }) => {
-  const history = async (request: FastifyRequest, ctx: AccessContext, repo: Repository, path: string, target: Pick<HistoryRequest, 'resourceType' | 'id'>) => {
+  const history = async (request: FastifyRequest, ctx: AccessContext, repo: Repository, path: string, target: Pick<HistoryRequest, 'resourceType' | 'id' | 'complete'>) => {
     const pairs = queryPairs(request);
     const paging = pagingParams(pairs);
     const result = await repo.history(ctx, { ...target, ...paging });
@@ -43,7 +42,6 @@ export const historyRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, {
     const { type, id } = request.params;
     requireResourceType(type);
     const ctx = contextOf(request);
-    requireScope(ctx, type, 'r');
     return sendFhir(request, reply, 200, await history(request, ctx, record, `/${type}/${id}/_history`, { resourceType: type, id }));
   });
 
@@ -51,13 +49,11 @@ export const historyRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, {
     const { type } = request.params;
     requireResourceType(type);
     const ctx = contextOf(request);
-    requireScope(ctx, type, 's');
     return sendFhir(request, reply, 200, await history(request, ctx, record, `/${type}/_history`, { resourceType: type }));
   });
 
   app.get('/_history', async (request, reply) => {
     const ctx = contextOf(request);
-    if (!permits(ctx.scopes, '*', 's')) throw forbidden('System history needs a wildcard search scope such as system/*.rs');
-    return sendFhir(request, reply, 200, await history(request, ctx, record, '/_history', {}));
+    return sendFhir(request, reply, 200, await history(request, ctx, record, '/_history', { complete: true }));
   });
 };

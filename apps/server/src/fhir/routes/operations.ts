@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { OperationOutcomeError, badRequest, notFound, outcome, validateResource } from '@footprint/fhir';
 import type { OperationOutcome, Parameters, Resource } from '@footprint/fhir';
 import { searchsetBundle } from '../bundles';
-import { contextOf, fhirBase, queryPairs, requireResourceType, requireScope, sendFhir } from '../request';
+import { contextOf, fhirBase, queryPairs, requireResourceType, sendFhir } from '../request';
 import { pagingParams } from './history';
 import type { FhirRouteOptions } from './options';
 
@@ -37,7 +37,6 @@ export const operationRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app,
     const { type, id } = request.params;
     if (type !== 'Patient') throw notFound(`$everything is supported on Patient, not ${type}`);
     const ctx = contextOf(request);
-    requireScope(ctx, 'Patient', 'r');
     const pairs = queryPairs(request);
     const paging = pagingParams(pairs);
     const types = pairs.filter(([name]) => name === '_type').flatMap(([, value]) => value.split(',')).filter(Boolean);

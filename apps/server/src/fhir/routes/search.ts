@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { outcome } from '@footprint/fhir';
-import { formPairs, contextOf, fhirBase, preferences, queryPairs, requireResourceType, requireScope, sendFhir } from '../request';
+import { formPairs, contextOf, fhirBase, preferences, queryPairs, requireResourceType, sendFhir } from '../request';
 import { searchsetBundle } from '../bundles';
 import type { FhirRouteOptions } from './options';
 
@@ -12,7 +12,6 @@ export const searchRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, { 
     const { type } = request.params;
     requireResourceType(type);
     const ctx = contextOf(request);
-    requireScope(ctx, type, 's');
     const handling = preferences(request).handling;
     const result = await record.search(ctx, type, params, handling ? { handling } : {});
     const base = fhirBase(request, baseUrl);

@@ -1,0 +1,21 @@
+/** The record's access decision: scopes, the staff policy, the policy itself and its terms. */
+export { AccessPolicy } from './policy';
+export {
+  INTERACTIONS,
+  allows,
+  formatScope,
+  grantScopes,
+  grantedTypes,
+  parseScope,
+  parseScopes,
+  splitScopes,
+  type Interaction,
+  type ScopeContext,
+  type ScopeGrant,
+} from './scopes';
+export { STAFF_ROLES, isStaffRole, staffAccess, staffContext, type StaffAccess, type StaffMember, type StaffRole } from './staff-policy';
+export type { AccessRow, AccessTerm, AccessTermKind, TermHandlers } from './terms';
+/** Constructors of access terms (`accessTerms.and(…)`, `accessTerms.compartment(id)`). */
+export * as accessTerms from './terms';
+export { compileTerm } from './term-sql';
+export { evaluateTerm } from './term-evaluate';

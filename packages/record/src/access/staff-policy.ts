@@ -1,0 +1,67 @@
+import type { AccessContext, PurposeOfUse } from '../access-context';
+
+/** The roles of staff who sign in to Footprint's web app. */
+export const STAFF_ROLES = ['gp_clinician', 'hospital_clinician', 'social_worker', 'analyst', 'partnership_lead', 'administrator'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export function isStaffRole(value: unknown): value is StaffRole {
+  return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+/** What a member of staff may do in the record, derived from their role and organisation. */
+export interface StaffAccess {
+  /** The most the role may be granted, as SMART user scopes (narrowed further by a context's own scopes). */
+  scopes: readonly string[];
+  /** The purposes of use the role may act under; any other purpose is granted nothing. */
+  purposes: readonly PurposeOfUse[];
+  /** True when searches may only count (`_summary=count`), never return resources. */
+  countOnly: boolean;
+}
+
+const NO_ACCESS: StaffAccess = { scopes: [], purposes: [], countOnly: true };
+const DIRECT_CARE: StaffAccess = { scopes: ['user/*.rs'], purposes: ['TREAT'], countOnly: false };
+
+/**
+ * The staff policy. Clinicians and social workers read and search the record for direct care
+ * (TREAT), for the organisation they work for; analysts and partnership leads have no
+ * identifiable record access (they work in the pseudonymised warehouse); administrators may
+ * count registered patients for operations (HOPERAT) and read nothing clinical. Direct care
+ * is given by an organisation, so a clinician not linked to one is granted nothing.
+ */
+export function staffAccess(role: StaffRole, organisation: AccessContext['organisation']): StaffAccess {
+  switch (role) {
+    case 'gp_clinician':
+    case 'hospital_clinician':
+    case 'social_worker':
+      return organisation?.reference ? DIRECT_CARE : NO_ACCESS;
+    case 'analyst':
+    case 'partnership_lead':
+      return NO_ACCESS;
+    case 'administrator':
+      return { scopes: ['user/Patient.s'], purposes: ['HOPERAT'], countOnly: true };
+  }
+}
+
+/** The signed-in member of staff, as the web app knows them. */
+export interface StaffMember {
+  id: string;
+  displayName: string;
+  role: StaffRole;
+  organisation?: { code: string; reference?: string };
+}
+
+/**
+ * The AccessContext for a member of staff acting for `purpose`: the user as principal with
+ * their role, their organisation, and the scopes the staff policy grants the role. The record's
+ * AccessPolicy applies the staff policy again whatever scopes a context claims.
+ */
+export function staffContext(user: StaffMember, purpose: PurposeOfUse, request?: AccessContext['request']): AccessContext {
+  const organisation = user.organisation?.reference ? { reference: user.organisation.reference, odsCode: user.organisation.code } : undefined;
+  return {
+    principal: { kind: 'user', id: user.id, display: user.displayName, role: user.role },
+    ...(organisation ? { organisation } : {}),
+    scopes: staffAccess(user.role, organisation).scopes,
+    purpose,
+    ...(request ? { request } : {}),
+  };
+}

@@ -1,0 +1,44 @@
+import type { SqlParams } from '../db/sql-params';
+import { foldTerm, type AccessTerm, type TermHandlers } from './terms';
+
+/**
+ * Whether a term's SQL can be NULL (it reads a nullable column). SQL's unknown behaves as false
+ * under AND, OR and WHERE, which is what the evaluator does; only NOT turns unknown into
+ * unknown, so a NOT over a nullable term is wrapped in COALESCE(…, FALSE).
+ */
+const NULLABLE: TermHandlers<boolean> = {
+  all: () => false,
+  none: () => false,
+  types: () => false,
+  compartment: () => true,
+  unattached: () => false,
+  and: (t) => t.terms.some(nullable),
+  or: (t) => t.terms.some(nullable),
+  not: (t) => nullable(t.term),
+};
+
+function nullable(term: AccessTerm): boolean {
+  return foldTerm(NULLABLE, term);
+}
+
+const COMPILE: TermHandlers<string, [string, SqlParams]> = {
+  all: () => 'TRUE',
+  none: () => 'FALSE',
+  types: (t, alias, params) => `${alias}.resource_type = ANY(${params.add(t.types)}::text[])`,
+  compartment: (t, alias, params) => `${alias}.patient_id = ${params.add(t.patientId)}`,
+  unattached: (_t, alias) => `${alias}.patient_id IS NULL`,
+  and: (t, alias, params) => `(${t.terms.map((part) => compileTerm(part, alias, params)).join(' AND ')})`,
+  or: (t, alias, params) => `(${t.terms.map((part) => compileTerm(part, alias, params)).join(' OR ')})`,
+  not: (t, alias, params) => {
+    const inner = compileTerm(t.term, alias, params);
+    return nullable(t.term) ? `NOT COALESCE(${inner}, FALSE)` : `NOT ${inner}`;
+  },
+};
+
+/**
+ * The term as a SQL predicate over the resource-shaped table aliased `alias` (columns
+ * resource_type and patient_id), every value a parameter in `params`.
+ */
+export function compileTerm(term: AccessTerm, alias: string, params: SqlParams): string {
+  return foldTerm(COMPILE, term, alias, params);
+}

@@ -1,0 +1,67 @@
+/**
+ * What an access policy allows, as a small tree of typed terms over a resource row. The policy
+ * compiles to one term per interaction; `term-sql.ts` turns it into a parameterised SQL
+ * predicate and `term-evaluate.ts` decides it for one row in memory, both through a handler per
+ * kind, so a new kind (the trust issue's care relationship, consent, sensitivity, break-glass)
+ * fails to compile until both know it.
+ */
+export type AccessTerm =
+  /** Every row. */
+  | { kind: 'all' }
+  /** No row. */
+  | { kind: 'none' }
+  /** Rows of these resource types. */
+  | { kind: 'types'; types: readonly string[] }
+  /** Rows in this patient's compartment (the row's patient is this one). */
+  | { kind: 'compartment'; patientId: string }
+  /** Rows that belong to no patient (practitioners, organisations, and the like). */
+  | { kind: 'unattached' }
+  | { kind: 'and'; terms: readonly AccessTerm[] }
+  | { kind: 'or'; terms: readonly AccessTerm[] }
+  | { kind: 'not'; term: AccessTerm };
+
+export type AccessTermKind = AccessTerm['kind'];
+
+/** One handler per kind: leaving a kind out is a type error (the Kysely-style exhaustive table). */
+export type TermHandlers<R, A extends unknown[] = []> = { [K in AccessTermKind]: (term: Extract<AccessTerm, { kind: K }>, ...args: A) => R };
+
+/** Applies the handler for the term's kind. */
+export function foldTerm<R, A extends unknown[]>(handlers: TermHandlers<R, A>, term: AccessTerm, ...args: A): R {
+  const handler = handlers[term.kind] as (t: AccessTerm, ...rest: A) => R;
+  return handler(term, ...args);
+}
+
+/** The columns of a resource-shaped row (resource, resource_history, audit_event) that terms read. */
+export interface AccessRow {
+  resource_type: string;
+  patient_id: string | null;
+}
+
+export const ALL: AccessTerm = { kind: 'all' };
+export const NONE: AccessTerm = { kind: 'none' };
+
+export const types = (list: readonly string[]): AccessTerm => (list.length === 0 ? NONE : { kind: 'types', types: [...list] });
+export const compartment = (patientId: string): AccessTerm => ({ kind: 'compartment', patientId });
+export const unattached = (): AccessTerm => ({ kind: 'unattached' });
+
+/** Conjunction, dropping `all` and collapsing to `none` when any part is `none`. */
+export function and(...terms: AccessTerm[]): AccessTerm {
+  const kept = terms.filter((t) => t.kind !== 'all');
+  if (kept.some((t) => t.kind === 'none')) return NONE;
+  if (kept.length === 0) return ALL;
+  return kept.length === 1 ? kept[0] : { kind: 'and', terms: kept };
+}
+
+/** Disjunction, dropping `none` and collapsing to `all` when any part is `all`. */
+export function or(...terms: AccessTerm[]): AccessTerm {
+  const kept = terms.filter((t) => t.kind !== 'none');
+  if (kept.some((t) => t.kind === 'all')) return ALL;
+  if (kept.length === 0) return NONE;
+  return kept.length === 1 ? kept[0] : { kind: 'or', terms: kept };
+}
+
+export function not(term: AccessTerm): AccessTerm {
+  if (term.kind === 'all') return NONE;
+  if (term.kind === 'none') return ALL;
+  return term.kind === 'not' ? term.term : { kind: 'not', term };
+}
