@@ -1,6 +1,6 @@
 import type { Organization, Patient } from '@medplum/fhirtypes';
 import { systemContext, type Repository } from '@footprint/record';
-import { ODS_SYSTEM } from './care-record/present';
+import { ODS_SYSTEM } from '@footprint/fhir';
 
 export type PartnerKind =
   | 'partnership'

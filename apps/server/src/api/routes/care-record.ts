@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AllergyIntolerance, Condition, Encounter, MedicationRequest, Observation, Patient, Resource } from '@medplum/fhirtypes';
-import { isValidNhsNumber } from '@footprint/fhir';
+import { isValidNhsNumber, NHS_NUMBER_SYSTEM } from '@footprint/fhir';
 import type { AccessContext, Repository, SearchParams } from '@footprint/record';
 import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
@@ -11,7 +11,6 @@ import {
   conceptText,
   dateOnly,
   firstCode,
-  NHS_NUMBER_SYSTEM,
   nhsNumberOf,
   personName,
   postcodeOf,
