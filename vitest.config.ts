@@ -12,5 +12,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Stops a run that includes the browser tests, with one line, when Chromium is missing.
+    globalSetup: ['apps/web/test/global-setup.ts'],
   },
 });

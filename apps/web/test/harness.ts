@@ -11,6 +11,7 @@ import { buildServer } from '@footprint/server';
 import { buildWeb } from '../../cli/src/commands/build-web';
 import { seedDemoUsers, type DemoUserCredentials } from '../../server/src/api';
 import { webDistDir } from '../src';
+import { requireChromium } from './chromium';
 
 /** Where the browser tests save their screenshots (gitignored). */
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -29,6 +30,7 @@ export interface WebTestEnvironment {
  * port, and Debian's Chromium driven by playwright-core.
  */
 export async function startWebTestEnvironment(load: (platform: WebTestEnvironment['platform']) => Promise<void>): Promise<WebTestEnvironment> {
+  const executablePath = requireChromium();
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-web-test-'));
   const opened = await createRecord({ dataDir: join(dataDir, 'pglite') });
   const platform = { record: opened.repo, sql: opened.sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) };
@@ -39,7 +41,7 @@ export async function startWebTestEnvironment(load: (platform: WebTestEnvironmen
   const users = await seedDemoUsers(platform);
   const port = (app.server.address() as AddressInfo).port;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   await mkdir(SCREENSHOTS, { recursive: true });

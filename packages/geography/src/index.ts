@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseCsv } from './csv';
 
-export { parseCsv, splitCsvLine } from './csv';
+export { parseCsv } from './csv';
 
 export const GEOGRAPHY_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
 

@@ -7,7 +7,8 @@
  */
 import { conditionsFile, deprivationFactor, interpolate, populationFile, type ConditionParameters } from './parameters';
 import { nationalAgeSex, type Sex } from './population';
-import { inverseNormal, type Random } from './random';
+import { inverseNormal } from '@footprint/statistics';
+import type { Random } from './random';
 
 const CAP = 0.95;
 

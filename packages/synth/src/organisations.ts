@@ -39,6 +39,12 @@ interface PlacePractices {
 /** People per practice and per PCN the layout aims at (issue 3: 7–9k and 30–50k). */
 export const PEOPLE_PER_PRACTICE = 8000;
 export const PEOPLE_PER_PCN = 40000;
+/**
+ * The fewest practices a place has, however few people are generated: a small footprint (the
+ * demo's 2,500 people over 9 places) still has practices to compare in every place. Every place
+ * also has at least one PCN. Real places are far larger, so at full size this never binds.
+ */
+export const MIN_PRACTICES_PER_PLACE = 3;
 
 export class OrganisationDirectory {
   readonly partnership: Organisation;
@@ -151,7 +157,7 @@ function layOutPractices(footprint: Footprint, frame: PopulationFrame, seed: num
     const start = frame.placeStart[placeIndex];
     const n = frame.placeStart[placeIndex + 1] - start;
     const rng = new Random(seed, hashString('practices'), placeIndex);
-    const count = Math.max(1, Math.round(n / PEOPLE_PER_PRACTICE));
+    const count = Math.max(MIN_PRACTICES_PER_PLACE, Math.round(n / PEOPLE_PER_PRACTICE));
     // List sizes: lognormal spread (sd of log 0.4) around the mean, as real lists run from ~3k to 20k+.
     const weights = Array.from({ length: count }, () => Math.exp(0.4 * rng.normal()));
     const total = weights.reduce((a, b) => a + b, 0);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseCsv } from '@footprint/geography';
 import { ORGANISATION_KIND_CODES } from './organisation-kinds';
 
 /**
@@ -19,17 +20,15 @@ const dataUrl = (name: string) => new URL(`../data/${name}`, import.meta.url);
 
 /** A code listed with two different values is ambiguous and left out (the caller falls back to other evidence). */
 function csvMap(file: string, keyColumn: string, valueColumn: string): Map<string, string> {
-  const [header, ...lines] = readFileSync(dataUrl(file), 'utf8').trim().split('\n');
-  const names = header.split(',');
-  const k = names.indexOf(keyColumn);
-  const v = names.indexOf(valueColumn);
   const map = new Map<string, string>();
   const ambiguous = new Set<string>();
-  for (const line of lines) {
-    const fields = line.split(',');
-    const previous = map.get(fields[k]);
-    if (previous !== undefined && previous !== fields[v]) ambiguous.add(fields[k]);
-    map.set(fields[k], fields[v]);
+  for (const row of parseCsv(readFileSync(dataUrl(file), 'utf8'))) {
+    const key = row[keyColumn];
+    const value = row[valueColumn];
+    if (key === undefined || value === undefined) throw new Error(`${file} has no ${key === undefined ? keyColumn : valueColumn} column`);
+    const previous = map.get(key);
+    if (previous !== undefined && previous !== value) ambiguous.add(key);
+    map.set(key, value);
   }
   for (const code of ambiguous) map.delete(code);
   return map;

@@ -1,7 +1,7 @@
 import type { Organization, Patient } from '@medplum/fhirtypes';
 import { systemContext, type Repository } from '@footprint/record';
+import { ODS_SYSTEM } from '@footprint/fhir';
 import { organisationKindForCode, type OrganisationKind } from '@footprint/warehouse';
-import { ODS_SYSTEM } from './care-record/present';
 
 /** An organisation kind from the one list in @footprint/warehouse (organisation-kinds.ts). */
 export type PartnerKind = OrganisationKind;

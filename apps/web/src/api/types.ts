@@ -49,10 +49,24 @@ export interface PersonMatch {
   practice: OrganisationRef | null;
 }
 
+/** A medicine in the care record: its issues grouped, with the latest issue's details. */
+export interface MedicineSummary {
+  key: string;
+  display: string;
+  code: string | null;
+  dosage: string | null;
+  status: string | null;
+  issues: number;
+  firstIssued: string | null;
+  lastIssued: string | null;
+  prescriber: OrganisationRef | null;
+}
+
 export interface CareRecordSummary {
   patient: PersonMatch & { address: string | null; deceased: string | null; phone: string | null };
   problems: Array<{ id: string; display: string; code: string | null; status: string | null; onset: string | null; recorded: string | null; organisation: OrganisationRef | null }>;
-  medications: Array<{ id: string; display: string; status: string | null; authoredOn: string | null; dosage: string | null; organisation: OrganisationRef | null }>;
+  /** One row per medicine (grouped issues), current apart from past. */
+  medications: { current: MedicineSummary[]; past: MedicineSummary[] };
   allergies: Array<{ id: string; display: string; criticality: string | null; reaction: string | null; recorded: string | null; organisation: OrganisationRef | null }>;
   results: Array<{ id: string; display: string; value: string; date: string | null; organisation: OrganisationRef | null }>;
   encounters: Array<{ id: string; start: string | null; end: string | null; description: string; setting: string; organisation: OrganisationRef | null }>;

@@ -12,6 +12,13 @@ function org(ref: OrganisationRef | null): string {
   return ref ? ref.name : 'Not recorded';
 }
 
+/** A prescription status in words ("completed" → "Completed"; none → "Not recorded"). */
+function medicineStatus(status: string | null): string {
+  if (!status) return 'Not recorded';
+  const words = status.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function More({ shown, truncated, what }: { shown: number; truncated: boolean; what: string }) {
   return truncated ? <p className="nhsuk-body-s">Showing the {shown} most recent {what}.</p> : null;
 }
@@ -83,21 +90,39 @@ export function PatientRecordPage() {
             <More shown={data.problems.length} truncated={data.truncated.problems} what="problems" />
 
             <h2 id="medications">Medications</h2>
+            <p>One line per medicine, however many times it was issued.</p>
+            <h3 id="current-medication">Current medication</h3>
             <FigureTable
               hideCaption
-              caption="Medications"
-              emptyText="No medications recorded by any partner organisation."
-              testId="medications"
+              caption="Current medication"
+              emptyText="No current medication recorded by any partner organisation."
+              testId="current-medications"
               columns={[
                 { key: 'display', header: 'Medicine' },
                 { key: 'dosage', header: 'Dosage', render: (m) => m.dosage ?? 'Not recorded' },
-                { key: 'status', header: 'Status', render: (m) => m.status ?? 'Not recorded' },
-                { key: 'authoredOn', nowrap: true, header: 'Prescribed', render: (m) => formatDate(m.authoredOn) },
-                { key: 'organisation', header: 'Prescribed by', render: (m) => org(m.organisation) },
+                { key: 'lastIssued', nowrap: true, header: 'Last issued', render: (m) => formatDate(m.lastIssued) },
+                { key: 'issues', header: 'Issues', numeric: true },
+                { key: 'prescriber', header: 'Prescribed by', render: (m) => org(m.prescriber) },
               ]}
-              rows={data.medications}
+              rows={data.medications.current}
             />
-            <More shown={data.medications.length} truncated={data.truncated.medications} what="medications" />
+            <h3 id="past-medication">Past medication</h3>
+            <FigureTable
+              hideCaption
+              caption="Past medication"
+              emptyText="No past medication recorded by any partner organisation."
+              testId="past-medications"
+              columns={[
+                { key: 'display', header: 'Medicine' },
+                { key: 'firstIssued', nowrap: true, header: 'First issued', render: (m) => formatDate(m.firstIssued) },
+                { key: 'lastIssued', nowrap: true, header: 'Last issued', render: (m) => formatDate(m.lastIssued) },
+                { key: 'issues', header: 'Issues', numeric: true },
+                { key: 'status', header: 'Status', render: (m) => medicineStatus(m.status) },
+                { key: 'prescriber', header: 'Prescribed by', render: (m) => org(m.prescriber) },
+              ]}
+              rows={data.medications.past}
+            />
+            {data.truncated.medications ? <p className="nhsuk-body-s">Grouped from the most recent 1,000 issues; older issues are not counted.</p> : null}
 
             <h2 id="allergies">Allergies and adverse reactions</h2>
             {data.allergies.length === 0 ? (

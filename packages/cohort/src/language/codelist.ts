@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { CohortError } from '../errors';
 import type { CodeSource } from './series';
 
@@ -28,7 +29,12 @@ export function codelist_from_csv(path: string, column = 'code'): Codelist {
 }
 
 export function parseCodelistCsv(text: string, column: string, source: string): Codelist {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''));
+  let rows: string[][];
+  try {
+    rows = parseCsv(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new CohortError(`codelist ${source} is not valid CSV: ${(error as Error).message}`);
+  }
   if (rows.length === 0) throw new CohortError(`codelist ${source} is empty`);
   const header = rows[0].map((h) => h.trim());
   const index = header.indexOf(column);
@@ -45,36 +51,10 @@ export function parseCodelistCsv(text: string, column: string, source: string): 
   return codelist(codes, source);
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF line ends. */
+/**
+ * RFC 4180 CSV as rows of fields, read by csv-parse: quoted fields, doubled quotes, CRLF or LF line
+ * ends; rows may differ in length, and a blank line is a row of one empty field.
+ */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parse(text, { relax_column_count: true }) as string[][];
 }

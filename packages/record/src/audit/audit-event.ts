@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEvent, AuditEventEntity } from '@footprint/fhir';
+import { ODS_SYSTEM, type AuditEvent, type AuditEventEntity } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 
 /** The RESTful interactions (http://hl7.org/fhir/restful-interaction) and Footprint's own operations that are audited. */
@@ -96,7 +96,7 @@ export function buildAuditEvent(ctx: AccessContext, facts: AuditFacts, recorded:
     agent.push({
       who: {
         reference: ctx.organisation.reference,
-        ...(ctx.organisation.odsCode ? { identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: ctx.organisation.odsCode } } : {}),
+        ...(ctx.organisation.odsCode ? { identifier: { system: ODS_SYSTEM, value: ctx.organisation.odsCode } } : {}),
       },
       requestor: false,
     });

@@ -1,6 +1,7 @@
 import type { Encounter, Organization, PractitionerRole, Reference, Resource } from '@medplum/fhirtypes';
 import type { AccessContext, Repository } from '@footprint/record';
-import { ODS_SYSTEM, recordingReferences } from './present';
+import { ODS_SYSTEM } from '@footprint/fhir';
+import { recordingReferences } from './present';
 
 export interface OrganisationRef {
   code: string | null;

@@ -1,11 +1,10 @@
 import type { CodeableConcept, HumanName, Identifier, Patient, Quantity, Reference, Resource } from '@medplum/fhirtypes';
+import { NHS_NUMBER_SYSTEM } from '@footprint/fhir';
 
 /**
  * Turning FHIR resources into the plain summaries the care record page shows. Pure functions,
  * so what a clinician sees is testable without a database.
  */
-export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
-export const ODS_SYSTEM = 'https://fhir.nhs.uk/Id/ods-organization-code';
 
 export function conceptText(concept: CodeableConcept | undefined): string {
   if (!concept) return 'Not recorded';

@@ -1,17 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { AllergyIntolerance, Condition, Encounter, MedicationRequest, Observation, Patient, Resource } from '@medplum/fhirtypes';
-import { isValidNhsNumber } from '@footprint/fhir';
+import { isValidNhsNumber, NHS_NUMBER_SYSTEM } from '@footprint/fhir';
 import type { AccessContext, Repository, SearchParams } from '@footprint/record';
 import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
+import { groupMedications } from '../care-record/medications';
 import { readOrganisation, resolveRecordingOrganisations, type OrganisationRef } from '../care-record/organisations';
 import {
   addressOf,
   conceptText,
   dateOnly,
   firstCode,
-  NHS_NUMBER_SYSTEM,
   nhsNumberOf,
   personName,
   postcodeOf,
@@ -23,6 +23,8 @@ import { ApiProblem } from '../problem';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const SUMMARY_LIMIT = 50;
+/** Issues read to group into medicines: enough for years of repeats of every medicine a person takes. */
+const MEDICATION_ISSUE_LIMIT = 1000;
 
 export async function describePeople(record: Repository, ctx: AccessContext, patients: Patient[]) {
   return Promise.all(
@@ -57,8 +59,8 @@ function searchParameters(body: Record<string, unknown>): SearchParams {
   return [['family', family], ['birthdate', birthDate], ...(given ? ([['given', given]] as const) : []), ['_count', '20']];
 }
 
-async function newest<T extends Resource>(record: Repository, ctx: AccessContext, type: string, patientId: string, sort: string) {
-  const result = await record.search(ctx, type, [['patient', `Patient/${patientId}`], ['_sort', sort], ['_count', String(SUMMARY_LIMIT)]]);
+async function newest<T extends Resource>(record: Repository, ctx: AccessContext, type: string, patientId: string, sort: string, limit = SUMMARY_LIMIT) {
+  const result = await record.search(ctx, type, [['patient', `Patient/${patientId}`], ['_sort', sort], ['_count', String(limit)]]);
   return { items: result.matches as T[], truncated: result.next !== undefined };
 }
 
@@ -85,7 +87,7 @@ export async function careRecordRoutes(app: FastifyInstance, platform: Platform,
     const id = request.params.id;
     const patient = await record.read<Patient>(ctx, 'Patient', id);
     const conditions = await newest<Condition>(record, ctx, 'Condition', id, '-recorded-date');
-    const medications = await newest<MedicationRequest>(record, ctx, 'MedicationRequest', id, '-authoredon');
+    const medications = await newest<MedicationRequest>(record, ctx, 'MedicationRequest', id, '-authoredon', MEDICATION_ISSUE_LIMIT);
     const allergies = await newest<AllergyIntolerance>(record, ctx, 'AllergyIntolerance', id, '-date');
     const observations = await newest<Observation>(record, ctx, 'Observation', id, '-date');
     const encounters = await newest<Encounter>(record, ctx, 'Encounter', id, '-date');
@@ -119,14 +121,7 @@ export async function careRecordRoutes(app: FastifyInstance, platform: Platform,
         recorded: dateOnly(c.recordedDate),
         organisation: by(c),
       })),
-      medications: medications.items.map((m) => ({
-        id: m.id ?? '',
-        display: conceptText(m.medicationCodeableConcept),
-        status: m.status ?? null,
-        authoredOn: dateOnly(m.authoredOn),
-        dosage: m.dosageInstruction?.[0]?.text ?? null,
-        organisation: by(m),
-      })),
+      medications: groupMedications(medications.items, by),
       allergies: allergies.items.map((a) => ({
         id: a.id ?? '',
         display: conceptText(a.code),
