@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRecord } from '@footprint/record';
-import { buildServer } from '@footprint/server';
+import { buildServer, platformMigrations } from '@footprint/server';
 import type { FastifyInstance } from 'fastify';
 import * as token from '../src/commands/token';
 
@@ -30,7 +30,7 @@ describe('footprint token', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'footprint-cli-'));
     process.env.FOOTPRINT_DATA_DIR = dataDir;
-    const opened = await createRecord({ dataDir: 'memory://' });
+    const opened = await createRecord({ dataDir: 'memory://', migrations: platformMigrations });
     app = buildServer({ record: opened.repo, sql: opened.sql, dataDir }, { logger: false });
     await app.ready();
     close = async () => {

@@ -6,10 +6,7 @@ import type { AddressInfo } from 'node:net';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createRecord } from '@footprint/record';
-import { buildServer } from '@footprint/server';
-import { buildWeb } from '../../cli/src/commands/build-web';
-import { seedDemoUsers, type DemoUserCredentials } from '../../server/src/api';
-import { webDistDir } from '../src';
+import { buildServer, buildWeb, DEFAULT_WEB_DIST, platformMigrations, seedDemoUsers, type DemoUserCredentials } from '@footprint/server';
 
 /** Where the browser tests save their screenshots (gitignored). */
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
@@ -29,11 +26,11 @@ export interface WebTestEnvironment {
  */
 export async function startWebTestEnvironment(load: (platform: WebTestEnvironment['platform']) => Promise<void>): Promise<WebTestEnvironment> {
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-web-test-'));
-  const opened = await createRecord({ dataDir: join(dataDir, 'pglite') });
+  const opened = await createRecord({ dataDir: join(dataDir, 'pglite'), migrations: platformMigrations });
   const platform = { record: opened.repo, sql: opened.sql, dataDir };
   await load(platform);
   await buildWeb();
-  const app = buildServer(platform, { logger: false, webDist: webDistDir });
+  const app = buildServer(platform, { logger: false, webDist: DEFAULT_WEB_DIST });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const users = await seedDemoUsers(platform);
   const port = (app.server.address() as AddressInfo).port;
