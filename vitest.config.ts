@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One test run for the whole monorepo. Tests live beside the code (`*.test.ts`).
+ * One test run for the whole monorepo. Tests live beside the code (`*.test.ts`); the layering
+ * check lives in tools/layering.
  * Storage suites run against embedded PGlite always, and against the PostgreSQL
  * server named by FOOTPRINT_TEST_DATABASE_URL when it is set (CI sets it).
  */
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'tools/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

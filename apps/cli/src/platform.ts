@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { createRecord } from '@footprint/record';
-import type { Platform } from '@footprint/server';
+import { platformMigrations, type Platform } from '@footprint/server';
 import { engineNames, openWarehouseHandle, type EngineName } from '@footprint/warehouse';
 
 export interface PlatformOptions {
@@ -46,15 +46,21 @@ function describeServer(url: string): string {
 }
 
 /**
- * Opens storage from options and the environment (DATABASE_URL, FOOTPRINT_DATA_DIR), applies the
- * record's migrations and returns the Platform every command and the server are built from.
+ * Opens storage from options and the environment (DATABASE_URL, FOOTPRINT_DATA_DIR), applies
+ * every migration set of the registry (`platformMigrations`) once, in order, and returns the
+ * Platform every command and the server are built from.
  * Shared by serve, demo, import, token, warehouse, query and generate --load.
  */
 export async function openPlatform(options: PlatformOptions = {}): Promise<OpenPlatform> {
   const dataDir = dataDirectory(options.dataDir);
   const databaseUrl = options.embedded ? undefined : (options.databaseUrl ?? process.env.DATABASE_URL);
   const warehouse = openWarehouseHandle({ dataDir, engine: warehouseEngine(options.warehouseEngine), schema: process.env.FOOTPRINT_WAREHOUSE_SCHEMA || undefined });
-  const opened = await createRecord({ dataDir, ...(databaseUrl ? { databaseUrl } : {}), ...(options.schema ? { schema: options.schema } : {}) });
+  const opened = await createRecord({
+    dataDir,
+    migrations: platformMigrations,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(options.schema ? { schema: options.schema } : {}),
+  });
   const storage = databaseUrl ? describeServer(databaseUrl) : `embedded PGlite at ${join(dataDir, 'record')}`;
   return {
     record: opened.repo,

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { systemContext } from '@footprint/record';
+import { postgresKinds, reserveTestSchema } from '@footprint/testing';
 import { writeFootprint, type Manifest } from '@footprint/synth';
 import * as generateCommand from '../src/commands/generate';
 import { openPlatform } from '../src/platform';
@@ -72,9 +71,8 @@ describe('footprint generate', () => {
     await expect(runGenerate(['--people', '10', '--footprint', 'atlantis', '--out', join(dataDir, 'x')])).rejects.toThrow(/Unknown footprint "atlantis"/);
   });
 
-  const url = process.env.FOOTPRINT_TEST_DATABASE_URL;
-  it.runIf(!!url)('loads into a PostgreSQL server', async () => {
-    const schema = `fp_synth_${randomBytes(5).toString('hex')}`;
+  it.runIf(postgresKinds().includes('postgres'))('loads into a PostgreSQL server', async () => {
+    const { url, schema, drop } = reserveTestSchema('fp_synth');
     const out = join(dataDir, 'pg');
     try {
       const manifest = await writeFootprint({ footprint: 'herefordshire-and-worcestershire', people: 80, seed: 8, outDir: out });
@@ -88,10 +86,7 @@ describe('footprint generate', () => {
         await platform.close();
       }
     } finally {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await admin.end();
+      await drop();
     }
   });
 });

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { Organization } from '@footprint/fhir';
 import { systemContext } from '@footprint/record';
+import { postgresKinds, reserveTestSchema } from '@footprint/testing';
 import { openPlatform } from '../src/platform';
 
 describe('openPlatform', () => {
@@ -27,11 +26,10 @@ describe('openPlatform', () => {
     }
   });
 
-  const url = process.env.FOOTPRINT_TEST_DATABASE_URL;
-  it.runIf(!!url)('opens a PostgreSQL server from a URL, without putting its credentials in messages', async () => {
-    const schema = `fp_cli_${randomBytes(5).toString('hex')}`;
+  it.runIf(postgresKinds().includes('postgres'))('opens a PostgreSQL server from a URL, without putting its credentials in messages', async () => {
+    const { url, schema, drop } = reserveTestSchema('fp_cli');
     const dataDir = await mkdtemp(join(tmpdir(), 'footprint-platform-'));
-    const withPassword = url!.replace('postgres://postgres@', 'postgres://postgres:not-shown@');
+    const withPassword = url.replace('postgres://postgres@', 'postgres://postgres:not-shown@');
     try {
       const platform = await openPlatform({ dataDir, databaseUrl: withPassword, schema });
       expect(platform.storage).toMatch(/^PostgreSQL at 127\.0\.0\.1:5432\/test$/);
@@ -39,10 +37,7 @@ describe('openPlatform', () => {
       await platform.record.create(systemContext(), { resourceType: 'Organization', name: 'Trust' });
       await platform.close();
     } finally {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await admin.end();
+      await drop();
       await rm(dataDir, { recursive: true, force: true });
     }
   });

@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { postgresKinds, reserveTestSchema } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFootprint } from '@footprint/synth';
 import { buildWarehouseFromNdjson, type EngineName } from '@footprint/warehouse';
@@ -16,9 +15,8 @@ import { buildWarehouseFromNdjson, type EngineName } from '@footprint/warehouse'
  */
 const bin = fileURLToPath(new URL('../bin/footprint.js', import.meta.url));
 const definition = fileURLToPath(new URL('../../../packages/cohort/examples/raised-blood-pressure.ts', import.meta.url));
-const url = process.env.FOOTPRINT_TEST_DATABASE_URL;
-const engines: EngineName[] = ['duckdb', ...(url ? (['postgres'] as const) : [])];
-const schema = `wh_query_${randomBytes(5).toString('hex')}`;
+const engines: EngineName[] = ['duckdb', ...(postgresKinds().includes('postgres') ? (['postgres'] as const) : [])];
+const reserved = engines.includes('postgres') ? reserveTestSchema('wh_query') : undefined;
 
 let dir: string;
 const written = new Map<EngineName, string[]>();
@@ -33,19 +31,14 @@ async function footprint(dataDir: string, ...args: string[]): Promise<{ code: nu
   }
 }
 
-const engineArgs = (engine: EngineName) => ['--engine', engine, ...(engine === 'postgres' && url ? ['--database-url', url, '--schema', schema] : [])];
+const engineArgs = (engine: EngineName) => ['--engine', engine, ...(engine === 'postgres' && reserved ? ['--database-url', reserved.url, '--schema', reserved.schema] : [])];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'footprint-cli-query-'));
   await writeFootprint({ footprint: 'cheshire-and-merseyside', people: 150, seed: 9, outDir: join(dir, 'out') });
 }, 120_000);
 afterAll(async () => {
-  if (url) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin.end();
-  }
+  await reserved?.drop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -59,7 +52,7 @@ describe.each(engines)('footprint query on the %s warehouse', { timeout: 120_000
   });
 
   it('writes a dataset to CSV, the same rows on every engine', async () => {
-    await buildWarehouseFromNdjson(join(dir, 'out'), { dataDir: dataDir(), engine, ...(engine === 'postgres' ? { databaseUrl: url, schema } : {}), workers: 0 });
+    await buildWarehouseFromNdjson(join(dir, 'out'), { dataDir: dataDir(), engine, ...(engine === 'postgres' && reserved ? { databaseUrl: reserved.url, schema: reserved.schema } : {}), workers: 0 });
     const out = join(dir, `${engine}.csv`);
     const result = await footprint(dataDir(), 'query', definition, ...engineArgs(engine), '--out', out);
     expect(result.stderr).toBe('');

@@ -5,7 +5,8 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRecord } from '@footprint/record';
 import { openWarehouseHandle } from '@footprint/warehouse';
-import { buildServer } from '@footprint/server';
+import { buildServer, platformMigrations } from '@footprint/server';
+import { openOnTestStorage } from '@footprint/testing';
 import type { FastifyInstance } from 'fastify';
 import * as token from '../src/commands/token';
 
@@ -31,7 +32,7 @@ describe('footprint token', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'footprint-cli-'));
     process.env.FOOTPRINT_DATA_DIR = dataDir;
-    const opened = await createRecord({ dataDir: 'memory://' });
+    const opened = await openOnTestStorage('pglite', 'fp_cli', (at) => createRecord({ ...at, migrations: platformMigrations }));
     app = buildServer({ record: opened.repo, sql: opened.sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) }, { logger: false });
     await app.ready();
     close = async () => {

@@ -26,7 +26,7 @@ import { openWarehouseHandle } from '@footprint/warehouse';
 import { createRecord, defaultPoolSize, systemContext, type AccessContext, type Repository, type SqlClient } from '@footprint/record';
 import { buildServer } from '../src/app';
 import { createClient } from '../src/auth/clients';
-import { runServerMigrations } from '../src/db/run';
+import { platformMigrations } from '../src/migrations';
 
 const { values } = parseArgs({
   options: {
@@ -57,12 +57,11 @@ function nhsNumber(n: number): string {
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-bench-'));
   const benchUrl = `${url}${url.includes('?') ? '&' : '?'}application_name=footprint-bench`;
-  const opened = await createRecord({ databaseUrl: benchUrl, schema, ...(values.connections ? { maxConnections: Number(values.connections) } : {}) });
+  const opened = await createRecord({ databaseUrl: benchUrl, schema, migrations: platformMigrations, ...(values.connections ? { maxConnections: Number(values.connections) } : {}) });
   const { repo: record, sql } = opened;
   const app = buildServer({ record, sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) }, { logger: false });
   try {
     await app.ready();
-    await runServerMigrations(sql);
 
     // Preload: patients, five observations each, in batches through the record's bulk path.
     const started = Date.now();

@@ -1,13 +1,14 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ensureDefinitions } from '@footprint/fhir';
+import { pendingMigrations } from '@footprint/record';
 import { apiRoutes } from './api';
 import { ensureAdministratorClient } from './auth/administrator';
 import { oauthRoutes } from './auth/oauth-routes';
 import { loadSigningKey } from './auth/signing-key';
-import { runServerMigrations } from './db/run';
 import { ExportJobs } from './fhir/export/jobs';
 import { fhirPlugin } from './fhir/plugin';
 import { asyncStdout, loggerOptions, RequestLogController } from './logging';
+import { platformMigrations } from './migrations';
 import type { Platform } from './platform';
 import './types';
 import { webApp } from './web';
@@ -35,9 +36,9 @@ export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
 
 /**
  * Composes the HTTP server: the FHIR R4 API at /fhir/R4, OAuth2 at /oauth/token with SMART
- * discovery, the web app's JSON API at /api and the built web app. Start-up work (server
- * migrations, the signing key, the first administrator client) runs when the instance becomes
- * ready (`listen`, `ready` or the first `inject`).
+ * discovery, the web app's JSON API at /api and the built web app. The platform's storage must
+ * have been opened with `platformMigrations`; start-up work (checking that, the signing key, the
+ * first administrator client) runs when the instance becomes ready (`listen`, `ready` or the first `inject`).
  */
 export function buildServer(platform: Platform, options: ServerOptions = {}): FastifyInstance {
   const stdout = options.logger === undefined ? asyncStdout() : undefined;
@@ -46,7 +47,7 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
     logController: new RequestLogController(),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     requestIdHeader: 'x-request-id',
-    // Start-up (definitions, migrations, first administrator) can take a while on a busy machine.
+    // Start-up (definitions, signing key, first administrator) can take a while on a busy machine.
     pluginTimeout: 120_000,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
@@ -56,7 +57,8 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
   app.register(async (root) => {
     // Load the R4 definitions now (a few seconds) rather than inside the first request that needs them.
     ensureDefinitions();
-    await runServerMigrations(platform.sql);
+    const pending = await pendingMigrations(platform.sql, platformMigrations);
+    if (pending.length > 0) throw new Error(`Storage was opened without the platform's migrations (missing ${pending.slice(0, 3).join(', ')}); open it with createRecord({ migrations: platformMigrations })`);
     const signingKey = await loadSigningKey(platform.dataDir);
     if (options.bootstrapAdministrator !== false) {
       const admin = await ensureAdministratorClient(platform.sql, platform.dataDir);

@@ -1,18 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { createRecord } from '@footprint/record';
 import { openWarehouseHandle } from '@footprint/warehouse';
+import { openOnTestStorage, postgresKinds, type PostgresKind } from '@footprint/testing';
 import { buildServer, type ServerOptions } from '../src/app';
 import { createClient } from '../src/auth/clients';
-import { runServerMigrations } from '../src/db/run';
+import { platformMigrations } from '../src/migrations';
 import type { Platform } from '../src/platform';
 
-/** Storage the server suites run on: PGlite always, the PostgreSQL server when FOOTPRINT_TEST_DATABASE_URL is set. */
-export const storageKinds: Array<'pglite' | 'postgres'> = ['pglite', ...(process.env.FOOTPRINT_TEST_DATABASE_URL ? (['postgres'] as const) : [])];
+/** Storage the server suites run on: PGlite always, the PostgreSQL server when FOOTPRINT_TEST_DATABASE_URL is set (required in CI). */
+export const storageKinds: PostgresKind[] = postgresKinds();
 
 export interface TestServer {
   app: FastifyInstance;
@@ -22,34 +21,28 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Opens fresh storage (in-memory PGlite, or a unique schema on the server) and a temporary data directory. */
-export async function openTestPlatform(kind: 'pglite' | 'postgres'): Promise<{ platform: Platform; close(): Promise<void> }> {
+/**
+ * Opens fresh storage (in-memory PGlite, or a unique schema on the server) through the platform's
+ * migration registry, as `footprint serve` does, and a temporary data directory.
+ */
+export async function openTestPlatform(kind: PostgresKind): Promise<{ platform: Platform; close(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-server-'));
-  const url = process.env.FOOTPRINT_TEST_DATABASE_URL;
-  const schema = `fp_server_${randomBytes(6).toString('hex')}`;
-  const opened = kind === 'postgres' && url ? await createRecord({ databaseUrl: url, schema }) : await createRecord({ dataDir: 'memory://' });
+  const opened = await openOnTestStorage(kind, 'fp_server', (location) => createRecord({ ...location, migrations: platformMigrations }));
   const platform: Platform = { record: opened.repo, sql: opened.sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) };
   return {
     platform,
     async close() {
       await platform.warehouse.close();
       await opened.close();
-      if (kind === 'postgres' && url) {
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await admin.end();
-      }
       await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-export async function startTestServer(kind: 'pglite' | 'postgres', options: ServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(kind: PostgresKind, options: ServerOptions = {}): Promise<TestServer> {
   const { platform, close } = await openTestPlatform(kind);
   const app = buildServer(platform, { logger: false, ...options });
   await app.ready();
-  await runServerMigrations(platform.sql);
   const tokens = new Map<string, string>();
   return {
     app,

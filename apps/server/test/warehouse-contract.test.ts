@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { postgresKinds, reserveTestSchema } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clinical_events, encounters, medications, patients, social_care, type TableSchema, type ValueType } from '@footprint/cohort';
 import { writeFootprint } from '@footprint/synth';
@@ -13,8 +12,7 @@ import { buildWarehouseFromNdjson, openWarehouse, type EngineName, type Warehous
  * table and column the cohort language declares (packages/cohort/src/tables.ts) exists, with a type
  * the cohort's value type can be read from, in what the warehouse builds, on every engine.
  */
-const url = process.env.FOOTPRINT_TEST_DATABASE_URL;
-const engines: EngineName[] = ['duckdb', ...(url ? (['postgres'] as const) : [])];
+const engines: EngineName[] = ['duckdb', ...(postgresKinds().includes('postgres') ? (['postgres'] as const) : [])];
 
 /** The SQL types (information_schema.columns.data_type, either engine's spelling) each cohort value type reads. */
 const COMPATIBLE: Record<ValueType, string[]> = {
@@ -38,8 +36,8 @@ afterAll(async () => {
 
 describe.each(engines)('the %s warehouse against the cohort language', (engine) => {
   let warehouse: Warehouse;
-  const schema = `wh_contract_${randomBytes(5).toString('hex')}`;
-  const settings = () => ({ dataDir: join(folder, engine), engine, ...(engine === 'postgres' ? { databaseUrl: url, schema } : {}) });
+  const reserved = engine === 'postgres' ? reserveTestSchema('wh_contract') : undefined;
+  const settings = () => ({ dataDir: join(folder, engine), engine, ...(reserved ? { databaseUrl: reserved.url, schema: reserved.schema } : {}) });
 
   beforeAll(async () => {
     await buildWarehouseFromNdjson(join(folder, 'out'), { ...settings(), workers: 0 });
@@ -47,12 +45,7 @@ describe.each(engines)('the %s warehouse against the cohort language', (engine) 
   }, 120_000);
   afterAll(async () => {
     await warehouse?.close();
-    if (engine === 'postgres' && url) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await admin.end();
-    }
+    await reserved?.drop();
   });
 
   it.each(COHORT_TABLES.map((t) => [t.name, t] as const))('has every column of %s with a compatible type', async (name, table) => {

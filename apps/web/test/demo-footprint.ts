@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { importFiles, importMigrations, PostgresRepository, runMigrations, systemContext, type Repository, type SqlClient } from '@footprint/record';
+import { importFiles, PostgresRepository, systemContext, type Repository, type SqlClient } from '@footprint/record';
 import { writeFootprint } from '@footprint/synth';
 import { buildWarehouse } from '@footprint/warehouse';
 
@@ -11,7 +11,6 @@ import { buildWarehouse } from '@footprint/warehouse';
 export async function loadSyntheticFootprint(platform: { record: Repository; sql: SqlClient; dataDir: string }, people: number, seed = 20261123): Promise<void> {
   const outDir = join(platform.dataDir, 'synthetic-footprint');
   const manifest = await writeFootprint({ footprint: 'cheshire-and-merseyside', people, seed, outDir });
-  await runMigrations(platform.sql, 'import', importMigrations);
   for (const file of manifest.files) {
     await importFiles(platform.record, systemContext('SYSADMIN', 'web-test'), [join(outDir, file.path)], {
       sql: platform.sql,

@@ -7,10 +7,7 @@ import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createRecord } from '@footprint/record';
 import { openWarehouseHandle, type WarehouseHandle } from '@footprint/warehouse';
-import { buildServer } from '@footprint/server';
-import { buildWeb } from '../../cli/src/commands/build-web';
-import { seedDemoUsers, type DemoUserCredentials } from '../../server/src/api';
-import { webDistDir } from '../src';
+import { buildServer, buildWeb, DEFAULT_WEB_DIST, platformMigrations, seedDemoUsers, type DemoUserCredentials } from '@footprint/server';
 import { requireChromium } from './chromium';
 
 /** Where the browser tests save their screenshots (gitignored). */
@@ -32,11 +29,11 @@ export interface WebTestEnvironment {
 export async function startWebTestEnvironment(load: (platform: WebTestEnvironment['platform']) => Promise<void>): Promise<WebTestEnvironment> {
   const executablePath = requireChromium();
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-web-test-'));
-  const opened = await createRecord({ dataDir: join(dataDir, 'pglite') });
+  const opened = await createRecord({ dataDir: join(dataDir, 'pglite'), migrations: platformMigrations });
   const platform = { record: opened.repo, sql: opened.sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) };
   await load(platform);
   await buildWeb();
-  const app = buildServer(platform, { logger: false, webDist: webDistDir });
+  const app = buildServer(platform, { logger: false, webDist: DEFAULT_WEB_DIST });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const users = await seedDemoUsers(platform);
   const port = (app.server.address() as AddressInfo).port;

@@ -3,7 +3,7 @@ import type { AuditEvent, Patient } from '@medplum/fhirtypes';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '@footprint/record';
-import type { DemoUserCredentials } from '../../server/src/api';
+import type { DemoUserCredentials } from '@footprint/server';
 import { loadSyntheticFootprint } from './demo-footprint';
 import {
   accessibilityViolations,

@@ -1,5 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { PGlite } from '@electric-sql/pglite';
+import { openTestDatabase } from '@footprint/testing';
 import { clinical_events, DuckDbEngine, encounters, InMemoryEngine, medications, patients, PostgresEngine, social_care, type CohortEngine, type JsValue, type TableSchema } from '@footprint/cohort';
 
 /**
@@ -129,7 +129,7 @@ export const ENGINES: Record<string, () => Promise<Fixture>> = {
     };
   },
   postgres: async () => {
-    const db = new PGlite();
+    const db = await openTestDatabase('pglite');
     for (const sql of statements()) await db.exec(sql);
     return { engine: new PostgresEngine(db), close: () => db.close() };
   },

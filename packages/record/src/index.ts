@@ -8,7 +8,7 @@ export type { AccessContext, Principal, PurposeOfUse } from './access-context';
 export { systemContext } from './access-context';
 export type { Migration, QueryOptions, SqlClient } from './db/sql-client';
 export { createRecord, resolveDataDir, type OpenRecord, type RecordConfig } from './create-record';
-export { runMigrations } from './migrations/run';
+export { pendingMigrations, recordMigrationSets, runMigrationSets, type MigrationSet } from './migrations/registry';
 export { defaultPoolSize } from './db/pg-client';
 export { PostgresRepository } from './repo/postgres-repository';
 export * from './access';

@@ -1,5 +1,5 @@
-import { createRecord } from '../src/create-record';
+import { openTestRecord } from './engines';
 import { runRecordSuite } from './record-suite';
 
 /** The storage suite on embedded PGlite, each area in its own in-memory database. */
-runRecordSuite({ name: 'pglite', open: () => createRecord({ dataDir: 'memory://' }) });
+runRecordSuite({ name: 'pglite', open: () => openTestRecord('pglite') });

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { postgresKinds, reserveTestSchema } from '@footprint/testing';
 import type { EngineName } from '../src';
 
 /**
  * The engines every warehouse suite runs on: DuckDB always, PostgreSQL when
- * FOOTPRINT_TEST_DATABASE_URL is set (then it must run). Each PostgreSQL run gets its own schema.
+ * FOOTPRINT_TEST_DATABASE_URL is set (then it must run). Each PostgreSQL run gets its own schema,
+ * reserved through the shared test support and dropped (with its `__building` companion) by cleanUp.
  */
 export interface EngineUnderTest {
   name: EngineName;
@@ -15,23 +15,12 @@ export interface EngineUnderTest {
 
 export function enginesUnderTest(): Array<{ name: EngineName; create: () => EngineUnderTest }> {
   const list: Array<{ name: EngineName; create: () => EngineUnderTest }> = [{ name: 'duckdb', create: () => ({ name: 'duckdb', cleanUp: async () => {} }) }];
-  const url = process.env.FOOTPRINT_TEST_DATABASE_URL;
-  if (url) {
+  if (postgresKinds().includes('postgres')) {
     list.push({
       name: 'postgres',
       create: () => {
-        const schema = `wh_test_${randomBytes(6).toString('hex')}`;
-        return {
-          name: 'postgres',
-          databaseUrl: url,
-          schema,
-          async cleanUp() {
-            const client = new pg.Client({ connectionString: url });
-            await client.connect();
-            await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}__building CASCADE`);
-            await client.end();
-          },
-        };
+        const reserved = reserveTestSchema('wh_test');
+        return { name: 'postgres', databaseUrl: reserved.url, schema: reserved.schema, cleanUp: () => reserved.drop() };
       },
     });
   }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRecord, systemContext, type OpenRecord, type Repository } from '@footprint/record';
+import { openOnTestStorage } from '@footprint/testing';
 import type { Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWarehouse, loadWarehouseKey, openWarehouse, Pseudonymiser, refreshWarehouse, type Warehouse } from '../src';
@@ -45,7 +46,7 @@ for (const { name, create } of enginesUnderTest()) {
       dir = await mkdtemp(join(tmpdir(), 'footprint-warehouse-refresh-'));
       engine = create();
       options = { dataDir: dir, engine: engine.name, databaseUrl: engine.databaseUrl, schema: engine.schema };
-      record = await createRecord({ dataDir: 'memory://' });
+      record = await openOnTestStorage('pglite', 'wh_source', (at) => createRecord(at));
       await record.repo.importBatch(ctx, allResources() as unknown as Resource[]);
       keys = new Pseudonymiser(await loadWarehouseKey(dir));
     });

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import type { PurposeOfUse } from '@footprint/record';
-import { createClient, disableClient, findClient, listClients, runServerMigrations } from '@footprint/server';
+import { createClient, disableClient, findClient, listClients } from '@footprint/server';
 import { openPlatform, type OpenPlatform } from '../platform';
 
-/** Opens storage with the server's tables in place, runs `fn`, and closes storage. */
+/** Opens storage (every migration set applied, the server's tables among them), runs `fn`, and closes storage. */
 async function withPlatform<T>(fn: (platform: OpenPlatform) => Promise<T>): Promise<T> {
   const platform = await openPlatform();
   try {
-    await runServerMigrations(platform.sql);
     return await fn(platform);
   } finally {
     await platform.close();

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PostgresRepository, importFiles, importMigrations, runMigrations, systemContext, type ImportResult } from '@footprint/record';
+import { PostgresRepository, importFiles, systemContext, type ImportResult } from '@footprint/record';
 import type { Platform } from '@footprint/server';
 import { DEFAULT_REFERENCE_DATE, DEFAULT_YEARS, bundledFootprintIds, writeFootprint, type Manifest } from '@footprint/synth';
 import { dataDirectory, openPlatform } from '../platform';
@@ -59,7 +59,6 @@ export async function generateWithProgress(request: GenerateFootprintRequest, pr
  * file counted under its organisation's ODS code. The ground-truth file is never loaded.
  */
 export async function loadGenerated(platform: Platform, outDir: string, manifest: Manifest, progress: ProgressReporter): Promise<ImportResult[]> {
-  await runMigrations(platform.sql, 'import', importMigrations);
   const step = progress.start('load', manifest.resources, 'resources');
   const results: ImportResult[] = [];
   let before = 0;

@@ -4,8 +4,6 @@ import type { Command } from 'commander';
 import {
   PostgresRepository,
   importFiles,
-  importMigrations,
-  runMigrations,
   systemContext,
   type ImportProgress,
   type ImportResult,
@@ -43,7 +41,6 @@ export function register(program: Command): void {
       };
       process.once('SIGINT', stop);
       try {
-        await runMigrations(platform.sql, 'import', importMigrations);
         console.log(`Importing into ${platform.storage}`);
         const result = await importWithProgress(platform, paths, batchSize, options, abort.signal);
         printSummary(result);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureAdministratorClient, runServerMigrations, seedDemoUsers } from '@footprint/server';
+import { ensureAdministratorClient, seedDemoUsers } from '@footprint/server';
 import type { Platform } from '@footprint/server';
 import { systemContext } from '@footprint/record';
 import { buildWarehouse, openWarehouse, refreshWarehouse } from '@footprint/warehouse';
@@ -30,7 +30,6 @@ export function demoPeople(): number {
  * 4. one demo user per role (their passwords shown on the start page).
  */
 export async function prepareDemoFootprint(platform: Platform, progress: ProgressReporter, options: { people?: number } = {}): Promise<void> {
-  await runServerMigrations(platform.sql);
   const admin = await ensureAdministratorClient(platform.sql, platform.dataDir);
   if (admin.created) progress.log(`Administrator client created; its id and secret are in ${admin.path}`);
 

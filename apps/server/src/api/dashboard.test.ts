@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
+import { postgresKinds, reserveTestSchema } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFootprint } from '@footprint/synth';
 import { buildWarehouseFromNdjson, openWarehouseHandle, type EngineName, type WarehouseHandleOptions } from '@footprint/warehouse';
 import { buildServer } from '../app';
-import { runServerMigrations } from '../db/run';
 import { openTestPlatform } from '../../test/support';
 import { upsertUser } from './auth/users';
 import type { FootprintOverview, PlaceDetail, PopulationCatalogue, PracticeDetail, PrevalenceAnswer, TrendAnswer } from './responses';
@@ -19,8 +17,7 @@ import type { FootprintOverview, PlaceDetail, PopulationCatalogue, PracticeDetai
  * FOOTPRINT_TEST_DATABASE_URL is set. Both engines must give the same figures, answer 503 before a
  * build, and follow a rebuild without a restart.
  */
-const url = process.env.FOOTPRINT_TEST_DATABASE_URL;
-const engines: EngineName[] = ['duckdb', ...(url ? (['postgres'] as const) : [])];
+const engines: EngineName[] = ['duckdb', ...(postgresKinds().includes('postgres') ? (['postgres'] as const) : [])];
 
 const PAGES = [
   '/api/footprint',
@@ -50,16 +47,15 @@ describe.each(engines)('dashboard API on the %s warehouse', { timeout: 120_000 }
   let cookie: string;
   let settings: WarehouseHandleOptions;
   let close: () => Promise<void>;
-  const schema = `wh_dash_${randomBytes(5).toString('hex')}`;
+  const reserved = engine === 'postgres' ? reserveTestSchema('wh_dash') : undefined;
 
   beforeAll(async () => {
     const opened = await openTestPlatform('pglite');
-    settings = { dataDir: opened.platform.dataDir, engine, ...(engine === 'postgres' ? { databaseUrl: url, schema } : {}) };
+    settings = { dataDir: opened.platform.dataDir, engine, ...(reserved ? { databaseUrl: reserved.url, schema: reserved.schema } : {}) };
     const warehouse = openWarehouseHandle(settings);
     const platform = { ...opened.platform, warehouse };
     app = buildServer(platform, { logger: false });
     await app.ready();
-    await runServerMigrations(platform.sql);
     await upsertUser(platform.sql, { username: 'analyst.dash', role: 'analyst', displayName: 'Dashboard analyst', password: 'correct horse analyst' });
     const signIn = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'analyst.dash', password: 'correct horse analyst' } });
     cookie = String(signIn.headers['set-cookie']).split(';')[0];
@@ -67,12 +63,7 @@ describe.each(engines)('dashboard API on the %s warehouse', { timeout: 120_000 }
       await app.close();
       await warehouse.close();
       await opened.close();
-      if (engine === 'postgres' && url) {
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}__building CASCADE`);
-        await admin.end();
-      }
+      await reserved?.drop();
     };
   }, 120_000);
   afterAll(async () => close?.());

@@ -1,12 +1,10 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Platform } from '../platform';
-import { webMigrations } from './auth/migrations';
 import { generatePassword } from './auth/passwords';
 import { ROLE_LABELS, type Role } from './auth/roles';
 import { upsertUser } from './auth/users';
 import { busiestPractice, listPartnerOrganisations, type PartnerOrganisation } from './partner-organisations';
-import { runMigrations } from '@footprint/record';
 
 /** Where the demo's users and passwords are written for the start page (demo mode only). */
 export const DEMO_USERS_FILE = 'demo-users.json';
@@ -47,7 +45,6 @@ export async function readDemoUsers(dataDir: string): Promise<DemoUserCredential
  * `<dataDir>/demo-users.json` (mode 0600) so the start page can show them; later calls reuse them.
  */
 export async function seedDemoUsers(platform: Platform): Promise<DemoUserCredentials[]> {
-  await runMigrations(platform.sql, 'web', webMigrations);
   const previous = new Map((await readDemoUsers(platform.dataDir))?.map((u) => [u.username, u.password]) ?? []);
   const organisations = await listPartnerOrganisations(platform.record);
   const ofKind = (kind: PartnerOrganisation['kind']) => organisations.filter((o) => o.kind === kind);

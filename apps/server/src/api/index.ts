@@ -1,8 +1,6 @@
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import { OperationOutcomeError } from '@footprint/fhir';
-import { runMigrations } from '@footprint/record';
 import type { Platform } from '../platform';
-import { webMigrations } from './auth/migrations';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './auth/sessions';
 import { ApiProblem, sendProblem } from './problem';
 import { careRecordRoutes } from './routes/care-record';
@@ -33,7 +31,6 @@ export interface ApiOptions {
 export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   const { platform } = options;
   const policy = options.sessionPolicy ?? DEFAULT_SESSION_POLICY;
-  await runMigrations(platform.sql, 'web', webMigrations);
   const insight = new InsightSource(platform.warehouse);
   app.addHook('onClose', async () => insight.close());
   app.addHook('onReady', async () => {

@@ -1,6 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
+import { openTestDatabase, type PostgresKind } from '@footprint/testing';
 import { DuckDbEngine, InMemoryEngine, PostgresEngine } from '../../src/index';
 import { completeTables, tableStatements, type EngineFactory } from './harness';
 
@@ -21,26 +20,17 @@ export const duckdb: EngineFactory = async (tables) => {
   };
 };
 
-export const pglite: EngineFactory = async (tables) => {
-  const db = new PGlite();
-  for (const sql of tableStatements(tables)) await db.exec(sql);
-  return { engine: new PostgresEngine(db), cleanup: () => db.close() };
-};
-
-/** A PostgreSQL server: each engine gets its own schema, dropped on cleanup. */
-export function postgresServer(url: string): EngineFactory {
+/**
+ * PostgreSQL through the shared test support: its own in-memory PGlite, or its own schema on the
+ * server (FOOTPRINT_TEST_DATABASE_URL), dropped on cleanup. Tables are schema-qualified on the server.
+ */
+export function postgres(kind: PostgresKind): EngineFactory {
   return async (tables) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    const schema = `cohort_spec_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    await client.query(`CREATE SCHEMA "${schema}"`);
-    for (const sql of tableStatements(tables, `"${schema}".`)) await client.query(sql);
-    return {
-      engine: new PostgresEngine(client, { schema }),
-      cleanup: async () => {
-        await client.query(`DROP SCHEMA "${schema}" CASCADE`);
-        await client.end();
-      },
-    };
+    const db = await openTestDatabase(kind, 'cohort_spec');
+    const schema = kind === 'postgres' ? db.schema : undefined;
+    for (const sql of tableStatements(tables, schema ? `"${schema}".` : '')) await db.exec(sql);
+    return { engine: new PostgresEngine(db, schema ? { schema } : {}), cleanup: () => db.close() };
   };
 }
+
+export const pglite: EngineFactory = postgres('pglite');

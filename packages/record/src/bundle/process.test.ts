@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../access-context';
 import type { OpenRecord } from '../create-record';
 import { processBundle } from './process';
-import { testEngines } from './test-engines';
+import { testEngines } from '../../test/engines';
 
 const ctx = systemContext();
 const NHS = 'https://fhir.nhs.uk/Id/nhs-number';

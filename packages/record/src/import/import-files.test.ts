@@ -6,12 +6,10 @@ import type { Bundle, Observation, Resource } from '@medplum/fhirtypes';
 import { stringifyFhirJson } from '@footprint/fhir';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemContext } from '../access-context';
-import { testEngines } from '../bundle/test-engines';
+import { testEngines } from '../../test/engines';
 import type { OpenRecord } from '../create-record';
-import { runMigrations } from '../migrations/run';
 import { PostgresRepository } from '../repo/postgres-repository';
 import { importFiles } from './import-files';
-import { importMigrations } from './migrations';
 import { listImportRuns } from './runs';
 
 const ctx = systemContext();
@@ -44,7 +42,6 @@ for (const engine of testEngines()) {
     let dir: string;
     beforeEach(async () => {
       record = await engine.open();
-      await runMigrations(record.sql, 'import', importMigrations);
       dir = await mkdtemp(path.join(tmpdir(), 'footprint-import-'));
     });
     afterEach(async () => {

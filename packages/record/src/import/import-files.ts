@@ -12,7 +12,7 @@ import { finishRun, latestRun, reopenRun, saveProgress, startRun, type ImportCou
 import { findSourceFiles, type SourceFile } from './sources';
 
 export interface ImportOptions {
-  /** The record's database, where import progress and runs are kept (apply `importMigrations` first). */
+  /** The record's database, where import progress and runs are kept (its `import` migrations are applied when the record opens). */
   sql: SqlClient;
   /** Called after every committed batch (and at each file's start and end). */
   onProgress?: (progress: ImportProgress) => void;

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRecord } from '../create-record';
 import { systemContext } from '../access-context';
 import { recordMigrations } from './record-migrations';
+import { pendingMigrations, recordMigrationSets, runMigrationSets } from './registry';
 import { runMigrations } from './run';
 
 describe('createRecord on embedded PGlite and runMigrations', { timeout: 120_000 }, () => {
@@ -59,6 +60,44 @@ describe('createRecord on embedded PGlite and runMigrations', { timeout: 120_000
       await expect(runMigrations(record.sql, 'dup', [migrations[0], { ...migrations[0] }])).rejects.toThrow(/twice/);
     } finally {
       await record.close();
+    }
+  });
+
+  it('applies a list of migration sets once, in order, and says what a database still lacks', async () => {
+    const oauth = { namespace: 'oauth', migrations: [{ version: 1, name: 'clients', sql: 'CREATE TABLE oauth_client (id text PRIMARY KEY)' }] };
+    // `labels` builds on `oauth`'s table, so the list's order matters.
+    const labels = { namespace: 'labels', migrations: [{ version: 1, name: 'label', sql: 'ALTER TABLE oauth_client ADD COLUMN label text' }] };
+    const platform = [...recordMigrationSets, oauth, labels];
+    const plain = await createRecord({ dataDir: 'memory://' });
+    try {
+      expect(await pendingMigrations(plain.sql, platform)).toEqual(['oauth 1', 'labels 1']);
+      expect(await pendingMigrations(plain.sql, recordMigrationSets)).toEqual([]);
+    } finally {
+      await plain.close();
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'footprint-registry-'));
+    try {
+      const first = await createRecord({ dataDir: dir, migrations: platform });
+      await first.sql.query("INSERT INTO oauth_client (id, label) VALUES ('a', 'b')");
+      expect(await pendingMigrations(first.sql, platform)).toEqual([]);
+      await first.close();
+      const second = await createRecord({ dataDir: dir, migrations: platform });
+      try {
+        expect(await runMigrationSets(second.sql, platform)).toEqual({ record: [], import: [], oauth: [], labels: [] });
+        const { rows } = await second.sql.query<{ namespace: string; n: number }>('SELECT namespace, count(*)::int AS n FROM schema_migration GROUP BY namespace ORDER BY namespace');
+        expect(rows.map((r) => [r.namespace, Number(r.n)])).toEqual([
+          ['import', recordMigrationSets[1].migrations.length],
+          ['labels', 1],
+          ['oauth', 1],
+          ['record', recordMigrations.length],
+        ]);
+        await expect(runMigrationSets(second.sql, [oauth, { ...oauth }])).rejects.toThrow(/listed twice/);
+      } finally {
+        await second.close();
+      }
+      await expect(createRecord({ dataDir: 'memory://', migrations: [oauth] })).rejects.toThrow(/must begin with the record's own sets/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

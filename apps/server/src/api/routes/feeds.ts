@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { importMigrations, listImportRuns, runMigrations, type ImportRun } from '@footprint/record';
+import { listImportRuns, type ImportRun } from '@footprint/record';
 import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
@@ -40,8 +40,6 @@ function runView(run: ImportRun, partners: PartnerOrganisation[]) {
  */
 export async function feedRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy): Promise<void> {
   const guard = requireSession(platform.sql, policy, 'feeds');
-  // The import tables exist once anything has been imported; make sure they do before the first import too.
-  await runMigrations(platform.sql, 'import', importMigrations);
 
   app.get('/feeds', { preHandler: guard }, async (request) => {
     const [runs, partners] = await Promise.all([listImportRuns(platform.sql, { limit: 500 }), listPartnerOrganisations(platform.record)]);

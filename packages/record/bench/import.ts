@@ -3,7 +3,7 @@
  * Condition, Observation) imported through importFiles into a fresh schema on the PostgreSQL
  * server (FOOTPRINT_BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test) or, with
  * `--pglite`, embedded PGlite. Prints resources/s including validation, search indexing and audit.
- * Run: npx tsx packages/record/src/import/bench.ts [resources=40000] [--pglite]
+ * Run: npx tsx packages/record/bench/import.ts [resources=40000] [--pglite]
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -11,12 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { nhsNumberCheckDigit } from '@footprint/fhir';
-import { systemContext } from '../access-context';
-import { createRecord } from '../create-record';
-import { runMigrations } from '../migrations/run';
-import { PostgresRepository } from '../repo/postgres-repository';
-import { importFiles } from './import-files';
-import { importMigrations } from './migrations';
+import { createRecord, importFiles, PostgresRepository, systemContext } from '../src/index';
 
 const total = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 40_000);
 const usePglite = process.argv.includes('--pglite');
@@ -63,7 +58,6 @@ await Promise.all(files.map((f, k) => writeFile(f, lines[k].join('\n') + '\n')))
 const schema = `import_bench_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 const record = usePglite ? await createRecord({ dataDir: 'memory://' }) : await createRecord({ databaseUrl: url, schema, maxConnections: 4 });
 try {
-  await runMigrations(record.sql, 'import', importMigrations);
   const started = performance.now();
   const result = await importFiles(record.repo, systemContext(), [dir], { sql: record.sql, batchSize: 500, repositoryIn: (tx) => new PostgresRepository(tx) });
   const seconds = (performance.now() - started) / 1000;
