@@ -14,10 +14,13 @@ import type {
   StandardisedRateRow,
   TrendRow,
 } from '@footprint/insight';
+import type { OrganisationRef } from './care-record/organisations';
+import type { MedicationList } from './care-record/medications';
 import type { describeUser } from './routes/session';
 
 export type { Capability } from './auth/roles';
 export type { OrganisationRef } from './care-record/organisations';
+export type { MedicineSummary, MedicationList } from './care-record/medications';
 
 /** The signed-in user as GET /api/session describes them. */
 export type SignedInUser = ReturnType<typeof describeUser>;
@@ -112,4 +115,80 @@ export interface PracticeDetail {
   caseFinding: InsightResult<{ rule: CaseFindingRuleId; name: string; flagged: number | null; population: number | null }>;
   /** True when the signed-in user works at this practice and may open its worklist. */
   worklistAvailable: boolean;
+}
+
+/**
+ * The care record, worklist and feeds answers: identifiable, so every one of them is sent with
+ * `Cache-Control: no-store` and read through the record as the signed-in user (audited).
+ */
+
+/** A person found by POST /api/care-record/search. */
+export interface PersonMatch {
+  id: string;
+  name: string;
+  nhsNumber: string | null;
+  birthDate: string | null;
+  gender: string | null;
+  postcode: string | null;
+  practice: OrganisationRef | null;
+}
+
+/** POST /api/care-record/search */
+export interface PersonSearchAnswer {
+  people: PersonMatch[];
+}
+
+/** GET /api/care-record/patients/:id */
+export interface CareRecordSummary {
+  patient: PersonMatch & { address: string | null; deceased: string | null; phone: string | null };
+  problems: Array<{ id: string; display: string; code: string | null; status: string | null; onset: string | null; recorded: string | null; organisation: OrganisationRef | null }>;
+  /** One row per medicine (grouped issues), current apart from past. */
+  medications: MedicationList;
+  allergies: Array<{ id: string; display: string; criticality: string | null; reaction: string | null; recorded: string | null; organisation: OrganisationRef | null }>;
+  results: Array<{ id: string; display: string; value: string; date: string | null; organisation: OrganisationRef | null }>;
+  encounters: Array<{ id: string; start: string | null; end: string | null; description: string; setting: string; organisation: OrganisationRef | null }>;
+  organisations: Array<OrganisationRef & { items: number }>;
+  /** How many items of each kind exist beyond those shown. */
+  truncated: Record<string, boolean>;
+}
+
+/** One flagged person on a practice worklist. */
+export interface WorklistEntry {
+  patientId: string;
+  name: string;
+  nhsNumber: string | null;
+  birthDate: string | null;
+  rule: string;
+  ruleName: string;
+  evidence: string;
+}
+
+/** GET /api/worklist */
+export interface Worklist {
+  practice: { code: string; name: string };
+  asAt: string;
+  rules: CaseFindingRuleSummary[];
+  entries: WorklistEntry[];
+  /** People flagged in the warehouse who could not be matched to a current record (e.g. since moved practice). */
+  unmatched: number;
+}
+
+/** One import into the record, as the feeds page shows it. */
+export interface ImportRunView {
+  id: string;
+  organisation: OrganisationRef | null;
+  source: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  status: string;
+  received: number;
+  stored: number;
+  failed: number;
+  failures: Array<{ location: string; message: string }>;
+}
+
+/** GET /api/feeds */
+export interface FeedsView {
+  runs: ImportRunView[];
+  organisations: Array<OrganisationRef & { kindLabel: string; resources: number; patients: number; lastReceived: string | null; runs: number; failures: number }>;
 }

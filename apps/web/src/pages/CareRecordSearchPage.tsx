@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
-import type { PersonMatch } from '../api/types';
+import type { PersonMatch, PersonSearchAnswer } from '../api/types';
 import { formatDate, formatNhsNumber } from '../components/format';
 import { ProblemMessage } from '../components/Status';
 import { usePageTitle } from '../components/usePageTitle';
@@ -73,7 +73,7 @@ export function CareRecordSearchPage() {
     }
     setBusy(true);
     try {
-      const answer = await api<{ people: PersonMatch[] }>('/care-record/search', { method: 'POST', body });
+      const answer = await api<PersonSearchAnswer>('/care-record/search', { method: 'POST', body });
       setResults(answer.people);
     } catch (error) {
       setProblem(error instanceof ApiError ? error : new ApiError(0, 'Search failed'));

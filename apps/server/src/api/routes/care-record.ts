@@ -19,6 +19,7 @@ import {
 } from '../care-record/present';
 import { staffContext } from '../context';
 import { ApiProblem } from '../problem';
+import type { CareRecordSummary, PersonMatch, PersonSearchAnswer } from '../responses';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -26,7 +27,7 @@ const SUMMARY_LIMIT = 50;
 /** Issues read to group into medicines: enough for years of repeats of every medicine a person takes. */
 const MEDICATION_ISSUE_LIMIT = 1000;
 
-export async function describePeople(record: Repository, ctx: AccessContext, patients: Patient[]) {
+export async function describePeople(record: Repository, ctx: AccessContext, patients: Patient[]): Promise<PersonMatch[]> {
   return Promise.all(
     patients.map(async (p) => ({
       id: p.id ?? '',
@@ -74,14 +75,14 @@ export async function careRecordRoutes(app: FastifyInstance, platform: Platform,
   const { record } = platform;
 
   // POST so that names and NHS numbers travel in the body, never in URLs or logs.
-  app.post<{ Body: Record<string, unknown> }>('/care-record/search', { preHandler: guard }, async (request) => {
+  app.post<{ Body: Record<string, unknown> }>('/care-record/search', { preHandler: guard }, async (request): Promise<PersonSearchAnswer> => {
     if (!request.body || typeof request.body !== 'object') throw new ApiProblem(400, 'Send the search as a JSON object');
     const ctx = staffContext(sessionOf(request).user, 'TREAT', request);
     const result = await record.search(ctx, 'Patient', searchParameters(request.body));
     return { people: await describePeople(record, ctx, result.matches as Patient[]) };
   });
 
-  app.get<{ Params: { id: string } }>('/care-record/patients/:id', { preHandler: guard }, async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/care-record/patients/:id', { preHandler: guard }, async (request, reply): Promise<CareRecordSummary> => {
     if (!FHIR_ID.test(request.params.id)) throw new ApiProblem(400, 'Invalid record id');
     const ctx = staffContext(sessionOf(request).user, 'TREAT', request);
     const id = request.params.id;

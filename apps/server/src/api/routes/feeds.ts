@@ -6,6 +6,7 @@ import type { SessionPolicy } from '../auth/sessions';
 import { staffContext } from '../context';
 import { organisationKindLabel } from '@footprint/warehouse';
 import { listPartnerOrganisations, type PartnerOrganisation } from '../partner-organisations';
+import type { FeedsView, ImportRunView } from '../responses';
 
 /** Which partner an import's organisation key names: an ODS code or an Organization reference. */
 function partnerFor(key: string, partners: PartnerOrganisation[]): PartnerOrganisation | undefined {
@@ -13,7 +14,7 @@ function partnerFor(key: string, partners: PartnerOrganisation[]): PartnerOrgani
   return partners.find((p) => p.code === key || (id !== undefined && p.id === id));
 }
 
-function runView(run: ImportRun, partners: PartnerOrganisation[]) {
+function runView(run: ImportRun, partners: PartnerOrganisation[]): ImportRunView {
   const named = run.organisation ? partnerFor(run.organisation, partners) : undefined;
   return {
     id: run.id,
@@ -41,7 +42,7 @@ function runView(run: ImportRun, partners: PartnerOrganisation[]) {
 export async function feedRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy): Promise<void> {
   const guard = requireSession(platform.sql, policy, 'feeds');
 
-  app.get('/feeds', { preHandler: guard }, async (request) => {
+  app.get('/feeds', { preHandler: guard }, async (request): Promise<FeedsView> => {
     const [runs, partners] = await Promise.all([listImportRuns(platform.sql, { limit: 500 }), listPartnerOrganisations(platform.record)]);
     const ctx = staffContext(sessionOf(request).user, 'HOPERAT', request);
     const tallies = new Map<string, { resources: number; failures: number; lastReceived: string | null; runs: number }>();
@@ -57,7 +58,7 @@ export async function feedRoutes(app: FastifyInstance, platform: Platform, polic
         tallies.set(id, tally);
       }
     }
-    const organisations = [];
+    const organisations: FeedsView['organisations'] = [];
     for (const partner of partners) {
       const tally = tallies.get(partner.id) ?? { resources: 0, failures: 0, lastReceived: null, runs: 0 };
       let patients = 0;

@@ -7,6 +7,7 @@ import type { SessionPolicy } from '../auth/sessions';
 import { nhsNumberOf, personName } from '../care-record/present';
 import { staffContext } from '../context';
 import { ApiProblem } from '../problem';
+import type { Worklist, WorklistEntry } from '../responses';
 import type { InsightSource } from '../warehouse';
 
 /**
@@ -20,7 +21,7 @@ export async function worklistRoutes(app: FastifyInstance, platform: Platform, p
   const guard = requireSession(platform.sql, policy, 'worklist');
   let pseudonymiser: Promise<Pseudonymiser> | undefined;
 
-  app.get('/worklist', { preHandler: guard }, async (request, reply) => {
+  app.get('/worklist', { preHandler: guard }, async (request, reply): Promise<Worklist> => {
     const user = sessionOf(request).user;
     const practice = user.organisation;
     if (!practice?.reference) {
@@ -36,7 +37,7 @@ export async function worklistRoutes(app: FastifyInstance, platform: Platform, p
 
     const ctx = staffContext(user, 'TREAT', request);
     const rules = listCaseFindingRules();
-    const entries: Array<{ patientId: string; name: string; nhsNumber: string | null; birthDate: string | null; rule: string; ruleName: string; evidence: string }> = [];
+    const entries: WorklistEntry[] = [];
     let matched = 0;
     if (wanted.size > 0) {
       const found = await platform.record.reidentify(ctx, { practice: practice.reference, keys: [...wanted.keys()], pseudonymOf: (id) => keys.patientKey(id) });
