@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, Observation, Patient } from '@footprint/fhir';
-import { FHIR_JSON, startTestServer, storageKinds, type TestServer } from './support';
+import { FHIR_JSON, pollExport, startTestServer, storageKinds, type TestServer } from './support';
 
 /** The decimals the official examples lost: R4 requires a decimal's precision to be kept. */
 const DECIMALS = ['1.00', '0.001530', '1.000000000000000000E-245'];
@@ -85,14 +85,8 @@ describe.each(storageKinds)('decimals keep their precision on %s', (kind) => {
     await server.app.inject({ method: 'POST', url: '/fhir/R4/Observation', headers: { ...auth, ...FHIR_JSON }, payload: observationText(patientId) });
     const kickOff = await server.app.inject({ method: 'GET', url: '/fhir/R4/$export?_type=Observation', headers: { ...auth, prefer: 'respond-async' } });
     expect(kickOff.statusCode, kickOff.body).toBe(202);
-    const status = new URL(kickOff.headers['content-location'] as string);
-    let response;
-    for (let i = 0; i < 200; i++) {
-      response = await server.app.inject({ method: 'GET', url: status.pathname, headers: auth });
-      if (response.statusCode !== 202) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(response?.statusCode, response?.body).toBe(200);
+    const response = await pollExport(server.app, kickOff.headers['content-location'] as string, auth);
+    expect(response.statusCode, response.body).toBe(200);
     const output = (response!.json() as { output: Array<{ url: string }> }).output;
     const file = await server.app.inject({ method: 'GET', url: new URL(output[0].url).pathname, headers: auth });
     for (const line of file.body.trim().split('\n')) expectDecimals(line);

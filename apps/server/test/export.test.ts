@@ -3,7 +3,7 @@ import type { Bundle, Group, Patient, Resource } from '@footprint/fhir';
 import { existsSync } from 'node:fs';
 import pino from 'pino';
 import { ExportJobs } from '../src/fhir/export/jobs';
-import { FHIR_JSON, startTestServer, storageKinds, type TestServer } from './support';
+import { FHIR_JSON, pollExport, startTestServer, storageKinds, type TestServer } from './support';
 
 interface Manifest {
   transactionTime: string;
@@ -39,15 +39,9 @@ describe.each(storageKinds)('Bulk Data $export on %s', (kind) => {
     const kickOff = await server.app.inject({ method: 'GET', url, headers: { ...auth, prefer: 'respond-async' } });
     expect(kickOff.statusCode, kickOff.body).toBe(202);
     const status = new URL(kickOff.headers['content-location'] as string);
-    let response;
-    for (let i = 0; i < 200; i++) {
-      response = await server.app.inject({ method: 'GET', url: status.pathname, headers: auth });
-      if (response.statusCode !== 202) break;
-      expect(response.headers['x-progress']).toBeTruthy();
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(response?.statusCode, response?.body).toBe(200);
-    const manifest = response!.json() as Manifest;
+    const response = await pollExport(server.app, status.href, auth, (pending) => expect(pending.headers['x-progress']).toBeTruthy());
+    expect(response.statusCode, response.body).toBe(200);
+    const manifest = response.json() as Manifest;
     const files = new Map<string, Resource[]>();
     for (const output of manifest.output) {
       const file = new URL(output.url);

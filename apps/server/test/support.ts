@@ -81,3 +81,18 @@ export function testNhsNumber(seed: number): string {
 }
 
 export const FHIR_JSON = { 'content-type': 'application/fhir+json' };
+
+/**
+ * Polls a Bulk Data status URL until the export leaves 202 (at most about ten seconds), calling
+ * `onProgress` with each 202 answer, and returns the final answer.
+ */
+export async function pollExport(app: FastifyInstance, statusUrl: string, headers: Record<string, string>, onProgress?: (response: Awaited<ReturnType<FastifyInstance['inject']>>) => void) {
+  const { pathname } = new URL(statusUrl);
+  let response = await app.inject({ method: 'GET', url: pathname, headers });
+  for (let i = 0; i < 200 && response.statusCode === 202; i++) {
+    onProgress?.(response);
+    await new Promise((r) => setTimeout(r, 50));
+    response = await app.inject({ method: 'GET', url: pathname, headers });
+  }
+  return response;
+}
