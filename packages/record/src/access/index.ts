@@ -19,3 +19,5 @@ export type { AccessRow, AccessTerm, AccessTermKind, TermHandlers } from './term
 export * as accessTerms from './terms';
 export { compileTerm } from './term-sql';
 export { evaluateTerm } from './term-evaluate';
+export * from './trust-codes';
+export { STAFF_ROLE_CODES, NATIONAL_RBAC_SYSTEM, FOOTPRINT_ROLE_SYSTEM } from './staff-policy';

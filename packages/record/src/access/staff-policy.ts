@@ -1,8 +1,38 @@
 import type { AccessContext, PurposeOfUse } from '../access-context';
 
 /** The roles of staff who sign in to Footprint's web app. */
-export const STAFF_ROLES = ['gp_clinician', 'hospital_clinician', 'social_worker', 'analyst', 'partnership_lead', 'administrator'] as const;
+export const STAFF_ROLES = [
+  'gp_clinician',
+  'hospital_clinician',
+  'social_worker',
+  'voluntary_worker',
+  'analyst',
+  'partnership_lead',
+  'administrator',
+  'privacy_officer',
+] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** The national RBAC job-role code system (CIS2's `selected_roleid` carries these codes). */
+export const NATIONAL_RBAC_SYSTEM = 'https://fhir.nhs.uk/CodeSystem/national-rbac-job-role';
+/** Footprint's own role codes, for roles the national RBAC database has no code that fits. */
+export const FOOTPRINT_ROLE_SYSTEM = 'https://fhir.footprint.example/CodeSystem/staff-role';
+
+/**
+ * Each role's identifier: the national RBAC job-role code where one fits (R8000 Clinical
+ * Practitioner, R8008 Admin/Clinical Support, R0001 Privacy Officer), otherwise Footprint's own.
+ * GP and hospital clinicians share R8000; the organisation they act for tells them apart.
+ */
+export const STAFF_ROLE_CODES: Record<StaffRole, { system: string; code: string; display: string }> = {
+  gp_clinician: { system: NATIONAL_RBAC_SYSTEM, code: 'R8000', display: 'Clinical Practitioner Access Role' },
+  hospital_clinician: { system: NATIONAL_RBAC_SYSTEM, code: 'R8000', display: 'Clinical Practitioner Access Role' },
+  social_worker: { system: FOOTPRINT_ROLE_SYSTEM, code: 'social-worker', display: 'Social worker' },
+  voluntary_worker: { system: FOOTPRINT_ROLE_SYSTEM, code: 'voluntary-sector-worker', display: 'Voluntary-sector worker' },
+  analyst: { system: FOOTPRINT_ROLE_SYSTEM, code: 'analyst', display: 'Analyst' },
+  partnership_lead: { system: FOOTPRINT_ROLE_SYSTEM, code: 'partnership-lead', display: 'Partnership lead' },
+  administrator: { system: NATIONAL_RBAC_SYSTEM, code: 'R8008', display: 'Admin/Clinical Support Access Role' },
+  privacy_officer: { system: NATIONAL_RBAC_SYSTEM, code: 'R0001', display: 'Privacy Officer' },
+};
 
 export function isStaffRole(value: unknown): value is StaffRole {
   return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
@@ -34,6 +64,8 @@ export function staffAccess(role: StaffRole, organisation: AccessContext['organi
     case 'hospital_clinician':
     case 'social_worker':
       return organisation?.reference ? DIRECT_CARE : NO_ACCESS;
+    case 'voluntary_worker':
+    case 'privacy_officer':
     case 'analyst':
     case 'partnership_lead':
       return NO_ACCESS;

@@ -15,28 +15,34 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
   gp_clinician: ['overview', 'population', 'care-record', 'worklist'],
   hospital_clinician: ['overview', 'population', 'care-record'],
   social_worker: ['overview', 'care-record'],
+  voluntary_worker: ['overview', 'care-record'],
   analyst: ['overview', 'population'],
   partnership_lead: ['overview', 'population'],
   administrator: ['overview', 'feeds'],
+  privacy_officer: ['overview'],
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
   gp_clinician: 'GP practice clinician',
   hospital_clinician: 'Hospital clinician',
   social_worker: 'Social worker',
+  voluntary_worker: 'Voluntary-sector worker',
   analyst: 'Analyst',
   partnership_lead: 'Partnership lead',
   administrator: 'Administrator',
+  privacy_officer: 'Privacy officer',
 };
 
 /** The kind of organisation each role works for (a GP clinician belongs to a practice, and so on). */
-export const ROLE_ORGANISATION_KIND: Record<Role, 'gp_practice' | 'acute_trust' | 'local_authority' | 'partnership'> = {
+export const ROLE_ORGANISATION_KIND: Record<Role, 'gp_practice' | 'acute_trust' | 'local_authority' | 'voluntary' | 'partnership'> = {
   gp_clinician: 'gp_practice',
   hospital_clinician: 'acute_trust',
   social_worker: 'local_authority',
+  voluntary_worker: 'voluntary',
   analyst: 'partnership',
   partnership_lead: 'partnership',
   administrator: 'partnership',
+  privacy_officer: 'acute_trust',
 };
 
 export const isRole: (value: unknown) => value is Role = isStaffRole;
