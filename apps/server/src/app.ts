@@ -26,6 +26,8 @@ export interface ServerOptions {
   tokenLifetimeSeconds?: number;
   /** Where the built web app is (default apps/web/dist). */
   webDist?: string;
+  /** Whether staff may sign in with a Footprint password (default: FOOTPRINT_LOCAL_PASSWORDS, on unless `off`). */
+  localPasswords?: boolean;
   /** Create the administrator client and credentials.json on empty storage (default true). */
   bootstrapAdministrator?: boolean;
   /** Called once the administrator's credentials have been written, with the file's path (never the secret). */
@@ -80,7 +82,7 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
       version: SERVER_VERSION,
       ...(options.fhirBaseUrl ? { baseUrl: options.fhirBaseUrl } : {}),
     });
-    await root.register(apiRoutes, { prefix: '/api', platform });
+    await root.register(apiRoutes, { prefix: '/api', platform, ...(options.localPasswords !== undefined ? { localPasswords: options.localPasswords } : {}) });
     await root.register(webApp, options.webDist ? { dist: options.webDist } : {});
   });
   return app;

@@ -14,5 +14,20 @@ export { serverMigrations } from './db/migrations';
 export { platformMigrations, serverMigrationSets } from './migrations';
 export { webMigrations } from './api/auth/migrations';
 export { seedDemoUsers, readDemoUsers, type DemoUserCredentials } from './api/demo-users';
+export {
+  addAccount,
+  disableAccount,
+  enableAccount,
+  listAccounts,
+  requireAccount,
+  resetPassword,
+  setRole,
+  ROLE_DESCRIPTIONS,
+  type StaffAccount,
+  type NewAccount,
+  type RoleDescription,
+} from './api/accounts';
+export { ApiProblem } from './api/problem';
+export { localPasswordsFromEnvironment } from './api/auth/local-passwords';
 export { DEFAULT_WEB_DIST } from './web';
 export { buildWeb, webBuildIsFresh, WEB_APP_ROOT } from './web-build';

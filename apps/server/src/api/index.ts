@@ -11,16 +11,22 @@ import { InsightSource } from './warehouse';
 import { demoRoutes } from './routes/demo';
 import { feedRoutes } from './routes/feeds';
 import { sessionRoutes } from './routes/session';
+import { userRoutes } from './routes/users';
+import { localPasswordsFromEnvironment } from './auth/local-passwords';
 
 export { seedDemoUsers, readDemoUsers, DEMO_USERS_FILE, type DemoUserCredentials } from './demo-users';
 export { upsertUser, authenticate, type StaffUser, type NewStaffUser } from './auth/users';
 export { ROLES, ROLE_LABELS, capabilitiesOf, type Role, type Capability } from './auth/roles';
 export { webMigrations } from './auth/migrations';
+export * from './accounts';
+export { localPasswordsFromEnvironment } from './auth/local-passwords';
 
 export interface ApiOptions {
   platform: Platform;
   /** Idle and absolute session expiry (default 30 minutes idle, 8 hours absolute). */
   sessionPolicy?: SessionPolicy;
+  /** Whether staff may sign in with a Footprint password (default: FOOTPRINT_LOCAL_PASSWORDS, on unless `off`). */
+  localPasswords?: boolean;
 }
 
 /**
@@ -54,7 +60,8 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
     return sendProblem(reply, 500, 'Something went wrong', 'The error has been logged. Try again, and tell your administrator if it keeps happening.');
   });
 
-  await sessionRoutes(app, platform, policy);
+  await sessionRoutes(app, platform, policy, options.localPasswords ?? localPasswordsFromEnvironment());
+  await userRoutes(app, platform, policy);
   await demoRoutes(app, platform);
   await footprintRoutes(app, platform, policy, insight);
   await populationRoutes(app, platform, policy, insight);

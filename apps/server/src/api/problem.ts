@@ -1,11 +1,11 @@
 import type { FastifyReply } from 'fastify';
 
 /** Non-FHIR routes answer errors as RFC 9457 problem details. */
-export function sendProblem(reply: FastifyReply, status: number, title: string, detail?: string): FastifyReply {
+export function sendProblem(reply: FastifyReply, status: number, title: string, detail?: string, type = 'about:blank'): FastifyReply {
   return reply
     .code(status)
     .type('application/problem+json')
-    .send({ type: 'about:blank', title, status, ...(detail ? { detail } : {}) });
+    .send({ type, title, status, ...(detail ? { detail } : {}) });
 }
 
 /** Thrown by route code for a precise 4xx answer; the plugin's error handler turns it into a problem. */

@@ -19,6 +19,9 @@ import type { MedicationList } from './care-record/medications';
 import type { describeUser } from './routes/session';
 
 export type { Capability } from './auth/roles';
+export type { StaffAccount, RoleDescription } from './accounts';
+export type { AccountList, AccountWithTemporaryPassword } from './routes/users';
+export type { SignInOptions } from './routes/session';
 export type { OrganisationRef } from './care-record/organisations';
 export type { MedicineSummary, MedicationList } from './care-record/medications';
 

@@ -1,4 +1,4 @@
-import { extractSearchValues } from '@footprint/fhir';
+import { extractSearchValues, type AuditEvent } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import type { SqlClient } from '../db/sql-client';
 import { Statement } from '../db/statement';
@@ -11,13 +11,16 @@ import { buildAuditEvent, type AuditFacts } from './audit-event';
  * AuditEvent index rows reject UPDATE and DELETE.
  */
 export function addAudit(stmt: Statement, ctx: AccessContext, facts: AuditFacts): void {
-  const recorded = new Date().toISOString();
-  const event = buildAuditEvent(ctx, facts, recorded);
-  const patient = facts.patients.length === 1 ? facts.patients[0] : null;
+  const event = buildAuditEvent(ctx, facts, new Date().toISOString());
+  addAuditEventRow(stmt, event, ctx.organisation?.reference ?? null, facts.patients.length === 1 ? facts.patients[0] : null);
+}
+
+/** Adds to `stmt` the append-only row (and search values) of an AuditEvent already built. */
+export function addAuditEventRow(stmt: Statement, event: AuditEvent, organisation: string | null, patient: string | null): void {
   const row = stmt.cte(
     'audit',
     `INSERT INTO audit_event (rid, id, seq, last_updated, organisation, patient_id, action, outcome, content)
-     SELECT n, ${stmt.add(event.id)}, n, ${stmt.add(recorded)}, ${stmt.add(ctx.organisation?.reference ?? null)}, ${stmt.add(patient)},
+     SELECT n, ${stmt.add(event.id)}, n, ${stmt.add(event.recorded)}, ${stmt.add(organisation)}, ${stmt.add(patient)},
        ${stmt.add(event.action)}, ${stmt.add(event.outcome)}, ${stmt.add(JSON.stringify(event))}
      FROM (SELECT nextval('resource_rid_seq') AS n) s
      RETURNING rid`,

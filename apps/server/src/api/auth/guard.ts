@@ -37,11 +37,20 @@ export function isCrossSite(request: FastifyRequest): boolean {
   }
 }
 
+/** The problem type of every refusal made while the user still holds a temporary password. */
+export const PASSWORD_CHANGE_REQUIRED = 'https://footprint.nhs.uk/problems/password-change-required';
+
+export interface GuardOptions {
+  /** Let a user who must change their temporary password through (who am I, sign out, change password). */
+  duringPasswordChange?: boolean;
+}
+
 /**
  * A preHandler that requires a live session, the given capability for the user's role, and for
  * state-changing methods the session's CSRF token in the `X-CSRF-Token` header (synchronizer token).
+ * A user signed in with a temporary password is refused everywhere but the routes that let them change it.
  */
-export function requireSession(sql: SqlClient, policy: SessionPolicy, capability?: Capability): preHandlerAsyncHookHandler {
+export function requireSession(sql: SqlClient, policy: SessionPolicy, capability?: Capability, options: GuardOptions = {}): preHandlerAsyncHookHandler {
   return async function guard(request: FastifyRequest, reply: FastifyReply) {
     const token = readCookie(request, SESSION_COOKIE);
     const session = token ? await resumeSession(sql, token, policy) : undefined;
@@ -51,6 +60,9 @@ export function requireSession(sql: SqlClient, policy: SessionPolicy, capability
       if (isCrossSite(request) || typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
         return sendProblem(reply, 403, 'Request refused', 'The request did not carry this session’s CSRF token.');
       }
+    }
+    if (session.user.mustChangePassword && !options.duringPasswordChange) {
+      return sendProblem(reply, 403, 'Change your password', 'You signed in with a temporary password. Choose a new password before doing anything else.', PASSWORD_CHANGE_REQUIRED);
     }
     if (capability && !can(session.user.role, capability)) {
       return sendProblem(reply, 403, 'Not allowed for your role', `Your role does not give access to ${capability}.`);

@@ -1,6 +1,10 @@
 import type { Migration } from '@footprint/record';
 
-/** The web app's own tables (namespace 'web'): staff users and their server-side sessions. */
+/**
+ * The web app's own tables (namespace 'web'): staff users and their server-side sessions.
+ * Version 2: a password may be temporary (must be changed at first sign-in) or absent (an account
+ * that signs in only through OpenID Connect, linked by issuer and subject); accounts can be disabled.
+ */
 export const webMigrations: Migration[] = [
   {
     version: 1,
@@ -29,6 +33,20 @@ export const webMigrations: Migration[] = [
       );
       CREATE INDEX web_sessions_user ON web_sessions (user_id);
       CREATE INDEX web_sessions_expires ON web_sessions (expires_at);
+    `,
+  },
+  {
+    version: 2,
+    name: 'staff accounts: temporary passwords, disabling, external identities',
+    sql: `
+      ALTER TABLE web_users ALTER COLUMN password_hash DROP NOT NULL;
+      ALTER TABLE web_users ADD COLUMN must_change_password BOOLEAN NOT NULL DEFAULT false;
+      ALTER TABLE web_users ADD COLUMN disabled_at TIMESTAMPTZ;
+      ALTER TABLE web_users ADD COLUMN identity_issuer TEXT;
+      ALTER TABLE web_users ADD COLUMN identity_subject TEXT;
+      ALTER TABLE web_users ADD COLUMN updated_at TIMESTAMPTZ NOT NULL DEFAULT now();
+      ALTER TABLE web_users ADD CONSTRAINT web_users_identity_pair CHECK ((identity_issuer IS NULL) = (identity_subject IS NULL));
+      CREATE UNIQUE INDEX web_users_identity ON web_users (identity_issuer, identity_subject) WHERE identity_issuer IS NOT NULL;
     `,
   },
 ];

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { SqlClient } from '@footprint/record';
-import { toStaffUser, type StaffUser } from './users';
+import { toStaffUser, USER_COLUMNS, type StaffUser, type UserRow } from './users';
 
 /**
  * Server-side sessions. The browser holds only a random token in an HttpOnly cookie; the database
@@ -40,25 +40,14 @@ export async function startSession(sql: SqlClient, userId: string, policy: Sessi
   return { token, csrfToken };
 }
 
-/** The live session for a token (refreshing its idle timer), or undefined if unknown or expired. */
+/** The live session for a token (refreshing its idle timer), or undefined if unknown, expired or its account disabled. */
 export async function resumeSession(sql: SqlClient, token: string, policy: SessionPolicy): Promise<ActiveSession | undefined> {
-  const { rows } = await sql.query<{
-    csrf_token: string;
-    expires_at: string | Date;
-    id: string;
-    username: string;
-    display_name: string;
-    role: string;
-    organisation_code: string | null;
-    organisation_name: string | null;
-    organisation_ref: string | null;
-  }>(
+  const { rows } = await sql.query<UserRow & { csrf_token: string; expires_at: string | Date }>(
     `UPDATE web_sessions s SET last_seen_at = now()
        FROM web_users u
       WHERE s.id = $1 AND u.id = s.user_id AND s.expires_at > now()
-        AND s.last_seen_at > now() - make_interval(secs => $2)
-     RETURNING s.csrf_token, s.expires_at, u.id, u.username, u.display_name, u.role,
-               u.organisation_code, u.organisation_name, u.organisation_ref`,
+        AND s.last_seen_at > now() - make_interval(secs => $2) AND u.disabled_at IS NULL
+     RETURNING s.csrf_token, s.expires_at, ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')}`,
     [digest(token), policy.idleSeconds],
   );
   const row = rows[0];
@@ -68,4 +57,12 @@ export async function resumeSession(sql: SqlClient, token: string, policy: Sessi
 
 export async function endSession(sql: SqlClient, token: string): Promise<void> {
   await sql.query(`DELETE FROM web_sessions WHERE id = $1`, [digest(token)]);
+}
+
+/**
+ * Ends every session of a user at once (their account was disabled or its password reset), or
+ * every session but the one whose token is `keep` (they changed their own password).
+ */
+export async function endSessionsOf(sql: SqlClient, userId: string, keep?: string): Promise<void> {
+  await sql.query(`DELETE FROM web_sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2`, [userId, keep === undefined ? null : digest(keep)]);
 }

@@ -11,6 +11,8 @@ export interface StaffUser {
   role: Role;
   /** The organisation the user works for: ODS code (or partnership id), name and record reference. */
   organisation?: { code: string; name: string; reference?: string };
+  /** True while the user holds a temporary password: they may do nothing but change it. */
+  mustChangePassword: boolean;
 }
 
 export interface NewStaffUser {
@@ -21,12 +23,15 @@ export interface NewStaffUser {
   organisation?: StaffUser['organisation'];
 }
 
+/** The columns every query that builds a StaffUser selects. */
+export const USER_COLUMNS = 'id, username, display_name, role, organisation_code, organisation_name, organisation_ref, must_change_password';
+
 /** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
 const MAX_FAILED_ATTEMPTS = 5;
 const LOCK_MINUTES = 15;
-const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
+export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
-type UserRow = {
+export type UserRow = {
   id: string;
   username: string;
   display_name: string;
@@ -34,6 +39,7 @@ type UserRow = {
   organisation_code: string | null;
   organisation_name: string | null;
   organisation_ref: string | null;
+  must_change_password: boolean;
 };
 
 export function toStaffUser(row: UserRow): StaffUser {
@@ -46,10 +52,15 @@ export function toStaffUser(row: UserRow): StaffUser {
     organisation: row.organisation_code
       ? { code: row.organisation_code, name: row.organisation_name ?? row.organisation_code, reference: row.organisation_ref ?? undefined }
       : undefined,
+    mustChangePassword: row.must_change_password,
   };
 }
 
-/** Creates a user, or replaces the password and details of an existing one with that username. */
+/**
+ * Creates a user, or replaces the password and details of an existing one with that username
+ * (the demo's users: their passwords are not temporary). Accounts for real staff are made with
+ * the account operations in ../accounts, which audit each change.
+ */
 export async function upsertUser(sql: SqlClient, user: NewStaffUser): Promise<StaffUser> {
   if (!USERNAME.test(user.username)) throw new Error(`Invalid username '${user.username}'`);
   const hash = await hashPassword(user.password);
@@ -59,8 +70,8 @@ export async function upsertUser(sql: SqlClient, user: NewStaffUser): Promise<St
      ON CONFLICT (username) DO UPDATE SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
        organisation_code = EXCLUDED.organisation_code, organisation_name = EXCLUDED.organisation_name,
        organisation_ref = EXCLUDED.organisation_ref, password_hash = EXCLUDED.password_hash,
-       failed_attempts = 0, locked_until = NULL
-     RETURNING id, username, display_name, role, organisation_code, organisation_name, organisation_ref`,
+       failed_attempts = 0, locked_until = NULL, must_change_password = false, updated_at = now()
+     RETURNING ${USER_COLUMNS}`,
     [
       randomUUID(),
       user.username,
@@ -75,35 +86,43 @@ export async function upsertUser(sql: SqlClient, user: NewStaffUser): Promise<St
   return toStaffUser(rows[0]);
 }
 
-export type SignInResult = { ok: true; user: StaffUser } | { ok: false; reason: 'invalid' | 'locked' };
+export type SignInResult =
+  | { ok: true; user: StaffUser }
+  | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; account?: { id: string; username: string; role: Role }; lockedNow?: boolean };
+
+/** A stored hash no password matches, checked for unknown users so timing does not reveal which usernames exist. */
+const NO_MATCH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA';
 
 /**
  * Checks a username and password. Wrong passwords count towards a temporary lock; the answer for an
- * unknown user and a wrong password is the same, so usernames cannot be discovered.
+ * unknown user, an account without a password (it signs in only through OpenID Connect) and a
+ * wrong password is the same, so usernames cannot be discovered. A disabled account is refused
+ * even with the right password. Refusals of a known account name it, so they can be audited.
  */
 export async function authenticate(sql: SqlClient, username: string, password: string): Promise<SignInResult> {
-  const { rows } = await sql.query<UserRow & { password_hash: string; locked: boolean }>(
-    `SELECT id, username, display_name, role, organisation_code, organisation_name, organisation_ref, password_hash,
+  const { rows } = await sql.query<UserRow & { password_hash: string | null; locked: boolean; disabled: boolean }>(
+    `SELECT ${USER_COLUMNS}, password_hash, disabled_at IS NOT NULL AS disabled,
             (locked_until IS NOT NULL AND locked_until > now()) AS locked
        FROM web_users WHERE username = $1`,
     [username.trim().toLowerCase()],
   );
   const row = rows[0];
-  if (!row) {
-    // Spend the same time as a real check so timing does not reveal which usernames exist.
-    await verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
+  if (!row || row.password_hash === null) {
+    await verifyPassword(password, NO_MATCH);
     return { ok: false, reason: 'invalid' };
   }
-  if (row.locked) return { ok: false, reason: 'locked' };
+  const account = { id: row.id, username: row.username, role: toStaffUser(row).role };
+  if (row.locked) return { ok: false, reason: 'locked', account };
   if (!(await verifyPassword(password, row.password_hash))) {
-    await sql.query(
+    const { rows: counted } = await sql.query<{ locked: boolean }>(
       `UPDATE web_users SET failed_attempts = failed_attempts + 1,
          locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-       WHERE id = $1`,
+       WHERE id = $1 RETURNING (locked_until IS NOT NULL AND locked_until > now()) AS locked`,
       [row.id, MAX_FAILED_ATTEMPTS, LOCK_MINUTES],
     );
-    return { ok: false, reason: 'invalid' };
+    return { ok: false, reason: 'invalid', account, lockedNow: counted[0]?.locked === true };
   }
+  if (row.disabled) return { ok: false, reason: 'disabled', account };
   await sql.query(`UPDATE web_users SET failed_attempts = 0, locked_until = NULL WHERE id = $1`, [row.id]);
   return { ok: true, user: toStaffUser(row) };
 }

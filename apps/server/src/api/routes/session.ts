@@ -1,10 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { writeAccountEvent, type AccessContext } from '@footprint/record';
 import type { Platform } from '../../platform';
+import { changeOwnPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../accounts';
 import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../auth/cookies';
 import { isCrossSite, requireSession, sessionOf } from '../auth/guard';
 import { capabilitiesOf, ROLE_LABELS, type Role } from '../auth/roles';
 import { endSession, startSession, type SessionPolicy } from '../auth/sessions';
-import { authenticate, type StaffUser } from '../auth/users';
+import { authenticate, type SignInResult, type StaffUser } from '../auth/users';
+import { staffContext } from '../context';
 import { sendProblem } from '../problem';
 
 /** What the web app learns about the signed-in user. */
@@ -16,14 +19,48 @@ export function describeUser(user: StaffUser) {
     roleLabel: ROLE_LABELS[user.role as Role],
     organisation: user.organisation ? { code: user.organisation.code, name: user.organisation.name } : null,
     capabilities: capabilitiesOf(user.role),
+    /** True until a temporary password has been changed: the web app shows only the change-password page. */
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
-/** Sign in (POST), who am I (GET) and sign out (DELETE) at /api/session. */
-export async function sessionRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy): Promise<void> {
+/** The sign-in methods this Footprint offers (GET /api/sign-in-options). */
+export interface SignInOptions {
+  localPasswords: boolean;
+  passwordRules: { minLength: number; maxLength: number };
+}
+
+/** Audits a refused sign-in to a known account (wrong password, locked, disabled); unknown usernames are not recorded. */
+async function auditRefusal(platform: Platform, request: FastifyRequest, result: Extract<SignInResult, { ok: false }>): Promise<void> {
+  if (!result.account) return;
+  const ctx: AccessContext = {
+    principal: { kind: 'user', id: result.account.id, role: result.account.role },
+    scopes: [],
+    purpose: 'SYSADMIN',
+    request: { id: request.id, sourceIp: request.ip },
+  };
+  const locked = result.reason === 'locked' || result.lockedNow === true;
+  await writeAccountEvent(platform.sql, ctx, {
+    change: result.lockedNow ? 'sign-in-locked' : 'sign-in-refused',
+    account: { id: result.account.id, username: result.account.username },
+    outcome: '4',
+    outcomeDesc: result.reason === 'disabled' ? 'account disabled' : locked ? 'account locked' : 'wrong password',
+  });
+}
+
+/** Sign in (POST), who am I (GET), sign out (DELETE) and change password (POST /session/password). */
+export async function sessionRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy, localPasswords: boolean): Promise<void> {
+  app.get('/sign-in-options', async (): Promise<SignInOptions> => ({
+    localPasswords,
+    passwordRules: { minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH },
+  }));
+
   app.post<{ Body: { username?: unknown; password?: unknown } }>('/session', async (request, reply) => {
     // Login CSRF: refuse anything cross-site; JSON bodies cannot be sent cross-site without a CORS preflight.
     if (isCrossSite(request)) return sendProblem(reply, 403, 'Request refused', 'Sign-in must come from this site.');
+    if (!localPasswords) {
+      return sendProblem(reply, 403, 'Password sign-in is switched off', 'This Footprint signs staff in through their organisation’s identity service, not with a Footprint password.');
+    }
     if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       return sendProblem(reply, 415, 'Unsupported media type', 'Send the username and password as application/json.');
     }
@@ -36,6 +73,8 @@ export async function sessionRoutes(app: FastifyInstance, platform: Platform, po
     }
     const result = await authenticate(platform.sql, username, password);
     if (!result.ok) {
+      await auditRefusal(platform, request, result);
+      if (result.reason === 'disabled') return sendProblem(reply, 403, 'Your account is disabled', 'Ask your administrator to enable it.');
       return result.reason === 'locked'
         ? sendProblem(reply, 429, 'Account temporarily locked', 'Too many wrong passwords. Try again in 15 minutes.')
         : sendProblem(reply, 401, 'Username or password is not correct', 'Check your username and password and try again.');
@@ -46,16 +85,31 @@ export async function sessionRoutes(app: FastifyInstance, platform: Platform, po
     return { user: describeUser(result.user), csrfToken };
   });
 
-  app.get('/session', { preHandler: requireSession(platform.sql, policy) }, async (request, reply) => {
+  const duringPasswordChange = requireSession(platform.sql, policy, undefined, { duringPasswordChange: true });
+
+  app.get('/session', { preHandler: duringPasswordChange }, async (request, reply) => {
     const session = sessionOf(request);
     reply.header('cache-control', 'no-store');
     return { user: describeUser(session.user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
   });
 
-  app.delete('/session', { preHandler: requireSession(platform.sql, policy) }, async (request, reply) => {
+  app.delete('/session', { preHandler: duringPasswordChange }, async (request, reply) => {
     const token = readCookie(request, SESSION_COOKIE);
     if (token) await endSession(platform.sql, token);
     clearSessionCookie(request, reply);
     return reply.code(204).send();
+  });
+
+  app.post<{ Body: { currentPassword?: unknown; newPassword?: unknown } }>('/session/password', { preHandler: duringPasswordChange }, async (request, reply) => {
+    const session = sessionOf(request);
+    const { currentPassword, newPassword } = request.body ?? {};
+    if (typeof currentPassword !== 'string' || currentPassword === '' || typeof newPassword !== 'string' || newPassword === '') {
+      return sendProblem(reply, 400, 'Enter your current and new passwords', 'Both currentPassword and newPassword are required.');
+    }
+    if (currentPassword.length > PASSWORD_MAX_LENGTH) return sendProblem(reply, 400, 'Your current password is not correct', 'Enter the password you signed in with.');
+    const token = readCookie(request, SESSION_COOKIE) ?? '';
+    await changeOwnPassword(platform.sql, staffContext(session.user, 'SYSADMIN', request), session.user.id, { current: currentPassword, next: newPassword }, token);
+    reply.header('cache-control', 'no-store');
+    return { user: describeUser({ ...session.user, mustChangePassword: false }), csrfToken: session.csrfToken };
   });
 }
