@@ -7,10 +7,11 @@ import * as importCommand from './commands/import';
 import * as query from './commands/query';
 import * as serve from './commands/serve';
 import * as token from './commands/token';
+import * as user from './commands/user';
 import * as warehouse from './commands/warehouse';
 
 /** Each command lives in its own file under ./commands and adds itself to the program. */
-const commands = [demo, serve, importCommand, generate, warehouse, query, token, client, buildWeb];
+const commands = [demo, serve, importCommand, generate, warehouse, query, token, client, user, buildWeb];
 
 export function buildProgram(): Command {
   const program = new Command('footprint')
