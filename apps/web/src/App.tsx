@@ -15,6 +15,8 @@ import { PlacePage } from './pages/PlacePage';
 import { PopulationPage } from './pages/PopulationPage';
 import { PracticePage } from './pages/PracticePage';
 import { CareRecordSearchPage } from './pages/CareRecordSearchPage';
+import { AccountsPage } from './pages/accounts/AccountsPage';
+import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { SignInPage } from './pages/SignInPage';
 import { StartPage } from './pages/StartPage';
 import { WorklistPage } from './pages/WorklistPage';
@@ -56,6 +58,9 @@ export function App() {
       <Header />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper footprint-main" id="maincontent" role="main" tabIndex={-1} ref={main}>
+          {user?.mustChangePassword ? (
+            <ChangePasswordPage forced />
+          ) : (
           <Routes>
             <Route path="/" element={user === undefined ? <Loading what="Footprint" /> : user ? <HomePage /> : <StartPage />} />
             <Route path="/sign-in" element={<SignInPage />} />
@@ -69,8 +74,11 @@ export function App() {
             <Route path="/care-record/patients/:patientId" element={<Guarded capability="care-record"><PatientRecordPage /></Guarded>} />
             <Route path="/worklist" element={<Guarded capability="worklist"><WorklistPage /></Guarded>} />
             <Route path="/feeds" element={<Guarded capability="feeds"><FeedsPage /></Guarded>} />
+            <Route path="/accounts" element={<Guarded capability="accounts"><AccountsPage /></Guarded>} />
+            <Route path="/change-password" element={user ? <ChangePasswordPage /> : <Navigate to="/sign-in?from=%2Fchange-password" replace />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
+          )}
         </main>
       </div>
       <Footer />

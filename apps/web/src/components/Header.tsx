@@ -11,6 +11,7 @@ export const SECTIONS: Array<{ path: string; label: string; capability: Capabili
   { path: '/care-record', label: 'Shared care record', capability: 'care-record' },
   { path: '/worklist', label: 'Practice worklist', capability: 'worklist' },
   { path: '/feeds', label: 'Data feeds', capability: 'feeds' },
+  { path: '/accounts', label: 'Staff accounts', capability: 'accounts' },
 ];
 
 /** NHS.UK header: logo and service name, the signed-in account, and the menu for the user's role. */
@@ -48,6 +49,13 @@ export function Header() {
                 {user.displayName} ({user.roleLabel}
                 {user.organisation ? `, ${user.organisation.name}` : ''})
               </li>
+              {!user.mustChangePassword && (
+                <li className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" to="/change-password">
+                    Change password
+                  </Link>
+                </li>
+              )}
               <li className="nhsuk-header__account-item">
                 <form className="nhsuk-header__account-form" onSubmit={handleSignOut} noValidate>
                   <button className="nhsuk-header__account-button" type="submit" disabled={signingOut}>

@@ -1,6 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
+import type { SignInOptions } from '../api/types';
+import { useApi } from '../api/useApi';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/SessionContext';
 import { TextInput } from '../components/TextInput';
@@ -23,6 +25,9 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const returnTo = safeReturnPath(params.get('from'));
+  const options = useApi<SignInOptions>('/sign-in-options');
+  // Until the options arrive the form is shown, as it is on most deployments; `off` hides it.
+  const localPasswords = options.status !== 'ready' || options.data.localPasswords;
 
   if (user) return <Navigate to={returnTo} replace />;
 
@@ -77,6 +82,12 @@ export function SignInPage() {
           </div>
         )}
         <h1>Sign in to Footprint</h1>
+        {!localPasswords && (
+          <p className="nhsuk-body" data-testid="local-passwords-off">
+            This Footprint does not use Footprint passwords. Sign in through your organisation’s identity service.
+          </p>
+        )}
+        {localPasswords && (
         <form onSubmit={submit} noValidate>
           <TextInput
             id="username"
@@ -93,6 +104,7 @@ export function SignInPage() {
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+        )}
       </div>
     </div>
   );

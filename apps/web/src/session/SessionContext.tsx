@@ -9,6 +9,8 @@ interface SessionState {
   ended: boolean;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Replaces the signed-in user's password (the temporary one at first sign-in). */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   can(capability: Capability): boolean;
 }
 
@@ -46,6 +48,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(info.user);
   }, []);
 
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const info = await api<SessionInfo>('/session/password', { method: 'POST', body: { currentPassword, newPassword } });
+    setCsrfToken(info.csrfToken);
+    setUser(info.user);
+  }, []);
+
   const signOut = useCallback(async () => {
     try {
       await api('/session', { method: 'DELETE' });
@@ -57,8 +65,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<SessionState>(
-    () => ({ user, ended, signIn, signOut, can: (c) => Boolean(user?.capabilities.includes(c)) }),
-    [user, ended, signIn, signOut],
+    () => ({ user, ended, signIn, signOut, changePassword, can: (c) => Boolean(user && !user.mustChangePassword && user.capabilities.includes(c)) }),
+    [user, ended, signIn, signOut, changePassword],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
