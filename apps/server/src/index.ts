@@ -23,6 +23,7 @@ export {
   resetPassword,
   setRole,
   ROLE_DESCRIPTIONS,
+  parseRole,
   type StaffAccount,
   type NewAccount,
   type RoleDescription,

@@ -6,6 +6,7 @@ import {
   disableAccount,
   enableAccount,
   listAccounts,
+  parseRole,
   resetPassword,
   ROLE_DESCRIPTIONS,
   setRole,
@@ -65,6 +66,7 @@ export function register(program: Command): void {
     .requiredOption('--role <role>', ROLE_HELP)
     .option('--organisation <ODS code>', 'the organisation they work for, an Organization in the record (required except for administrator, analyst and partnership_lead)')
     .action(async (username: string, options: { name: string; role: string; organisation?: string }) => {
+      parseRole(options.role); // an unknown role is refused before storage is opened
       const { account, temporaryPassword } = await withPlatform((platform) =>
         addAccount(platform, commandLine(), { username, displayName: options.name, role: options.role, organisation: options.organisation }),
       );
@@ -134,6 +136,7 @@ export function register(program: Command): void {
     .argument('<role>', ROLE_HELP)
     .option('--organisation <ODS code>', 'move them to this organisation in the record as well')
     .action(async (username: string, role: string, options: { organisation?: string }) => {
+      parseRole(role);
       const account = await withPlatform((platform) => setRole(platform, commandLine(), username, role, options.organisation));
       console.log(`${describe(account)} now has the role ${account.role.label}.`);
     });
