@@ -45,7 +45,7 @@ export function ChangeRoleForm({ list, onChanged }: { list: AccountList; onChang
       )}
       <Select id="role-user" label="Member of staff" value={username} onChange={setUsername} options={list.users.map((u) => ({ value: u.username, label: `${u.displayName} (${u.username})` }))} />
       <Select id="role-role" label="New role" value={role} onChange={setRole} options={roleOptions(list.roles)} />
-      <Select id="role-organisation" label="Organisation" value={organisation} onChange={setOrganisation} options={organisationOptions(list.organisations, 'Keep their organisation')} />
+      <Select id="role-organisation" label="New organisation" value={organisation} onChange={setOrganisation} options={organisationOptions(list.organisations, 'Keep their organisation')} />
       <button className="nhsuk-button nhsuk-button--secondary" type="submit" disabled={busy}>
         {busy ? 'Changing…' : 'Change role'}
       </button>
