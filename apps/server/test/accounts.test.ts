@@ -88,6 +88,9 @@ describe.each(storageKinds)('staff accounts on %s', (kind) => {
       agent: [{ role: [{ text: 'administrator' }] }],
     });
     expect(events[0].entity?.[0].detail).toEqual(expect.arrayContaining([{ type: 'role', valueString: 'gp_clinician (R8000)' }, { type: 'organisation', valueString: 'N81001' }]));
+    // Searchable as FHIR, like every other AuditEvent in the trail.
+    const found = await server.platform.record.search(systemContext(), 'AuditEvent', [['subtype', 'https://footprint.nhs.uk/CodeSystem/account-change|add']]);
+    expect(found.matches.map((e) => (e as AuditEvent).entity?.[0].name)).toContain('asha.patel');
     const text = JSON.stringify(events);
     expect(text).not.toContain(temporaryPassword);
     expect(text).not.toContain('kettle orbit meadow');
