@@ -1,6 +1,8 @@
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '@footprint/record';
+import { buildServer, DEFAULT_WEB_DIST } from '@footprint/server';
 import { accessibilityViolations, loaded, newPage, pageErrors, screenshot, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
@@ -103,5 +105,22 @@ describe('staff accounts in a real browser', { timeout: 240_000 }, () => {
     expect(pageErrors(gp.page)).toEqual([]);
     await admin.context.close();
     await gp.context.close();
+  });
+
+  it('hides the password form when local passwords are switched off', async () => {
+    const app = buildServer(env.platform, { logger: false, webDist: DEFAULT_WEB_DIST, localPasswords: false, bootstrapAdministrator: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const context = await env.browser.newContext({ baseURL: `http://127.0.0.1:${(app.server!.address() as AddressInfo).port}` });
+    try {
+      const page = await context.newPage();
+      await page.goto('/sign-in');
+      await page.getByTestId('local-passwords-off').waitFor();
+      expect(await page.getByLabel('Password').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
+      await expectAccessible(page, 'sign-in page with local passwords off');
+    } finally {
+      await context.close();
+      await app.close();
+    }
   });
 });
