@@ -6,13 +6,24 @@ import { useApi } from '../api/useApi';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/SessionContext';
 import { TextInput } from '../components/TextInput';
+import { useApi } from '../api/useApi';
+import type { DemoIdentities } from '../api/types';
 
 /** Only same-site paths may be returned to after sign-in (no open redirects). */
 function safeReturnPath(from: string | null): string {
   return from && from.startsWith('/') && !from.startsWith('//') ? from : '/';
 }
 
-/** Username and password sign-in, with an NHS.UK error summary linked to the fields. */
+/** Why an NHS CIS2 sign-in came back without a session (`/sign-in?cis2=…`). */
+const CIS2_PROBLEMS: Record<string, string> = {
+  'no-role': 'Your NHS CIS2 account has no role at a partner organisation that Footprint recognises. Ask your registration authority.',
+  expired: 'Your NHS CIS2 sign-in timed out. Try again.',
+  cancelled: 'You cancelled signing in with NHS CIS2.',
+  failed: 'The answer from NHS CIS2 could not be checked, so you are not signed in. Try again.',
+  unavailable: 'Signing in with NHS CIS2 is not set up for this Footprint.',
+};
+
+/** Username and password sign-in, and sign-in with NHS CIS2, with an NHS.UK error summary linked to the fields. */
 export function SignInPage() {
   usePageTitle('Sign in');
   const { user, signIn, ended } = useSession();
@@ -28,6 +39,8 @@ export function SignInPage() {
   const options = useApi<SignInOptions>('/sign-in-options');
   // Until the options arrive the form is shown, as it is on most deployments; `off` hides it.
   const localPasswords = options.status !== 'ready' || options.data.localPasswords;
+  const cis2Problem = CIS2_PROBLEMS[params.get('cis2') ?? ''];
+  const demo = useApi<DemoIdentities>('/demo-identities').status === 'ready';
 
   if (user) return <Navigate to={returnTo} replace />;
 
@@ -55,7 +68,7 @@ export function SignInPage() {
   }
 
   const errorFor = (field: 'username' | 'password') => errors.find((e) => e.field === field)?.message;
-  const showSummary = errors.length > 0 || problem;
+  const showSummary = errors.length > 0 || problem || cis2Problem;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -72,6 +85,7 @@ export function SignInPage() {
                   </li>
                 ))}
                 {problem && <li data-testid="sign-in-problem">{problem}</li>}
+                {cis2Problem && !problem && errors.length === 0 && <li data-testid="cis2-problem">{cis2Problem}</li>}
               </ul>
             </div>
           </div>
@@ -82,12 +96,18 @@ export function SignInPage() {
           </div>
         )}
         <h1>Sign in to Footprint</h1>
+        <p>Use your NHS CIS2 account (smartcard or authenticator){localPasswords ? ', or the username and password your administrator gave you' : ''}.</p>
+        <a className="nhsuk-button nhsuk-button--secondary" href="/api/session/cis2" draggable={false} data-testid="cis2-sign-in">
+          Sign in with NHS CIS2{demo ? ' (demo)' : ''}
+        </a>
         {!localPasswords && (
           <p className="nhsuk-body" data-testid="local-passwords-off">
             This Footprint does not use Footprint passwords. Sign in through your organisation’s identity service.
           </p>
         )}
         {localPasswords && (
+          <>
+        <h2 className="nhsuk-heading-s">Or sign in with a username and password</h2>
         <form onSubmit={submit} noValidate>
           <TextInput
             id="username"
@@ -103,7 +123,8 @@ export function SignInPage() {
           <button className="nhsuk-button" type="submit" disabled={busy} data-prevent-double-click="true">
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
-        </form>
+          </form>
+          </>
         )}
       </div>
     </div>
