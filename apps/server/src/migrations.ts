@@ -1,11 +1,13 @@
 import { recordMigrationSets, type MigrationSet } from '@footprint/record';
 import { webMigrations } from './api/auth/migrations';
+import { smartMigrations } from './auth/smart/migrations';
 import { serverMigrations } from './db/migrations';
 
-/** The server's own sets: OAuth clients and export jobs (`server`), staff users and sessions (`web`). */
+/** The server's own sets: OAuth clients and export jobs (`server`), staff users and sessions (`web`), SMART apps and their grants (`smart`). */
 export const serverMigrationSets: readonly MigrationSet[] = [
   { namespace: 'server', migrations: serverMigrations },
   { namespace: 'web', migrations: webMigrations },
+  { namespace: 'smart', migrations: smartMigrations },
 ];
 
 /**
