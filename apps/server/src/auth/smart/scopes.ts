@@ -17,7 +17,7 @@ export function checkAppScopes(scopes: readonly string[]): void {
     if (CONTEXT_SCOPES.has(scope)) continue;
     const grant = parseScope(scope);
     if (!grant || grant.context !== 'patient') throw new Error(`A SMART app may only have patient scopes (patient/Type.rs), launch/patient, offline_access or online_access, not ${scope}`);
-    if (grantScopes([scope], PATIENT_APP_CEILING).length === 0) throw new Error(`Apps may only read and search a person's record: ${scope} asks for more`);
+    if ([...grant.interactions].some((i) => i !== 'r' && i !== 's')) throw new Error(`Apps may only read and search a person's record: ${scope} asks for more`);
   }
 }
 
