@@ -9,6 +9,7 @@ import { smartAuthorizeRoutes } from './auth/smart/authorize-routes';
 import { patientSignIn } from './auth/smart/patient-sign-in';
 import { ExportJobs } from './fhir/export/jobs';
 import { fhirPlugin } from './fhir/plugin';
+import { identityRoutes } from './identity/routes';
 import { asyncStdout, loggerOptions, RequestLogController } from './logging';
 import { platformMigrations } from './migrations';
 import type { Platform } from './platform';
@@ -32,6 +33,10 @@ export interface ServerOptions {
   bootstrapAdministrator?: boolean;
   /** Called once the administrator's credentials have been written, with the file's path (never the secret). */
   onAdministratorCreated?: (path: string) => void;
+  /** Run the demo's own OpenID Connect provider at /idp with synthetic citizens and staff (`footprint demo`; default false). */
+  demoIdentityProvider?: boolean;
+  /** This server's public origin for OpenID Connect redirects (default FOOTPRINT_PUBLIC_URL, else the address it listens on). */
+  publicUrl?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -89,6 +94,7 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
       ...(options.fhirBaseUrl ? { baseUrl: options.fhirBaseUrl } : {}),
     });
     await root.register(apiRoutes, { prefix: '/api', platform });
+    await root.register(identityRoutes, { platform, demoProvider: options.demoIdentityProvider ?? false, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
     await root.register(webApp, options.webDist ? { dist: options.webDist } : {});
   });
   return app;

@@ -17,3 +17,6 @@ export { webMigrations } from './api/auth/migrations';
 export { seedDemoUsers, readDemoUsers, type DemoUserCredentials } from './api/demo-users';
 export { DEFAULT_WEB_DIST } from './web';
 export { buildWeb, webBuildIsFresh, WEB_APP_ROOT } from './web-build';
+export { seedDemoIdentities, readDemoIdentities, DEMO_IDENTITIES_FILE, type DemoIdentities, type DemoCitizen, type DemoStaffIdentity } from './identity/demo-accounts';
+export { identityMigrations } from './identity/migrations';
+export type { MyRecord, PatientSessionInfo } from './patient';

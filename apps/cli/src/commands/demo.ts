@@ -20,6 +20,7 @@ export function register(program: Command): void {
         await platform.close();
         throw error;
       }
-      await startServer(platform, { port, host: options.host ?? process.env.HOST ?? '127.0.0.1' });
+      // The demo runs its own OpenID Connect provider for citizens and staff (a deployment configures NHS login and NHS CIS2 instead).
+      await startServer(platform, { port, host: options.host ?? process.env.HOST ?? '127.0.0.1' }, { demoIdentityProvider: true });
     });
 }

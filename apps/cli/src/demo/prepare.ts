@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureAdministratorClient, seedDemoUsers } from '@footprint/server';
+import { ensureAdministratorClient, seedDemoIdentities, seedDemoUsers } from '@footprint/server';
 import type { Platform } from '@footprint/server';
 import { systemContext } from '@footprint/record';
 import { buildWarehouse, openWarehouse, refreshWarehouse } from '@footprint/warehouse';
@@ -27,7 +27,8 @@ export function demoPeople(): number {
  * 2. on a record with no patients, a synthetic footprint generated and loaded through the same
  *    import path partner files take (an interrupted load resumes);
  * 3. the warehouse built, or refreshed if the record changed since;
- * 4. one demo user per role (their passwords shown on the start page).
+ * 4. one demo user per role (their passwords shown on the start page);
+ * 5. the demo identity provider's synthetic citizens and staff (their logins shown on the start page too).
  */
 export async function prepareDemoFootprint(platform: Platform, progress: ProgressReporter, options: { people?: number } = {}): Promise<void> {
   const admin = await ensureAdministratorClient(platform.sql, platform.dataDir);
@@ -50,6 +51,8 @@ export async function prepareDemoFootprint(platform: Platform, progress: Progres
 
   await seedDemoUsers(platform);
   progress.log('Demo users are ready: their usernames and passwords are on the start page');
+  await seedDemoIdentities(platform);
+  progress.log('Demo citizens and CIS2 staff are ready at the demo identity provider (/idp): their logins are on the start page');
 }
 
 async function hasWarehouse(dataDir: string): Promise<boolean> {
