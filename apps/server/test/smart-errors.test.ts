@@ -82,9 +82,13 @@ describe.each(storageKinds)('SMART App Launch: discovery and refusals on %s', (k
     expect(response.statusCode).toBe(303);
     const consent = String(response.headers.location);
     expect(consent).toMatch(/^\/oauth\/consent\?request=/);
-    const page = await server.app.inject({ method: 'GET', url: consent });
+    // First from this site's own page (the session cookie is SameSite=Strict), then to sign-in.
+    const checking = await server.app.inject({ method: 'GET', url: consent });
+    expect(checking.statusCode).toBe(200);
+    expect(checking.body).toContain(`url=${consent.replace(/&/g, '&amp;')}&amp;checked=1`);
+    const page = await server.app.inject({ method: 'GET', url: `${consent}&checked=1` });
     expect(page.statusCode).toBe(303);
-    expect(String(page.headers.location)).toContain(encodeURIComponent(consent));
+    expect(String(page.headers.location)).toBe(`/api/patient/sign-in?returnTo=${encodeURIComponent(consent)}`);
     const expired = await server.app.inject({ method: 'GET', url: '/oauth/consent?request=made-up' });
     expect(expired.statusCode).toBe(400);
   });

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { SqlClient } from '@footprint/record';
 import { isCrossSite } from '../../api/auth/guard';
 import { findSmartApp } from './apps';
-import { consentPage, errorPage } from './consent-page';
+import { checkingPage, consentPage, errorPage } from './consent-page';
 import { decideRequest, issueCode, pendingRequest, saveRequest } from './grants';
 import type { PersonAuthenticator } from './person';
 import { isS256Challenge } from './pkce';
@@ -91,7 +91,13 @@ export const smartAuthorizeRoutes: FastifyPluginAsync<SmartAuthorizeOptions> = a
     const pending = id ? await pendingRequest(sql, id) : undefined;
     if (!id || !pending) return html(reply, 400, errorPage('This request has expired', 'The request to connect the app is unknown, has been answered or is more than ten minutes old.'));
     const signedIn = await person.signedIn(request);
-    if (!signedIn) return reply.code(303).redirect(person.signInUrl(`/oauth/consent?request=${encodeURIComponent(id)}`));
+    if (!signedIn) {
+      // The person's session cookie is SameSite=Strict, so a browser arriving from the app's site
+      // does not send it. Look once more from this site's own page before asking them to sign in.
+      const here = `/oauth/consent?request=${encodeURIComponent(id)}`;
+      if (one((request.query ?? {}) as Query, 'checked') !== '1') return html(reply, 200, checkingPage(`${here}&checked=1`));
+      return reply.code(303).redirect(person.signInUrl(here));
+    }
     const smartApp = await findSmartApp(sql, pending.clientId);
     if (!smartApp) return html(reply, 400, errorPage('Unknown app', 'This app has been disabled.'));
     return html(reply, 200, consentPage({ app: smartApp, scopes: pending.scopes, requestId: id, csrf: consentToken(options.signingKey, id, signedIn.patientId), ...(signedIn.name ? { personName: signedIn.name } : {}) }));

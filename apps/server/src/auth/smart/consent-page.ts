@@ -13,8 +13,8 @@ button{font-size:1.1em;padding:.5em 1.25em;margin-right:1em;border:0;border-radi
 .approve{background:#007f3b;color:#fff}.deny{background:#d8dde0;color:#212b32}
 .hint{color:#4c6272}`;
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+function page(title: string, body: string, head = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${head}
 <title>${escapeHtml(title)} – Footprint</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
@@ -40,4 +40,10 @@ export function consentPage(options: { app: SmartApp; scopes: readonly string[];
 /** A page for a request that cannot go back to the app (unknown app, unregistered redirect, expired request). */
 export function errorPage(title: string, detail: string): string {
   return page(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(detail)}</p><p class="hint">Go back to the app and start again.</p>`);
+}
+
+/** A page that reloads itself from this site (so SameSite=Strict session cookies are sent), with a link for browsers that do not. */
+export function checkingPage(next: string): string {
+  const url = escapeHtml(next);
+  return page('Checking you are signed in', `<h1>Checking you are signed in</h1><p><a href="${url}">Continue</a></p>`, `<meta http-equiv="refresh" content="0;url=${url}">`);
 }
