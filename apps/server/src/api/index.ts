@@ -11,6 +11,7 @@ import { InsightSource } from './warehouse';
 import { demoRoutes } from './routes/demo';
 import { feedRoutes } from './routes/feeds';
 import { sessionRoutes } from './routes/session';
+import { correctionRoutes } from './routes/corrections';
 
 export { seedDemoUsers, readDemoUsers, DEMO_USERS_FILE, type DemoUserCredentials } from './demo-users';
 export { upsertUser, authenticate, type StaffUser, type NewStaffUser } from './auth/users';
@@ -61,4 +62,5 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await careRecordRoutes(app, platform, policy);
   await worklistRoutes(app, platform, policy, insight);
   await feedRoutes(app, platform, policy);
+  await correctionRoutes(app, platform, policy);
 };

@@ -4,6 +4,8 @@ import { ApiProblem, sendProblem } from '../api/problem';
 import type { RelyingParty } from '../identity/relying-party';
 import type { Platform } from '../platform';
 import { patientRecordRoutes } from './record';
+import { recordPdfRoutes } from './record-pdf/route';
+import { patientCorrectionRoutes } from './corrections';
 import { DEFAULT_PATIENT_SESSION_POLICY, type PatientSessionPolicy } from './sessions';
 import { patientSignInRoutes } from './sign-in';
 
@@ -40,4 +42,6 @@ export const patientRoutes: FastifyPluginAsync<PatientRoutesOptions> = async (ap
   });
   await patientSignInRoutes(app, { platform: options.platform, policy, relyingParty: options.relyingParty, publicUrl: options.publicUrl });
   await patientRecordRoutes(app, options.platform, policy);
+  await recordPdfRoutes(app, options.platform, policy);
+  await patientCorrectionRoutes(app, options.platform, policy);
 };
