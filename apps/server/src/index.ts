@@ -20,4 +20,4 @@ export { DEFAULT_WEB_DIST } from './web';
 export { buildWeb, webBuildIsFresh, WEB_APP_ROOT } from './web-build';
 export { seedDemoIdentities, readDemoIdentities, DEMO_IDENTITIES_FILE, type DemoIdentities, type DemoCitizen, type DemoStaffIdentity } from './identity/demo-accounts';
 export { identityMigrations } from './identity/migrations';
-export type { MyRecord, PatientSessionInfo } from './patient';
+export type { AccessLog, AccessLogEntry, MyChoices, MyRecord, PatientSessionInfo } from './patient';

@@ -18,6 +18,12 @@ import { CareRecordSearchPage } from './pages/CareRecordSearchPage';
 import { SignInPage } from './pages/SignInPage';
 import { StartPage } from './pages/StartPage';
 import { WorklistPage } from './pages/WorklistPage';
+import { ChooseRolePage } from './pages/ChooseRolePage';
+import { AccessLogPage } from './pages/patient/AccessLogPage';
+import { ChoicesPage } from './pages/patient/ChoicesPage';
+import { MyRecordPage } from './pages/patient/MyRecordPage';
+import { PatientArea } from './pages/patient/PatientArea';
+import { SignInProblemPage } from './pages/patient/SignInProblemPage';
 import { useSession } from './session/SessionContext';
 
 /** Pages that need a signed-in user with a capability; others are told plainly they have no access. */
@@ -59,6 +65,11 @@ export function App() {
           <Routes>
             <Route path="/" element={user === undefined ? <Loading what="Footprint" /> : user ? <HomePage /> : <StartPage />} />
             <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/sign-in/choose-role" element={<ChooseRolePage />} />
+            <Route path="/patient" element={<PatientArea><MyRecordPage /></PatientArea>} />
+            <Route path="/patient/access-log" element={<PatientArea><AccessLogPage /></PatientArea>} />
+            <Route path="/patient/choices" element={<PatientArea><ChoicesPage /></PatientArea>} />
+            <Route path="/patient/sign-in-problem" element={<SignInProblemPage />} />
             <Route path="/about/:topic" element={<AboutPage />} />
             <Route path="/footprint" element={<Guarded capability="overview"><FootprintPage /></Guarded>} />
             <Route path="/footprint/places/:placeCode" element={<Guarded capability="overview"><PlacePage /></Guarded>} />

@@ -8,6 +8,7 @@ import { demoProviderRoutes } from './interactions';
 import { once, publicUrlOf } from './public-url';
 import { RelyingParty } from './relying-party';
 import { relyingPartySettings } from './settings';
+import { staffSignInRoutes } from './staff-sign-in';
 
 export interface IdentityOptions {
   platform: Platform;
@@ -39,6 +40,7 @@ export const identityRoutes: FastifyPluginAsync<IdentityOptions> = async (app, o
     });
 
   await app.register(patientRoutes, { prefix: '/api/patient', platform, relyingParty: relyingParty('patient'), publicUrl });
+  await app.register(staffSignInRoutes, { prefix: '/api/session/cis2', platform, relyingParty: relyingParty('staff'), publicUrl });
 
   /** The demo's logins at its provider, for the start page; 404 when the demo provider does not run. */
   app.get('/api/demo-identities', async (_request, reply) => {

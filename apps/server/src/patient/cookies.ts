@@ -28,9 +28,7 @@ export function cookieValue(request: FastifyRequest, name: string, value: string
   ].join('; ');
 }
 
-/** Adds a Set-Cookie header, keeping any already set on the reply. */
+/** Adds a Set-Cookie header; Fastify keeps those already set on the reply beside it. */
 export function addCookie(reply: FastifyReply, cookie: string): void {
-  const existing = reply.getHeader('set-cookie');
-  const list = existing === undefined ? [] : Array.isArray(existing) ? existing.map(String) : [String(existing)];
-  reply.header('set-cookie', [...list, cookie]);
+  reply.header('set-cookie', cookie);
 }

@@ -3,13 +3,15 @@ import { OperationOutcomeError } from '@footprint/fhir';
 import { ApiProblem, sendProblem } from '../api/problem';
 import type { RelyingParty } from '../identity/relying-party';
 import type { Platform } from '../platform';
+import { accessLogRoutes } from './access-log';
+import { choicesRoutes } from './choices';
 import { patientRecordRoutes } from './record';
 import { recordPdfRoutes } from './record-pdf/route';
 import { patientCorrectionRoutes } from './corrections';
 import { DEFAULT_PATIENT_SESSION_POLICY, type PatientSessionPolicy } from './sessions';
 import { patientSignInRoutes } from './sign-in';
 
-export type { MyRecord, PatientSessionInfo } from './responses';
+export type { AccessLog, AccessLogEntry, MyChoices, MyRecord, PatientSessionInfo } from './responses';
 export { DEFAULT_PATIENT_SESSION_POLICY, type PatientSessionPolicy } from './sessions';
 
 export interface PatientRoutesOptions {
@@ -20,8 +22,8 @@ export interface PatientRoutesOptions {
 }
 
 /**
- * The citizens' route area, /api/patient: sign-in through OpenID Connect, their session, and
- * their own record. Each call acts as the person (a patient AccessContext), so the record's one
+ * The citizens' route area, /api/patient: sign-in through OpenID Connect, their session, their
+ * own record and its download, their access log, and their sharing choice and opt-out. Each call acts as the person (a patient AccessContext), so the record's one
  * policy bounds it to their compartment and audits it.
  */
 export const patientRoutes: FastifyPluginAsync<PatientRoutesOptions> = async (app, options) => {
@@ -42,6 +44,8 @@ export const patientRoutes: FastifyPluginAsync<PatientRoutesOptions> = async (ap
   });
   await patientSignInRoutes(app, { platform: options.platform, policy, relyingParty: options.relyingParty, publicUrl: options.publicUrl });
   await patientRecordRoutes(app, options.platform, policy);
+  await accessLogRoutes(app, options.platform, policy);
+  await choicesRoutes(app, options.platform, policy);
   await recordPdfRoutes(app, options.platform, policy);
   await patientCorrectionRoutes(app, options.platform, policy);
 };

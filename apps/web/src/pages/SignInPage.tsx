@@ -4,13 +4,24 @@ import { ApiError } from '../api/client';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/SessionContext';
 import { TextInput } from '../components/TextInput';
+import { useApi } from '../api/useApi';
+import type { DemoIdentities } from '../api/types';
 
 /** Only same-site paths may be returned to after sign-in (no open redirects). */
 function safeReturnPath(from: string | null): string {
   return from && from.startsWith('/') && !from.startsWith('//') ? from : '/';
 }
 
-/** Username and password sign-in, with an NHS.UK error summary linked to the fields. */
+/** Why an NHS CIS2 sign-in came back without a session (`/sign-in?cis2=…`). */
+const CIS2_PROBLEMS: Record<string, string> = {
+  'no-role': 'Your NHS CIS2 account has no role at a partner organisation that Footprint recognises. Ask your registration authority.',
+  expired: 'Your NHS CIS2 sign-in timed out. Try again.',
+  cancelled: 'You cancelled signing in with NHS CIS2.',
+  failed: 'The answer from NHS CIS2 could not be checked, so you are not signed in. Try again.',
+  unavailable: 'Signing in with NHS CIS2 is not set up for this Footprint.',
+};
+
+/** Username and password sign-in, and sign-in with NHS CIS2, with an NHS.UK error summary linked to the fields. */
 export function SignInPage() {
   usePageTitle('Sign in');
   const { user, signIn, ended } = useSession();
@@ -23,6 +34,8 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const returnTo = safeReturnPath(params.get('from'));
+  const cis2Problem = CIS2_PROBLEMS[params.get('cis2') ?? ''];
+  const demo = useApi<DemoIdentities>('/demo-identities').status === 'ready';
 
   if (user) return <Navigate to={returnTo} replace />;
 
@@ -50,7 +63,7 @@ export function SignInPage() {
   }
 
   const errorFor = (field: 'username' | 'password') => errors.find((e) => e.field === field)?.message;
-  const showSummary = errors.length > 0 || problem;
+  const showSummary = errors.length > 0 || problem || cis2Problem;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -67,6 +80,7 @@ export function SignInPage() {
                   </li>
                 ))}
                 {problem && <li data-testid="sign-in-problem">{problem}</li>}
+                {cis2Problem && !problem && errors.length === 0 && <li data-testid="cis2-problem">{cis2Problem}</li>}
               </ul>
             </div>
           </div>
@@ -77,6 +91,11 @@ export function SignInPage() {
           </div>
         )}
         <h1>Sign in to Footprint</h1>
+        <p>Use your NHS CIS2 account (smartcard or authenticator), or the username and password your administrator gave you.</p>
+        <a className="nhsuk-button nhsuk-button--secondary" href="/api/session/cis2" draggable={false} data-testid="cis2-sign-in">
+          Sign in with NHS CIS2{demo ? ' (demo)' : ''}
+        </a>
+        <h2 className="nhsuk-heading-s">Or sign in with a username and password</h2>
         <form onSubmit={submit} noValidate>
           <TextInput
             id="username"
