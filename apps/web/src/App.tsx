@@ -20,6 +20,8 @@ import { StartPage } from './pages/StartPage';
 import { WorklistPage } from './pages/WorklistPage';
 import { ChooseRolePage } from './pages/ChooseRolePage';
 import { AccessLogPage } from './pages/patient/AccessLogPage';
+import { CorrectionsPage as PatientCorrectionsPage } from './pages/patient/CorrectionsPage';
+import { CorrectionsPage } from './pages/corrections/CorrectionsPage';
 import { ChoicesPage } from './pages/patient/ChoicesPage';
 import { MyRecordPage } from './pages/patient/MyRecordPage';
 import { PatientArea } from './pages/patient/PatientArea';
@@ -69,6 +71,7 @@ export function App() {
             <Route path="/patient" element={<PatientArea><MyRecordPage /></PatientArea>} />
             <Route path="/patient/access-log" element={<PatientArea><AccessLogPage /></PatientArea>} />
             <Route path="/patient/choices" element={<PatientArea><ChoicesPage /></PatientArea>} />
+            <Route path="/patient/corrections" element={<PatientArea><PatientCorrectionsPage /></PatientArea>} />
             <Route path="/patient/sign-in-problem" element={<SignInProblemPage />} />
             <Route path="/about/:topic" element={<AboutPage />} />
             <Route path="/footprint" element={<Guarded capability="overview"><FootprintPage /></Guarded>} />
@@ -80,6 +83,7 @@ export function App() {
             <Route path="/care-record/patients/:patientId" element={<Guarded capability="care-record"><PatientRecordPage /></Guarded>} />
             <Route path="/worklist" element={<Guarded capability="worklist"><WorklistPage /></Guarded>} />
             <Route path="/feeds" element={<Guarded capability="feeds"><FeedsPage /></Guarded>} />
+            <Route path="/corrections" element={<Guarded capability="corrections"><CorrectionsPage /></Guarded>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </main>

@@ -7,7 +7,7 @@ import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createRecord } from '@footprint/record';
 import { openWarehouseHandle, type WarehouseHandle } from '@footprint/warehouse';
-import { buildServer, buildWeb, DEFAULT_WEB_DIST, platformMigrations, seedDemoUsers, type DemoUserCredentials } from '@footprint/server';
+import { buildServer, buildWeb, DEFAULT_WEB_DIST, platformMigrations, seedDemoIdentities, seedDemoUsers, type DemoIdentities, type DemoUserCredentials } from '@footprint/server';
 import { requireChromium } from './chromium';
 
 /** Where the browser tests save their screenshots (gitignored). */
@@ -17,25 +17,32 @@ export interface WebTestEnvironment {
   baseUrl: string;
   browser: Browser;
   users: DemoUserCredentials[];
+  /** The demo identity provider's citizens and staff, when it runs (`identityProvider`). */
+  identities?: DemoIdentities;
   platform: { record: Awaited<ReturnType<typeof createRecord>>['repo']; sql: Awaited<ReturnType<typeof createRecord>>['sql']; dataDir: string; warehouse: WarehouseHandle };
   close(): Promise<void>;
 }
 
 /**
  * A real Footprint for the browser: embedded PGlite in a temporary data directory, the demo data
- * loaded by `load`, demo users seeded, the web app built, the full server listening on a free
+ * loaded by `load`, demo users seeded (and with `identityProvider`, the demo OpenID Connect provider
+ * running with its citizens and staff), the web app built, the full server listening on a free
  * port, and Debian's Chromium driven by playwright-core.
  */
-export async function startWebTestEnvironment(load: (platform: WebTestEnvironment['platform']) => Promise<void>): Promise<WebTestEnvironment> {
+export async function startWebTestEnvironment(
+  load: (platform: WebTestEnvironment['platform']) => Promise<void>,
+  options: { identityProvider?: boolean } = {},
+): Promise<WebTestEnvironment> {
   const executablePath = requireChromium();
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-web-test-'));
   const opened = await createRecord({ dataDir: join(dataDir, 'pglite'), migrations: platformMigrations });
   const platform = { record: opened.repo, sql: opened.sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) };
   await load(platform);
   await buildWeb();
-  const app = buildServer(platform, { logger: false, webDist: DEFAULT_WEB_DIST });
+  const app = buildServer(platform, { logger: false, webDist: DEFAULT_WEB_DIST, demoIdentityProvider: options.identityProvider ?? false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const users = await seedDemoUsers(platform);
+  const identities = options.identityProvider ? await seedDemoIdentities(platform) : undefined;
   const port = (app.server.address() as AddressInfo).port;
   const browser = await chromium.launch({
     executablePath,
@@ -46,6 +53,7 @@ export async function startWebTestEnvironment(load: (platform: WebTestEnvironmen
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
     users,
+    ...(identities ? { identities } : {}),
     platform,
     async close() {
       await browser.close().catch(() => undefined);

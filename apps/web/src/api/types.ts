@@ -5,6 +5,7 @@ import type { InsightResult } from '@footprint/insight';
  * the packages that define them, so the server and the web cannot drift apart.
  */
 export type { Capability, DemoUserCredentials as DemoUser, OrganisationRef, SignedInUser } from '@footprint/server';
+export type { CorrectionRequestView, StaffCorrectionView, StaffCorrectionsAnswer } from '@footprint/server';
 export type { AccessLog, AccessLogEntry, DemoCitizen, DemoIdentities, DemoStaffIdentity, MyChoices, MyRecord, PatientSessionInfo } from '@footprint/server';
 import type { SignedInUser } from '@footprint/server';
 
