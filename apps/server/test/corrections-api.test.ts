@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Condition, Organization, Patient } from '@medplum/fhirtypes';
+import type { Condition, Encounter, Organization, Patient } from '@medplum/fhirtypes';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '@footprint/record';
@@ -34,11 +34,18 @@ describe.each(storageKinds)('correction requests over the web APIs on %s', (kind
         birthDate: `195${n}-06-1${n}`,
         generalPractitioner: [{ reference: practiceRef }],
       });
+      const encounter = await platform.record.create<Encounter>(ctx, {
+        resourceType: 'Encounter',
+        status: 'finished',
+        class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+        subject: { reference: `Patient/${patient.resource.id}` },
+        serviceProvider: { reference: `Organization/${hospital.resource.id}` },
+      });
       const condition = await platform.record.create<Condition>(ctx, {
         resourceType: 'Condition',
         subject: { reference: `Patient/${patient.resource.id}` },
         code: { text: `Asthma of ${family}` },
-        asserter: { reference: `Organization/${hospital.resource.id}` },
+        encounter: { reference: `Encounter/${encounter.resource.id}` },
         recordedDate: '2025-01-02',
       });
       if (n === 0) conditionId = condition.resource.id!;
