@@ -72,7 +72,7 @@ describe.each(storageKinds)('correction requests over the web APIs on %s', (kind
     return { browser, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
   }
   const json = (body: unknown) => ({ 'content-type': 'application/json', body: JSON.stringify(body) });
-  async function send(browser: Browserless, path: string, method: string, body: unknown, csrf?: string) {
+  async function send(browser: Browserless, path: string, method: string, body: unknown, csrf?: string | null) {
     const url = new URL(path, base);
     const response = await fetch(url, { method, headers: { 'content-type': 'application/json', cookie: browser.jar.header(url), ...(csrf ? { 'x-csrf-token': csrf } : {}) }, body: json(body).body });
     return { status: response.status, type: response.headers.get('content-type') ?? '', body: (await response.json()) as Record<string, unknown> };
@@ -82,9 +82,9 @@ describe.each(storageKinds)('correction requests over the web APIs on %s', (kind
     const person = new Browserless(base);
     await signInThroughProvider(person, '/api/patient/sign-in', citizen.login, citizen.password);
     const session = JSON.parse((await person.request('/api/patient/session')).body) as { csrfToken: string };
-    const ask = (body: unknown, csrf: string | undefined = session.csrfToken) => send(person, '/api/patient/corrections', 'POST', body, csrf);
+    const ask = (body: unknown, csrf: string | null = session.csrfToken) => send(person, '/api/patient/corrections', 'POST', body, csrf);
 
-    expect((await ask({ entry: `Condition/${conditionId}`, description: 'Never had it' }, undefined)).status).toBe(403);
+    expect((await ask({ entry: `Condition/${conditionId}`, description: 'Never had it' }, null)).status).toBe(403);
     const empty = await ask({ entry: `Condition/${conditionId}`, description: '  ' });
     expect(empty).toMatchObject({ status: 400, body: { title: 'Say what is wrong' } });
     expect(empty.type).toContain('application/problem+json');
@@ -113,8 +113,8 @@ describe.each(storageKinds)('correction requests over the web APIs on %s', (kind
     const analyst = await staffSession('analyst', 'a long test password 3');
     expect((await analyst.browser.request('/api/corrections')).status).toBe(403);
 
-    const answer = (body: unknown, csrf: string | undefined = hospital.csrf) => send(hospital.browser, `/api/corrections/${open.id}/answer`, 'POST', body, csrf);
-    expect((await answer({ outcome: 'completed', note: 'Done' }, undefined)).status).toBe(403);
+    const answer = (body: unknown, csrf: string | null = hospital.csrf) => send(hospital.browser, `/api/corrections/${open.id}/answer`, 'POST', body, csrf);
+    expect((await answer({ outcome: 'completed', note: 'Done' }, null)).status).toBe(403);
     expect(await answer({ outcome: 'maybe', note: 'Done' })).toMatchObject({ status: 400, body: { title: 'Choose an answer' } });
     expect(await answer({ outcome: 'completed', note: '' })).toMatchObject({ status: 400, body: { title: 'Write a note' } });
     expect((await send(hospital.browser, '/api/corrections/not..valid!/answer', 'POST', { outcome: 'completed', note: 'x' }, hospital.csrf)).status).toBe(400);
