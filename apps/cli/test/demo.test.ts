@@ -44,8 +44,26 @@ describe('footprint demo: preparing the demonstration footprint', () => {
     expect((await stat(join(dataDir, 'credentials.json'))).mode & 0o777).toBe(0o600);
   });
 
+  it('seeds the demo identity provider with synthetic citizens (one of them mismatched) and CIS2 staff', async () => {
+    const identities = JSON.parse(await readFile(join(dataDir, 'demo-identities.json'), 'utf8')) as {
+      citizens: Array<{ nhsNumber: string; matchesRecord: boolean; password: string }>;
+      staff: Array<{ roles: Array<{ roleCode: string; organisation: { code: string } }> }>;
+    };
+    expect(identities.citizens.map((c) => c.matchesRecord)).toEqual([true, true, true, true, false]);
+    for (const citizen of identities.citizens) {
+      const found = await platform.record.search(systemContext(), 'Patient', [['identifier', `https://fhir.nhs.uk/Id/nhs-number|${citizen.nhsNumber}`]]);
+      expect(found.matches).toHaveLength(1);
+    }
+    const twoOrganisations = identities.staff.find((s) => new Set(s.roles.map((r) => r.organisation.code)).size === 2);
+    expect(twoOrganisations?.roles.map((r) => r.roleCode)).toEqual(['R8000', 'R8000']);
+    expect(identities.staff.flatMap((s) => s.roles.map((r) => r.roleCode))).toContain('R0001');
+    expect((await stat(join(dataDir, 'demo-identities.json'))).mode & 0o777).toBe(0o600);
+  });
+
   it('reuses what is there on the next start: no second copy of anyone', async () => {
+    const before = await readFile(join(dataDir, 'demo-identities.json'), 'utf8');
     await prepareDemoFootprint(platform, quiet, { people: 120 });
     expect(await patientCount(platform)).toBe(120);
+    expect(await readFile(join(dataDir, 'demo-identities.json'), 'utf8')).toBe(before);
   }, 300_000);
 });

@@ -62,6 +62,50 @@ function dayAfter(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * Adults whose records show the most (problems and medicines from a sample of the record), so
+ * the demo's citizens have something to see; the last one becomes the mismatched citizen.
+ */
+async function citizensWithFullRecords(platform: Platform, ctx: ReturnType<typeof systemContext>) {
+  const richness = new Map<string, number>();
+  for (const type of ['Condition', 'MedicationRequest', 'Encounter']) {
+    const sample = await platform.record.search(ctx, type, [['_count', '1000']]);
+    for (const resource of sample.matches as Array<{ subject?: { reference?: string } }>) {
+      const id = resource.subject?.reference?.replace(/^.*Patient\//, '');
+      if (id) richness.set(id, (richness.get(id) ?? 0) + 1);
+    }
+  }
+  const ranked = [...richness.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id]) => id);
+  const adultBefore = new Date(Date.now() - 18 * 365.25 * 86_400_000).toISOString().slice(0, 10);
+  const chosen: Array<{ p: Patient; nhs: string; given: string; family: string }> = [];
+  const candidates = ranked.length > 0 ? ranked : [];
+  for (let i = 0; i < candidates.length && chosen.length < CITIZENS + 1; i += 50) {
+    const ids = candidates.slice(i, i + 50);
+    const found = await platform.record.search(ctx, 'Patient', [['_id', ids.join(',')], ['_count', '50']]);
+    const byId = new Map((found.matches as Patient[]).map((p) => [p.id, p]));
+    for (const id of ids) {
+      const p = byId.get(id);
+      const nhs = p?.identifier?.find((x) => x.system === NHS_NUMBER_SYSTEM)?.value;
+      const name = p?.name?.find((n) => n.use === 'official') ?? p?.name?.[0];
+      if (!p || !nhs || !p.birthDate || p.birthDate > adultBefore || !name?.family || !name.given?.length || p.active === false || p.deceasedDateTime || p.deceasedBoolean) continue;
+      chosen.push({ p, nhs, given: name.given[0], family: name.family });
+      if (chosen.length === CITIZENS + 1) break;
+    }
+  }
+  if (chosen.length < CITIZENS + 1) {
+    // A record with few clinical entries (tests): anyone with an NHS number and a name will do.
+    const sample = await platform.record.search(ctx, 'Patient', [['_count', '50']]);
+    for (const p of sample.matches as Patient[]) {
+      const nhs = p.identifier?.find((x) => x.system === NHS_NUMBER_SYSTEM)?.value;
+      const name = p.name?.find((n) => n.use === 'official') ?? p.name?.[0];
+      if (!nhs || !p.birthDate || !name?.family || !name.given?.length || p.active === false || chosen.some((c) => c.p.id === p.id)) continue;
+      chosen.push({ p, nhs, given: name.given[0], family: name.family });
+      if (chosen.length === CITIZENS + 1) break;
+    }
+  }
+  return chosen;
+}
+
 function rbacRole(personRoleId: string, org: PartnerOrganisation, role: keyof typeof STAFF_ROLE_CODES): NationalRbacRole {
   const code = STAFF_ROLE_CODES[role];
   return { person_roleid: personRoleId, org_code: org.code, role_code: `S0000:G0000:${code.code}`, role_name: `"${code.display}"` };
@@ -81,17 +125,12 @@ export async function seedDemoIdentities(platform: Platform): Promise<DemoIdenti
   const accounts = new IdentityAccounts(platform.sql);
 
   const ctx = systemContext('SYSADMIN', 'footprint-demo');
-  const sample = await platform.record.search(ctx, 'Patient', [['_count', '50']]);
-  const people = (sample.matches as Patient[])
-    .map((p) => ({ p, nhs: p.identifier?.find((i) => i.system === NHS_NUMBER_SYSTEM)?.value, name: p.name?.find((n) => n.use === 'official') ?? p.name?.[0] }))
-    .filter((x) => x.nhs && x.p.birthDate && x.name?.family && x.name.given?.length && x.p.active !== false)
-    .slice(0, CITIZENS + 1);
+  const people = await citizensWithFullRecords(platform, ctx);
 
   const citizens: DemoCitizen[] = [];
   for (const [index, person] of people.entries()) {
     const matchesRecord = index < CITIZENS;
-    const given = person.name!.given![0];
-    const family = person.name!.family!;
+    const { given, family } = person;
     const login = `${slug(given)}.${slug(family)}${matchesRecord ? '' : '.mismatch'}@citizen.example`;
     const password = passwordFor(login);
     const birthDate = matchesRecord ? person.p.birthDate! : dayAfter(person.p.birthDate!);
@@ -99,9 +138,9 @@ export async function seedDemoIdentities(platform: Platform): Promise<DemoIdenti
       login,
       kind: 'citizen',
       password,
-      claims: { given_name: given, family_name: family, birthdate: birthDate, nhs_number: person.nhs!, identity_proofing_level: 'P9', email: login },
+      claims: { given_name: given, family_name: family, birthdate: birthDate, nhs_number: person.nhs, identity_proofing_level: 'P9', email: login },
     });
-    citizens.push({ name: `${given} ${family}`, nhsNumber: person.nhs!, birthDate, login, password, matchesRecord });
+    citizens.push({ name: `${given} ${family}`, nhsNumber: person.nhs, birthDate, login, password, matchesRecord });
   }
 
   const organisations = await listPartnerOrganisations(platform.record);

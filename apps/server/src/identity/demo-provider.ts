@@ -104,8 +104,6 @@ export async function createDemoIdentityProvider(sql: SqlClient, publicUrl: stri
       ctx.body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in problem</title></head><body style="font-family: Arial, sans-serif; max-width: 40em; margin: 3em auto"><h1>There is a problem with this sign-in</h1><p>${escapeHtml(String(out.error_description ?? out.error))}</p><p><a href="/">Go back to Footprint</a></p></body></html>`;
     },
   });
-  // Proxies in front of a deployment set X-Forwarded-Proto; the demo runs on plain HTTP on this machine.
-  provider.proxy = true;
 
   const kinds = new Map<string, IdentityAccount['kind']>(Object.values(DEMO_CLIENTS).map((c) => [c.id, c.accounts]));
   return { provider, issuer, secrets, accounts, accountKindFor: (clientId) => kinds.get(clientId) };

@@ -25,3 +25,18 @@ export function once<T>(start: () => Promise<T>): () => Promise<T> {
     return running;
   };
 }
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Where to send a browser that started a sign-in on another name for this machine (localhost
+ * rather than 127.0.0.1), so that the whole sign-in, cookies and callback, stays on the one
+ * origin the identity provider redirects to; undefined when the request is already there. Only
+ * loopback names are redirected: behind a proxy the Host header may differ by design.
+ */
+export function sameOriginRedirect(requestHost: string | undefined, url: string, publicUrl: string): string | undefined {
+  const target = new URL(publicUrl);
+  if (!requestHost || requestHost === target.host || !LOOPBACK.has(target.hostname)) return undefined;
+  const requested = requestHost.replace(/:\d+$/, '');
+  return LOOPBACK.has(requested) ? new URL(url, target).href : undefined;
+}

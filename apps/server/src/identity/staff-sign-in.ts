@@ -8,6 +8,7 @@ import { sendProblem } from '../api/problem';
 import { describeUser } from '../api/routes/session';
 import { addCookie, cookieValue, readNamedCookie } from '../patient/cookies';
 import type { Platform } from '../platform';
+import { sameOriginRedirect } from './public-url';
 import { SignInFailed, type RelyingParty, type SignedInIdentity } from './relying-party';
 import { linkStaffAccount } from './staff-accounts';
 import { roleChoices, type RoleChoice } from './staff-roles';
@@ -57,8 +58,9 @@ export const staffSignInRoutes: FastifyPluginAsync<StaffSignInOptions> = async (
   }
 
   app.get('/', async (request, reply) => {
-    const publicUrl = new URL(options.publicUrl());
-    if (request.headers.host && request.headers.host !== publicUrl.host) return reply.redirect(new URL(request.url, publicUrl).href, 303);
+    // Keep the whole sign-in on one origin, or the callback would not find this browser's cookie.
+    const elsewhere = sameOriginRedirect(request.headers.host, request.url, options.publicUrl());
+    if (elsewhere) return reply.redirect(elsewhere, 303);
     const rp = await options.relyingParty();
     if (!rp) return reply.redirect(problem('unavailable'), 303);
     try {

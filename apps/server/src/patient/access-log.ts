@@ -51,6 +51,12 @@ function principalOf(event: AuditEvent): Principal | undefined {
   return { kind: system.slice(PRINCIPAL_SYSTEM.length), id: agent.who.identifier.value };
 }
 
+/** The kinds of entry an access touched: the entries it names, or for a search the type searched (never the query's values). */
+function touchedTypes(event: AuditEvent): string[] {
+  const types = (event.entity ?? []).map((e) => e.what?.reference?.split('/')[0] ?? (e.query ? e.description?.split('?')[0] : undefined));
+  return [...new Set(types.filter((t): t is string => Boolean(t) && /^[A-Z][A-Za-z]+$/.test(t!)))];
+}
+
 async function readAuditTrail(record: Repository, ctx: AccessContext): Promise<{ events: AuditEvent[]; truncated: boolean }> {
   const events: AuditEvent[] = [];
   let cursor: string | undefined;
@@ -145,7 +151,7 @@ export async function accessLogRoutes(app: FastifyInstance, platform: Platform, 
         breakGlass: purpose === 'ETREAT',
         reason: [reasonCode ? BREAK_GLASS_REASON_LABELS[reasonCode] : null, reasonText].filter(Boolean).join(': ') || null,
         action: ACTIONS[subtype] ?? 'Accessed',
-        touched: [...new Set((event.entity ?? []).map((e) => e.what?.reference?.split('/')[0]).filter((t): t is string => Boolean(t) && t !== 'Patient'))],
+        touched: touchedTypes(event),
         allowed: event.outcome === '0',
       });
     }

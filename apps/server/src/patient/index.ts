@@ -12,7 +12,10 @@ import { DEFAULT_PATIENT_SESSION_POLICY, type PatientSessionPolicy } from './ses
 import { patientSignInRoutes } from './sign-in';
 
 export type { AccessLog, AccessLogEntry, MyChoices, MyRecord, PatientSessionInfo } from './responses';
-export { DEFAULT_PATIENT_SESSION_POLICY, type PatientSessionPolicy } from './sessions';
+export { DEFAULT_PATIENT_SESSION_POLICY, type PatientSession, type PatientSessionPolicy } from './sessions';
+export { patientSessionOf, requirePatientSession } from './guard';
+export { patientContext, PATIENT_SCOPES } from './context';
+export { readWholeRecord } from './everything';
 
 export interface PatientRoutesOptions {
   platform: Platform;

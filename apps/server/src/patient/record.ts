@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AllergyIntolerance, Bundle, CarePlan, Condition, Encounter, MedicationRequest, Observation, Patient, Resource } from '@medplum/fhirtypes';
+import { stringifyFhirJson } from '@footprint/fhir';
 import { groupMedications } from '../api/care-record/medications';
 import { readOrganisation, resolveRecordingOrganisations, type OrganisationRef } from '../api/care-record/organisations';
 import { addressOf, conceptText, dateOnly, nhsNumberOf, quantityText } from '../api/care-record/present';
@@ -125,6 +126,6 @@ export async function patientRecordRoutes(app: FastifyInstance, platform: Platfo
     return reply
       .header('content-disposition', 'attachment; filename="my-care-record.json"')
       .type('application/fhir+json; charset=utf-8')
-      .send(JSON.stringify(bundle, null, 2));
+      .send(stringifyFhirJson(bundle));
   });
 }

@@ -4,6 +4,7 @@ import { isCrossSite } from '../api/auth/guard';
 import { sendProblem } from '../api/problem';
 import { SignInFailed, type RelyingParty } from '../identity/relying-party';
 import type { Platform } from '../platform';
+import { sameOriginRedirect } from '../identity/public-url';
 import { addCookie, cookieValue, PATIENT_SESSION_COOKIE, readNamedCookie } from './cookies';
 import { patientSessionOf, requirePatientSession } from './guard';
 import { matchPatient } from './match';
@@ -42,11 +43,9 @@ export async function patientSignInRoutes(app: FastifyInstance, options: Patient
   const clearTransaction = (request: FastifyRequest) => cookieValue(request, TRANSACTION_COOKIE, '', { sameSite: 'Lax', maxAge: 0 });
 
   app.get('/sign-in', async (request, reply) => {
-    const publicUrl = new URL(options.publicUrl());
-    if (request.headers.host && request.headers.host !== publicUrl.host) {
-      // Keep the whole sign-in on one origin, or the callback would not find this browser's cookie.
-      return reply.redirect(new URL(request.url, publicUrl).href, 303);
-    }
+    // Keep the whole sign-in on one origin, or the callback would not find this browser's cookie.
+    const elsewhere = sameOriginRedirect(request.headers.host, request.url, options.publicUrl());
+    if (elsewhere) return reply.redirect(elsewhere, 303);
     const rp = await options.relyingParty();
     if (!rp) return reply.redirect(problem('unavailable'), 303);
     try {

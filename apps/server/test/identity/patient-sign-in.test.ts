@@ -194,6 +194,17 @@ describe.each(storageKinds)('citizen sign-in through OpenID Connect on %s', (kin
     expect((await optOuts()).map((c) => c.status)).toEqual(['inactive']);
   });
 
+  it('ends the session after 30 minutes without a request', async () => {
+    const citizen = identities.citizens[0];
+    const browser = new Browserless(base);
+    await signInThroughProvider(browser, '/api/patient/sign-in', citizen.login, citizen.password);
+    expect((await browser.request('/api/patient/session')).status).toBe(200);
+    await platform.sql.query(`UPDATE identity_patient_session SET last_seen_at = now() - interval '29 minutes' WHERE patient_id = $1`, [patientId]);
+    expect((await browser.request('/api/patient/session')).status).toBe(200);
+    await platform.sql.query(`UPDATE identity_patient_session SET last_seen_at = now() - interval '31 minutes' WHERE patient_id = $1`, [patientId]);
+    expect((await browser.request('/api/patient/record')).status).toBe(401);
+  });
+
   it('refuses a citizen whose date of birth does not match the record, and creates nothing', async () => {
     const citizen = identities.citizens.find((c) => !c.matchesRecord)!;
     const browser = new Browserless(base);
