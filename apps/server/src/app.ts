@@ -5,6 +5,8 @@ import { apiRoutes } from './api';
 import { ensureAdministratorClient } from './auth/administrator';
 import { oauthRoutes } from './auth/oauth-routes';
 import { loadSigningKey } from './auth/signing-key';
+import { smartAuthorizeRoutes } from './auth/smart/authorize-routes';
+import { patientSignIn } from './auth/smart/patient-sign-in';
 import { ExportJobs } from './fhir/export/jobs';
 import { fhirPlugin } from './fhir/plugin';
 import { identityRoutes } from './identity/routes';
@@ -43,7 +45,7 @@ export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
 
 /**
  * Composes the HTTP server: the FHIR R4 API at /fhir/R4, OAuth2 at /oauth/token with SMART
- * discovery, the web app's JSON API at /api and the built web app. The platform's storage must
+ * discovery and the SMART App Launch authorisation of patient apps (/oauth/authorize), the web app's JSON API at /api and the built web app. The platform's storage must
  * have been opened with `platformMigrations`; start-up work (checking that, the signing key, the
  * first administrator client) runs when the instance becomes ready (`listen`, `ready` or the first `inject`).
  */
@@ -79,6 +81,12 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
     root.addHook('onClose', async () => jobs.close());
 
     await root.register(oauthRoutes, { sql: platform.sql, signingKey, issuer: 'footprint', tokenLifetimeSeconds: options.tokenLifetimeSeconds });
+    await root.register(smartAuthorizeRoutes, {
+      sql: platform.sql,
+      signingKey,
+      person: patientSignIn(platform),
+      ...(options.fhirBaseUrl ? { fhirBaseUrl: options.fhirBaseUrl } : {}),
+    });
     await root.register(fhirPlugin, {
       prefix: '/fhir/R4',
       record: platform.record,

@@ -5,7 +5,9 @@
 export { buildServer, DEFAULT_BODY_LIMIT, SERVER_VERSION, type ServerOptions } from './app';
 export type { Platform } from './platform';
 export type * from './api/responses';
+export type * from './corrections/responses';
 export { createClient, authenticateClient, disableClient, findClient, listClients, type NewClient, type OAuthClient } from './auth/clients';
+export { registerSmartApp, listSmartApps, disableSmartApp, findSmartApp, DEFAULT_APP_SCOPES, type SmartApp, type NewSmartApp } from './auth/smart/apps';
 export { ensureAdministratorClient, readStoredCredentials, ADMINISTRATOR_SCOPES, CREDENTIALS_FILE, type StoredCredentials } from './auth/administrator';
 export { loadSigningKey, SIGNING_KEY_FILE } from './auth/signing-key';
 export { mintAccessToken, verifyAccessToken, ACCESS_TOKEN_LIFETIME_SECONDS, type AccessTokenClaims } from './auth/tokens';

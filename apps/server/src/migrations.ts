@@ -1,14 +1,17 @@
 import { recordMigrationSets, type MigrationSet } from '@footprint/record';
 import { webMigrations } from './api/auth/migrations';
+import { smartMigrations } from './auth/smart/migrations';
 import { serverMigrations } from './db/migrations';
 import { identityMigrations } from './identity/migrations';
 
 /** The server's own sets: OAuth clients and export jobs (`server`), staff users and sessions (`web`), the
- * identity provider's state, citizens' sessions and staff identity links (`identity`, after `web`, whose users it links to). */
+ * identity provider's state, citizens' sessions and staff identity links (`identity`, after `web`, whose users it links to),
+ * SMART apps and their grants (`smart`). */
 export const serverMigrationSets: readonly MigrationSet[] = [
   { namespace: 'server', migrations: serverMigrations },
   { namespace: 'web', migrations: webMigrations },
   { namespace: 'identity', migrations: identityMigrations },
+  { namespace: 'smart', migrations: smartMigrations },
 ];
 
 /**
@@ -18,5 +21,5 @@ export const serverMigrationSets: readonly MigrationSet[] = [
  */
 export const platformMigrations: readonly MigrationSet[] = [
   ...recordMigrationSets, // record, import
-  ...serverMigrationSets, // server, web, identity
+  ...serverMigrationSets, // server, web, identity, smart
 ];

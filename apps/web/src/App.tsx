@@ -22,6 +22,8 @@ import { StartPage } from './pages/StartPage';
 import { WorklistPage } from './pages/WorklistPage';
 import { ChooseRolePage } from './pages/ChooseRolePage';
 import { AccessLogPage } from './pages/patient/AccessLogPage';
+import { CorrectionsPage as PatientCorrectionsPage } from './pages/patient/CorrectionsPage';
+import { CorrectionsPage } from './pages/corrections/CorrectionsPage';
 import { ChoicesPage } from './pages/patient/ChoicesPage';
 import { MyRecordPage } from './pages/patient/MyRecordPage';
 import { PatientArea } from './pages/patient/PatientArea';
@@ -74,6 +76,7 @@ export function App() {
             <Route path="/patient" element={<PatientArea><MyRecordPage /></PatientArea>} />
             <Route path="/patient/access-log" element={<PatientArea><AccessLogPage /></PatientArea>} />
             <Route path="/patient/choices" element={<PatientArea><ChoicesPage /></PatientArea>} />
+            <Route path="/patient/corrections" element={<PatientArea><PatientCorrectionsPage /></PatientArea>} />
             <Route path="/patient/sign-in-problem" element={<SignInProblemPage />} />
             <Route path="/about/:topic" element={<AboutPage />} />
             <Route path="/footprint" element={<Guarded capability="overview"><FootprintPage /></Guarded>} />
@@ -87,6 +90,7 @@ export function App() {
             <Route path="/feeds" element={<Guarded capability="feeds"><FeedsPage /></Guarded>} />
             <Route path="/accounts" element={<Guarded capability="accounts"><AccountsPage /></Guarded>} />
             <Route path="/change-password" element={user ? <ChangePasswordPage /> : <Navigate to="/sign-in?from=%2Fchange-password" replace />} />
+            <Route path="/corrections" element={<Guarded capability="corrections"><CorrectionsPage /></Guarded>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
           )}

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { PurposeOfUse } from '@footprint/record';
-import { createClient, disableClient, findClient, listClients } from '@footprint/server';
+import { createClient, DEFAULT_APP_SCOPES, disableClient, disableSmartApp, findClient, listClients, listSmartApps, registerSmartApp } from '@footprint/server';
 import { openPlatform, type OpenPlatform } from '../platform';
 
 /** Opens storage (every migration set applied, the server's tables among them), runs `fn`, and closes storage. */
@@ -15,7 +15,8 @@ async function withPlatform<T>(fn: (platform: OpenPlatform) => Promise<T>): Prom
 
 /**
  * `footprint client add|list|disable`: registers the partner systems that may call the FHIR API
- * with OAuth2 client credentials. With embedded storage, stop the server first (PGlite allows
+ * with OAuth2 client credentials; `add-app|list-apps|disable-app` the SMART apps people may connect
+ * to their own record. With embedded storage, stop the server first (PGlite allows
  * one process at a time); with DATABASE_URL it can run beside the server.
  */
 export function register(program: Command): void {
@@ -62,6 +63,41 @@ export function register(program: Command): void {
         if (!(await findClient(platform.sql, id))) throw new Error(`No client ${id}`);
         await disableClient(platform.sql, id);
       });
+      console.log(`Disabled ${id}`);
+    });
+
+  client
+    .command('add-app')
+    .description('Register a SMART on FHIR app people may connect to their own record (standalone launch, authorization code with PKCE); prints its client id, and a secret once for a confidential app')
+    .requiredOption('--name <name>', 'the app as people will see it on the consent screen, e.g. "My Health Diary"')
+    .requiredOption('--redirect-uri <uri...>', 'the redirect URIs it may use (https, or http for localhost); requests must match one exactly')
+    .option('--type <type>', 'public (browser or mobile app, PKCE only) or confidential (server-side, with a secret)', 'public')
+    .option('--scope <scopes>', 'space-separated scopes it may ask for', DEFAULT_APP_SCOPES.join(' '))
+    .action(async (options: { name: string; redirectUri: string[]; type: string; scope: string }) => {
+      if (options.type !== 'public' && options.type !== 'confidential') throw new Error('--type must be public or confidential');
+      const type = options.type;
+      const { app, secret } = await withPlatform((platform) =>
+        registerSmartApp(platform.sql, { name: options.name, type, redirectUris: options.redirectUri, scopes: options.scope.split(/\s+/).filter(Boolean) }),
+      );
+      console.log(JSON.stringify({ client_id: app.id, ...(secret ? { client_secret: secret } : {}), type: app.type, redirect_uris: app.redirectUris, scope: app.scopes.join(' ') }, null, 2));
+      if (secret) console.error('Keep the secret safe: it cannot be shown again.');
+    });
+
+  client
+    .command('list-apps')
+    .description('List registered SMART apps (never their secrets)')
+    .action(async () => {
+      const apps = await withPlatform((platform) => listSmartApps(platform.sql));
+      for (const a of apps) console.log(`${a.id}  ${a.active ? 'active  ' : 'disabled'}  ${a.type.padEnd(12)}  ${a.scopes.join(' ')}  ${a.name}  ${a.redirectUris.join(' ')}`);
+    });
+
+  client
+    .command('disable-app')
+    .description('Disable a SMART app: it can no longer be authorised, its refresh tokens are revoked, and access tokens already issued expire within minutes')
+    .argument('<client-id>')
+    .action(async (id: string) => {
+      const found = await withPlatform((platform) => disableSmartApp(platform.sql, id));
+      if (!found) throw new Error(`No SMART app ${id}`);
       console.log(`Disabled ${id}`);
     });
 }

@@ -13,6 +13,7 @@ import { feedRoutes } from './routes/feeds';
 import { sessionRoutes } from './routes/session';
 import { userRoutes } from './routes/users';
 import { localPasswordsFromEnvironment } from './auth/local-passwords';
+import { correctionRoutes } from './routes/corrections';
 
 export { seedDemoUsers, readDemoUsers, DEMO_USERS_FILE, type DemoUserCredentials } from './demo-users';
 export { upsertUser, authenticate, type StaffUser, type NewStaffUser } from './auth/users';
@@ -68,4 +69,5 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await careRecordRoutes(app, platform, policy);
   await worklistRoutes(app, platform, policy, insight);
   await feedRoutes(app, platform, policy);
+  await correctionRoutes(app, platform, policy);
 };

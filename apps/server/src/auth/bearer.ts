@@ -28,7 +28,11 @@ export function accessContextFromRequest(request: FastifyRequest, signingKey: Bu
     throw error;
   }
   return {
-    principal: { kind: 'client', id: claims.sub, ...(claims.name ? { display: claims.name } : {}) },
+    // A token a person gave an app acts as that person, so the record bounds it to their compartment.
+    principal:
+      typeof claims.patient === 'string' && typeof claims.nhs === 'string'
+        ? { kind: 'patient', id: claims.patient, nhsNumber: claims.nhs }
+        : { kind: 'client', id: claims.sub, ...(claims.name ? { display: claims.name } : {}) },
     ...(claims.org ? { organisation: { reference: claims.org, ...(claims.ods ? { odsCode: claims.ods } : {}) } } : {}),
     scopes: splitScopes(claims.scope),
     purpose: claims.purpose as PurposeOfUse,

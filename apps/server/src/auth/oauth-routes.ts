@@ -2,6 +2,8 @@ import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { grantScopes, splitScopes, type SqlClient } from '@footprint/record';
 import { authenticateClient } from './clients';
+import { smartConfiguration } from './smart/configuration';
+import { exchangeCode, OAuthError, refreshAccess } from './smart/token-grants';
 import { FailureThrottle } from './throttle';
 import { mintAccessToken } from './tokens';
 
@@ -49,10 +51,22 @@ export const oauthRoutes: FastifyPluginAsync<OAuthOptions> = async (app, options
     }
     const grantType = field('grant_type');
     if (!grantType) return oauthError(reply, 400, 'invalid_request', 'grant_type is required');
-    if (grantType !== 'client_credentials') {
-      return oauthError(reply, 400, 'unsupported_grant_type', `grant_type ${grantType} is not supported; use client_credentials`);
-    }
     const basic = basicCredentials(request.headers.authorization);
+    if (grantType === 'authorization_code' || grantType === 'refresh_token') {
+      // SMART App Launch: a person's app exchanging their approval (auth/smart).
+      try {
+        const grant = grantType === 'authorization_code' ? exchangeCode : refreshAccess;
+        const answer = await grant(options, { field, ...(basic ? { basic } : {}) });
+        request.log.info({ clientId: basic?.id ?? field('client_id'), grantType, scopes: answer.scope }, 'SMART access token issued');
+        return reply.header('cache-control', 'no-store').header('pragma', 'no-cache').send(answer);
+      } catch (error) {
+        if (error instanceof OAuthError) return oauthError(reply, error.status, error.error, error.message);
+        throw error;
+      }
+    }
+    if (grantType !== 'client_credentials') {
+      return oauthError(reply, 400, 'unsupported_grant_type', `grant_type ${grantType} is not supported; use client_credentials, authorization_code or refresh_token`);
+    }
     const clientId = basic?.id ?? field('client_id');
     const secret = basic?.secret ?? field('client_secret');
     if (!clientId || !secret) return oauthError(reply, 401, 'invalid_client', 'client_id and client_secret are required');
@@ -90,16 +104,11 @@ export const oauthRoutes: FastifyPluginAsync<OAuthOptions> = async (app, options
       .send({ access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: scopes.join(' ') });
   });
 
-  app.get('/.well-known/smart-configuration', async (request, reply) => {
-    const base = `${request.protocol}://${request.host}`;
-    return reply.header('cache-control', 'public, max-age=3600').send({
-      issuer: options.issuer,
-      token_endpoint: `${base}/oauth/token`,
-      token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
-      grant_types_supported: ['client_credentials'],
-      scopes_supported: ['system/*.cruds', 'system/*.rs', 'system/*.read', 'system/*.write', 'user/*.cruds', 'patient/*.rs'],
-      response_types_supported: ['token'],
-      capabilities: ['client-confidential-symmetric', 'permission-v2', 'permission-v1'],
+  // SMART discovery, at the server root and at the FHIR base (where SMART App Launch looks for it).
+  for (const path of ['/.well-known/smart-configuration', '/fhir/R4/.well-known/smart-configuration']) {
+    app.get(path, async (request, reply) => {
+      const base = `${request.protocol}://${request.host}`;
+      return reply.header('cache-control', 'public, max-age=3600').header('access-control-allow-origin', '*').send(smartConfiguration(base, options.issuer));
     });
-  });
+  }
 };

@@ -19,6 +19,10 @@ export interface AccessTokenClaims {
   scope: string;
   /** Purpose of use (HL7 v3 ActReason). */
   purpose: string;
+  /** For a person's own access (a SMART app they connected): their Patient id; the principal is then the patient. */
+  patient?: string;
+  /** That person's NHS number. */
+  nhs?: string;
   iat: number;
   exp: number;
   jti: string;
@@ -44,6 +48,8 @@ export interface MintOptions {
   organisation?: { reference: string; odsCode?: string };
   scopes: readonly string[];
   purpose: string;
+  /** The person whose own record the token reaches (SMART patient access). */
+  patient?: { id: string; nhsNumber: string };
   lifetimeSeconds?: number;
   now?: number;
 }
@@ -60,6 +66,7 @@ export function mintAccessToken(key: Buffer, options: MintOptions): { token: str
     ...(options.organisation?.odsCode ? { ods: options.organisation.odsCode } : {}),
     scope: options.scopes.join(' '),
     purpose: options.purpose,
+    ...(options.patient ? { patient: options.patient.id, nhs: options.patient.nhsNumber } : {}),
     iat: now,
     exp: now + expiresIn,
     jti: randomUUID(),

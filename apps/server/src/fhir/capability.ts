@@ -67,13 +67,16 @@ export function capabilityStatement(base: string, serverBase: string, version: s
           service: [
             {
               coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }],
-              text: 'OAuth2 client credentials with SMART v2 scopes, e.g. system/*.cruds or system/Patient.rs',
+              text: 'OAuth2 client credentials with SMART v2 scopes (system/*.cruds, system/Patient.rs) for partner systems; SMART App Launch standalone (authorization code with PKCE S256, patient scopes) for apps a person connects to their own record',
             },
           ],
           extension: [
             {
               url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
-              extension: [{ url: 'token', valueUri: `${serverBase}/oauth/token` }],
+              extension: [
+                { url: 'token', valueUri: `${serverBase}/oauth/token` },
+                { url: 'authorize', valueUri: `${serverBase}/oauth/authorize` },
+              ],
             },
           ],
         },

@@ -6,6 +6,8 @@ import type { Platform } from '../platform';
 import { accessLogRoutes } from './access-log';
 import { choicesRoutes } from './choices';
 import { patientRecordRoutes } from './record';
+import { recordPdfRoutes } from './record-pdf/route';
+import { patientCorrectionRoutes } from './corrections';
 import { DEFAULT_PATIENT_SESSION_POLICY, type PatientSessionPolicy } from './sessions';
 import { patientSignInRoutes } from './sign-in';
 
@@ -47,4 +49,6 @@ export const patientRoutes: FastifyPluginAsync<PatientRoutesOptions> = async (ap
   await patientRecordRoutes(app, options.platform, policy);
   await accessLogRoutes(app, options.platform, policy);
   await choicesRoutes(app, options.platform, policy);
+  await recordPdfRoutes(app, options.platform, policy);
+  await patientCorrectionRoutes(app, options.platform, policy);
 };

@@ -11,6 +11,10 @@ import { matchPatient } from './match';
 import { endPatientSession, startPatientSession, type PatientSessionPolicy } from './sessions';
 
 const TRANSACTION_COOKIE = 'footprint_patient_sign_in';
+/** Where to go after signing in, when sign-in was asked for by another step (a SMART app's consent screen). */
+const RETURN_COOKIE = 'footprint_patient_return';
+/** Only these pages of this server may be returned to: never another site, never an arbitrary path. */
+const RETURN_TO = /^\/(?:oauth\/consent\?request=[A-Za-z0-9_-]{1,100}|patient(?:\/[A-Za-z0-9\-/]*)?)$/;
 /** The web page that explains a refused or failed sign-in; the reason is a code, never a claim. */
 const PROBLEM_PAGE = '/patient/sign-in-problem';
 
@@ -47,6 +51,8 @@ export async function patientSignInRoutes(app: FastifyInstance, options: Patient
     try {
       const { url, transaction } = await rp.start();
       addCookie(reply, cookieValue(request, TRANSACTION_COOKIE, transaction, { sameSite: 'Lax', maxAge: 600 }));
+      const returnTo = (request.query as Record<string, unknown> | undefined)?.returnTo;
+      if (typeof returnTo === 'string' && RETURN_TO.test(returnTo)) addCookie(reply, cookieValue(request, RETURN_COOKIE, encodeURIComponent(returnTo), { sameSite: 'Lax', maxAge: 600 }));
       return reply.header('cache-control', 'no-store').redirect(url, 303);
     } catch (error) {
       request.log.warn({ err: error }, 'could not start citizen sign-in');
@@ -86,7 +92,9 @@ export async function patientSignInRoutes(app: FastifyInstance, options: Patient
       policy,
     );
     addCookie(reply, cookieValue(request, PATIENT_SESSION_COOKIE, token, { sameSite: 'Strict' }));
-    return reply.redirect('/patient', 303);
+    const returnTo = readNamedCookie(request, RETURN_COOKIE);
+    addCookie(reply, cookieValue(request, RETURN_COOKIE, '', { sameSite: 'Lax', maxAge: 0 }));
+    return reply.redirect(returnTo && RETURN_TO.test(returnTo) ? returnTo : '/patient', 303);
   });
 
   const guard = requirePatientSession(platform.sql, policy);

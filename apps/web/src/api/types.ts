@@ -6,6 +6,7 @@ import type { InsightResult } from '@footprint/insight';
  */
 export type { Capability, DemoUserCredentials as DemoUser, OrganisationRef, SignedInUser } from '@footprint/server';
 export type { AccountList, AccountWithTemporaryPassword, RoleDescription, SignInOptions, StaffAccount } from '@footprint/server';
+export type { CorrectionRequestView, StaffCorrectionView, StaffCorrectionsAnswer } from '@footprint/server';
 export type { AccessLog, AccessLogEntry, DemoCitizen, DemoIdentities, DemoStaffIdentity, MyChoices, MyRecord, PatientSessionInfo } from '@footprint/server';
 import type { SignedInUser } from '@footprint/server';
 

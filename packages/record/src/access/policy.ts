@@ -1,7 +1,8 @@
-import { forbidden, resourceTypes } from '@footprint/fhir';
+import { forbidden, resourceTypes, type Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import type { SqlParams } from '../db/sql-params';
 import { patientCompartmentTypes } from '../store/compartment';
+import { isAnswerByOwner, requireOwnCorrectionRequest } from './correction-requests';
 import { allows, grantScopes, grantedTypes, parseScopes, type Interaction, type ScopeContext, type ScopeGrant } from './scopes';
 import { isStaffRole, staffAccess } from './staff-policy';
 import { evaluateTerm } from './term-evaluate';
@@ -54,6 +55,28 @@ export class AccessPolicy {
   types(interaction: Interaction): '*' | string[] {
     const t = grantedTypes(this.grants, interaction);
     return t === '*' ? '*' : [...t];
+  }
+
+  /**
+   * Checks what a create would write, beyond its type (called once the resource is valid): a
+   * person may create, of Tasks, only a request to correct their own record (correction-requests.ts).
+   */
+  requireCreateContent(resource: Resource): void {
+    if (this.ctx.principal.kind === 'patient') requireOwnCorrectionRequest(this.ctx.principal.id, resource);
+  }
+
+  /**
+   * True when an update of `resourceType` is staff answering a correction request: members of
+   * staff may not update the record, except a Task addressed to their organisation (decided per
+   * row by `permitsAnswer`).
+   */
+  answersCorrections(resourceType: string): boolean {
+    return resourceType === 'Task' && this.ctx.principal.kind === 'user' && !this.allows('u', 'Task') && this.allows('r', 'Task');
+  }
+
+  /** For `answersCorrections`: true when `next` answers `existing`, a correction request addressed to this user's organisation. */
+  permitsAnswer(existing: Resource, next: Resource): boolean {
+    return isAnswerByOwner(existing, next, this.ctx.organisation?.reference);
   }
 
   /** Throws 403 for a search that would return resources when the context may only count. */

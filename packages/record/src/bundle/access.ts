@@ -23,6 +23,7 @@ export function entryInteractions(entry: ParsedEntry): Interaction[] {
 export function requireEntryAccess(policy: AccessPolicy, entry: ParsedEntry): void {
   try {
     for (const interaction of entryInteractions(entry)) policy.require(interaction, entry.target.resourceType);
+    if (entry.resource && (entry.method === 'POST' || entry.method === 'PUT')) policy.requireCreateContent(entry.resource);
   } catch (err) {
     throw errorForEntry(err, entry.where, entry.resource?.resourceType);
   }

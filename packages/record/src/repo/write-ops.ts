@@ -47,6 +47,7 @@ export async function createResource<T extends Resource>(sql: SqlClient, ctx: Ac
     policy.require('c', type);
     validateResource(resource);
     checkType(resource.resourceType, 'create');
+    policy.requireCreateContent(resource);
     if (options.ifNoneExist !== undefined) {
       const params = [...new URLSearchParams(options.ifNoneExist)] as Array<[string, string]>;
       if (params.length === 0) throw badRequest('If-None-Exist must hold a search, e.g. identifier=system|value', 'If-None-Exist');
@@ -81,14 +82,20 @@ export async function updateResource<T extends Resource>(sql: SqlClient, ctx: Ac
   const type = typeof resource?.resourceType === 'string' ? resource.resourceType : 'Resource';
   const reference = `${type}/${String(resource?.id)}`;
   return audited<WriteResult<T>>(sql, ctx, { interaction: 'update', entities: [reference] }, async (tx) => {
-    policy.require('u', type);
+    // Staff may update nothing but the correction requests addressed to their organisation.
+    const answering = policy.answersCorrections(type);
+    if (!answering) policy.require('u', type);
     validateResource(resource);
     checkType(resource.resourceType, 'update');
     const id = checkId(resource.id, 'id');
     await enterWrite(tx);
     const existing = await loadCurrent(tx, resource.resourceType, id, true);
-    if (existing && !policy.permitsRow(existing, resource.resourceType, 'u')) throw notFound(`${reference} is not known`);
+    if (answering) {
+      const current = existing && !existing.deleted && existing.content ? (parseStoredJson(existing.content) as Resource) : undefined;
+      if (!current || !policy.permitsAnswer(current, resource)) throw notFound(`${reference} is not known`);
+    } else if (existing && !policy.permitsRow(existing, resource.resourceType, 'u')) throw notFound(`${reference} is not known`);
     if (!existing) policy.require('c', type);
+    else if (existing.deleted) policy.requireCreateContent(resource);
     if (options.ifMatch !== undefined) {
       const expected = parseIfMatch(options.ifMatch);
       if (!existing || existing.version !== expected) {

@@ -9,12 +9,12 @@ export const ROLES = STAFF_ROLES;
 export type Role = StaffRole;
 
 /** The areas of the app a role can be allowed into. */
-export type Capability = 'overview' | 'population' | 'care-record' | 'worklist' | 'feeds' | 'accounts';
+export type Capability = 'overview' | 'population' | 'care-record' | 'worklist' | 'feeds' | 'accounts' | 'corrections';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  gp_clinician: ['overview', 'population', 'care-record', 'worklist'],
-  hospital_clinician: ['overview', 'population', 'care-record'],
-  social_worker: ['overview', 'care-record'],
+  gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'corrections'],
+  hospital_clinician: ['overview', 'population', 'care-record', 'corrections'],
+  social_worker: ['overview', 'care-record', 'corrections'],
   voluntary_worker: ['overview', 'care-record'],
   analyst: ['overview', 'population'],
   partnership_lead: ['overview', 'population'],

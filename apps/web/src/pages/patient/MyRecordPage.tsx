@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { CorrectLink } from './CorrectLink';
 import type { MyRecord, OrganisationRef } from '../../api/types';
 import { FigureTable } from '../../components/FigureTable';
 import { formatDate, formatNhsNumber } from '../../components/format';
@@ -41,6 +42,9 @@ export function MyRecordPage() {
               </p>
               <a className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" href="/api/patient/record/fhir" download="my-care-record.json" data-testid="download-fhir">
                 Download as FHIR JSON
+              </a>{' '}
+              <a className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" href="/api/patient/record/pdf" download="my-health-record.pdf" data-testid="download-pdf">
+                Download as PDF
               </a>
             </div>
           </div>
@@ -69,6 +73,7 @@ export function MyRecordPage() {
               { key: 'status', header: 'Status', render: (p) => sentence(p.status) },
               { key: 'onset', nowrap: true, header: 'Since', render: (p) => formatDate(p.onset ?? p.recorded) },
               { key: 'organisation', header: 'Recorded by', render: (p) => org(p.organisation) },
+              { key: 'correct', header: 'Wrong?', render: (p) => <CorrectLink entry={`Condition/${p.id}`} what={p.display} /> },
             ]}
             rows={data.problems}
           />
@@ -113,6 +118,7 @@ export function MyRecordPage() {
               { key: 'reaction', header: 'Reaction', render: (a) => a.reaction ?? 'Not recorded' },
               { key: 'recorded', nowrap: true, header: 'Recorded', render: (a) => formatDate(a.recorded) },
               { key: 'organisation', header: 'Recorded by', render: (a) => org(a.organisation) },
+              { key: 'correct', header: 'Wrong?', render: (a) => <CorrectLink entry={`AllergyIntolerance/${a.id}`} what={a.display} /> },
             ]}
             rows={data.allergies}
           />
@@ -128,6 +134,7 @@ export function MyRecordPage() {
               { key: 'value', header: 'Result' },
               { key: 'date', nowrap: true, header: 'Date', render: (r) => formatDate(r.date) },
               { key: 'organisation', header: 'Recorded by', render: (r) => org(r.organisation) },
+              { key: 'correct', header: 'Wrong?', render: (r) => <CorrectLink entry={`Observation/${r.id}`} what={r.display} /> },
             ]}
             rows={data.results}
           />
@@ -143,6 +150,7 @@ export function MyRecordPage() {
               { key: 'setting', header: 'Where', render: (e) => sentence(e.setting) },
               { key: 'description', header: 'What happened' },
               { key: 'organisation', header: 'Organisation', render: (e) => org(e.organisation) },
+              { key: 'correct', header: 'Wrong?', render: (e) => <CorrectLink entry={`Encounter/${e.id}`} what={e.description} /> },
             ]}
             rows={data.encounters}
           />

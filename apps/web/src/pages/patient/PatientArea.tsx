@@ -19,6 +19,7 @@ const PAGES = [
   { path: '/patient', label: 'Your record' },
   { path: '/patient/access-log', label: 'Who has looked at your record' },
   { path: '/patient/choices', label: 'Your choices' },
+  { path: '/patient/corrections', label: 'Ask to correct your record' },
 ];
 
 /** Where a signed-out person starts citizen sign-in (a server route: it sends the browser to the identity provider). */
