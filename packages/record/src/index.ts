@@ -15,3 +15,5 @@ export * from './access';
 export { parseIfMatch } from './repo/write-ops';
 export { processBundle, parseQuery } from './bundle';
 export * from './import';
+export * from './match';
+export { requireRecordIntegrity } from './access/record-integrity';
