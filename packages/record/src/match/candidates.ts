@@ -36,10 +36,18 @@ export function hasBlockingKey(patient: Patient): boolean {
  * Candidate retrieval by blocking, one SQL statement over the record's search indexes (never
  * a scan of every Patient): the same NHS number (search_token), the same date of birth
  * (search_date), or the same family name together with the same postcode or first given name
- * (search_string, normalised). Only rows the policy lets the context search are returned, and
- * never `excludeId` or a record merged into another (Patient.link replaced-by).
+ * (search_string, normalised). Only rows the policy lets the context search are returned, never
+ * `excludeId`; those found by most blocks come first.
  */
 export async function findCandidates(sql: SqlClient, policy: AccessPolicy, patient: Patient, excludeId?: string): Promise<CandidateRow[]> {
+  const statement = candidateStatement(policy, patient, excludeId);
+  if (!statement) return [];
+  const { rows } = await sql.query<CandidateRow>(statement.text, statement.values);
+  return rows;
+}
+
+/** The blocking statement of `findCandidates` (undefined when the record has no blocking key). */
+export function candidateStatement(policy: AccessPolicy, patient: Patient, excludeId?: string): { text: string; values: unknown[] } | undefined {
   const p = new SqlParams();
   const blocks: string[] = [];
   const string = (code: string, values: string[]) =>
@@ -61,16 +69,15 @@ export async function findCandidates(sql: SqlClient, policy: AccessPolicy, patie
     if (postcodes.length) blocks.push(`(${string('family', families)} INTERSECT ${string('address-postalcode', postcodes)})`);
     if (givens.length) blocks.push(`(${string('family', families)} INTERSECT ${string('given', givens)})`);
   }
-  if (blocks.length === 0) return [];
+  if (blocks.length === 0) return undefined;
   const where = [`r.resource_type = 'Patient'`, 'NOT r.deleted', policy.predicate('r', 's', p)];
   if (excludeId) where.push(`r.id <> ${p.add(excludeId)}`);
-  const { rows } = await sql.query<CandidateRow>(
-    `WITH hits AS (${blocks.map((b) => `SELECT rid FROM (${b}) b`).join(' UNION ALL ')}),
+  return {
+    text: `WITH hits AS (${blocks.map((b) => `SELECT rid FROM (${b}) b`).join(' UNION ALL ')}),
        ranked AS (SELECT rid, count(*) AS n FROM hits GROUP BY rid)
      SELECT r.rid::text AS rid, r.id, r.content FROM ranked h JOIN resource r ON r.rid = h.rid
      WHERE ${where.join(' AND ')}
      ORDER BY h.n DESC, r.rid LIMIT ${MAX_CANDIDATES}`,
-    p.values,
-  );
-  return rows;
+    values: p.values,
+  };
 }
