@@ -5,6 +5,7 @@
 export { buildServer, DEFAULT_BODY_LIMIT, SERVER_VERSION, type ServerOptions } from './app';
 export type { Platform } from './platform';
 export type * from './api/responses';
+export type { DuplicatesView, DuplicatePairView, DuplicateRecordView } from './api/routes/duplicates';
 export { createClient, authenticateClient, disableClient, findClient, listClients, type NewClient, type OAuthClient } from './auth/clients';
 export { ensureAdministratorClient, readStoredCredentials, ADMINISTRATOR_SCOPES, CREDENTIALS_FILE, type StoredCredentials } from './auth/administrator';
 export { loadSigningKey, SIGNING_KEY_FILE } from './auth/signing-key';

@@ -15,6 +15,7 @@ import { PlacePage } from './pages/PlacePage';
 import { PopulationPage } from './pages/PopulationPage';
 import { PracticePage } from './pages/PracticePage';
 import { CareRecordSearchPage } from './pages/CareRecordSearchPage';
+import { DuplicatesPage } from './pages/matching/DuplicatesPage';
 import { SignInPage } from './pages/SignInPage';
 import { StartPage } from './pages/StartPage';
 import { WorklistPage } from './pages/WorklistPage';
@@ -69,6 +70,7 @@ export function App() {
             <Route path="/care-record/patients/:patientId" element={<Guarded capability="care-record"><PatientRecordPage /></Guarded>} />
             <Route path="/worklist" element={<Guarded capability="worklist"><WorklistPage /></Guarded>} />
             <Route path="/feeds" element={<Guarded capability="feeds"><FeedsPage /></Guarded>} />
+            <Route path="/duplicates" element={<Guarded capability="duplicates"><DuplicatesPage /></Guarded>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </main>

@@ -10,6 +10,7 @@ import { worklistRoutes } from './routes/worklist';
 import { InsightSource } from './warehouse';
 import { demoRoutes } from './routes/demo';
 import { feedRoutes } from './routes/feeds';
+import { duplicateRoutes } from './routes/duplicates';
 import { sessionRoutes } from './routes/session';
 
 export { seedDemoUsers, readDemoUsers, DEMO_USERS_FILE, type DemoUserCredentials } from './demo-users';
@@ -61,4 +62,5 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await careRecordRoutes(app, platform, policy);
   await worklistRoutes(app, platform, policy, insight);
   await feedRoutes(app, platform, policy);
+  await duplicateRoutes(app, platform, policy);
 };

@@ -39,6 +39,9 @@ export type {
   Worklist,
   ImportRunView,
   FeedsView,
+  DuplicatesView,
+  DuplicatePairView,
+  DuplicateRecordView,
 } from '@footprint/server';
 export type { BreakdownSummary, CaseFindingRuleSummary as CaseFindingRuleInfo, RegisterSummary as RegisterInfo, RegisterProfileRow as RegisterPrevalenceRow } from '@footprint/insight';
 
