@@ -27,6 +27,7 @@ const PAGES: Record<string, { paths: string[]; api: string; heading: RegExp }> =
   'care-record': { paths: ['/care-record'], api: '/api/care-record/patients/any-id', heading: /Find a person/ },
   worklist: { paths: ['/worklist'], api: '/api/worklist', heading: /Practice worklist/ },
   feeds: { paths: ['/feeds'], api: '/api/feeds', heading: /Data feeds/ },
+  duplicates: { paths: ['/duplicates'], api: '/api/duplicates', heading: /Suspected duplicate records/ },
 };
 
 const ALLOWED: Record<string, string[]> = {
@@ -35,7 +36,7 @@ const ALLOWED: Record<string, string[]> = {
   social_worker: ['overview', 'care-record'],
   analyst: ['overview', 'population'],
   partnership_lead: ['overview', 'population'],
-  administrator: ['overview', 'feeds'],
+  administrator: ['overview', 'feeds', 'duplicates'],
 };
 
 const MENU_LABELS: Record<string, string> = {
@@ -44,6 +45,7 @@ const MENU_LABELS: Record<string, string> = {
   'care-record': 'Shared care record',
   worklist: 'Practice worklist',
   feeds: 'Data feeds',
+  duplicates: 'Duplicate records',
 };
 
 /** A GET to the API from inside the signed-in page, with its cookie. */

@@ -71,7 +71,7 @@ const link = (id: string, type: PatientLink['type']): PatientLink => ({ other: {
 export async function mergePatients(sql: SqlClient, ctx: AccessContext, request: MergeRequest): Promise<MergeResult> {
   const policy = new AccessPolicy(ctx);
   const entities = [`Patient/${String(request.sourceId)}`, `Patient/${String(request.targetId)}`];
-  return audited(sql, ctx, { interaction: 'operation', operation: '$merge', entities }, async (tx) => {
+  return audited(sql, ctx, { interaction: 'operation', operation: '$merge', query: 'Patient/$merge', entities }, async (tx) => {
     requireRecordIntegrity(policy);
     checkPair(request);
     await enterWrite(tx);

@@ -88,7 +88,7 @@ async function withPeople(sql: SqlClient, reviews: MatchReview[]): Promise<Revie
  */
 export async function listMatchReviews(sql: SqlClient, ctx: AccessContext, filter: { status?: MatchReviewStatus; limit?: number } = {}): Promise<ReviewedPair[]> {
   const policy = new AccessPolicy(ctx);
-  return audited(sql, ctx, { interaction: 'operation', operation: '$match-review', query: `match_review?status=${filter.status ?? 'all'}` }, async (tx) => {
+  return audited(sql, ctx, { interaction: 'operation', operation: '$match-review', query: `Patient/$match-review?status=${filter.status ?? 'all'}` }, async (tx) => {
     requireRecordIntegrity(policy);
     if (filter.status !== undefined && !MATCH_REVIEW_STATUSES.includes(filter.status)) {
       throw badRequest(`status must be one of ${MATCH_REVIEW_STATUSES.join(', ')}`, 'status');
@@ -101,7 +101,7 @@ export async function listMatchReviews(sql: SqlClient, ctx: AccessContext, filte
 /** One pair of the queue, with both records' demographics; 404 when there is no such review. Audited. */
 export async function readMatchReview(sql: SqlClient, ctx: AccessContext, id: string): Promise<ReviewedPair> {
   const policy = new AccessPolicy(ctx);
-  return audited(sql, ctx, { interaction: 'operation', operation: '$match-review', entities: [] }, async (tx) => {
+  return audited(sql, ctx, { interaction: 'operation', operation: '$match-review', query: `Patient/$match-review?review=${encodeURIComponent(id)}`, entities: [] }, async (tx) => {
     requireRecordIntegrity(policy);
     const review = await selectReview(tx, id);
     if (!review) throw notFound(`There is no review ${id} in the queue of suspected duplicates`);
@@ -117,7 +117,7 @@ export async function readMatchReview(sql: SqlClient, ctx: AccessContext, id: st
  */
 export async function decideMatchReview(sql: SqlClient, ctx: AccessContext, id: string, status: MatchReviewStatus): Promise<ReviewedPair> {
   const policy = new AccessPolicy(ctx);
-  return audited(sql, ctx, { interaction: 'operation', operation: '$match-review', entities: [] }, async (tx) => {
+  return audited(sql, ctx, { interaction: 'operation', operation: '$match-review', query: `Patient/$match-review?review=${encodeURIComponent(id)}&decision=${encodeURIComponent(String(status))}`, entities: [] }, async (tx) => {
     requireRecordIntegrity(policy);
     if (!MATCH_REVIEW_STATUSES.includes(status)) throw badRequest(`status must be one of ${MATCH_REVIEW_STATUSES.join(', ')}`, 'status');
     const review = await selectReview(tx, id, true);

@@ -55,7 +55,7 @@ async function restoredContent(tx: SqlClient, change: MergeChange, request: Merg
 export async function unmergePatients(sql: SqlClient, ctx: AccessContext, request: MergeRequest): Promise<UnmergeResult> {
   const policy = new AccessPolicy(ctx);
   const entities = [`Patient/${String(request.sourceId)}`, `Patient/${String(request.targetId)}`];
-  return audited(sql, ctx, { interaction: 'operation', operation: '$unmerge', entities }, async (tx) => {
+  return audited(sql, ctx, { interaction: 'operation', operation: '$unmerge', query: 'Patient/$unmerge', entities }, async (tx) => {
     requireRecordIntegrity(policy);
     checkPair(request);
     await enterWrite(tx);
