@@ -24,6 +24,7 @@ export interface DemographicSummary {
   city?: string;
   postcode?: string;
   registeredPractice?: string;
+  /** The recording organisation, or (for records imported by the platform) the managing organisation. */
   recordedBy?: string;
   active: boolean;
   /** The record this one was merged into (Patient.link replaced-by), if any. */
@@ -54,7 +55,8 @@ function summarise(patient: Patient, organisation: string | null): DemographicSu
   if (address?.city) s.city = address.city;
   if (address?.postalCode) s.postcode = address.postalCode;
   if (practice) s.registeredPractice = practice.display ?? practice.reference ?? practice.identifier?.value;
-  if (organisation) s.recordedBy = organisation;
+  const recorder = organisation ?? patient.managingOrganization?.reference;
+  if (recorder) s.recordedBy = recorder;
   if (mergedInto) s.mergedInto = mergedInto;
   if (patient.meta?.lastUpdated) s.lastUpdated = patient.meta.lastUpdated;
   return s;

@@ -23,8 +23,8 @@ const DATE_CREDIT: Record<DateAgreement, number> = { exact: 1, partial: 0.5, non
 export const THRESHOLDS = { probable: 0.75, possible: 0.5 } as const;
 const BANDS: Record<Exclude<MatchGrade, 'certainly-not'>, { floor: number; width: number }> = {
   certain: { floor: 0.9, width: 0.1 },
-  probable: { floor: 0.7, width: 0.2 },
-  possible: { floor: 0.5, width: 0.2 },
+  probable: { floor: 0.7, width: 0.19 },
+  possible: { floor: 0.5, width: 0.19 },
 };
 
 type AddressAgreement = 'same' | 'district' | 'none';

@@ -77,9 +77,9 @@ export function DuplicatesPage() {
         </div>
       </details>
       <nav aria-label="Filter the queue">
-        <ul className="nhsuk-list footprint-filters">
+        <ul className="nhsuk-list">
           {FILTERS.map((f) => (
-            <li key={f.status}>
+            <li key={f.status} style={{ display: 'inline-block', marginRight: '1.5rem' }}>
               {f.status === status ? <strong aria-current="page">{f.label}</strong> : <Link to={`/duplicates?status=${f.status}`}>{f.label}</Link>}
             </li>
           ))}
