@@ -65,6 +65,12 @@ export async function activeMergeOf(sql: SqlClient, sourceId: string, forUpdate 
   return rows[0];
 }
 
+/** For each of `sourceIds` merged into another record, the record it was merged into. */
+export async function activeMergesOf(sql: SqlClient, sourceIds: readonly string[]): Promise<Map<string, string>> {
+  const { rows } = await sql.query<{ source_id: string; target_id: string }>(`SELECT source_id, target_id FROM patient_merge WHERE status = 'merged' AND source_id = ANY($1::text[])`, [sourceIds]);
+  return new Map(rows.map((r) => [r.source_id, r.target_id]));
+}
+
 export async function insertMerge(sql: SqlClient, sourceId: string, targetId: string, by: string, changes: Omit<MergeChange, never>[]): Promise<string> {
   const id = randomUUID();
   await sql.query(`INSERT INTO patient_merge (id, source_id, target_id, status, merged_at, merged_by) VALUES ($1, $2, $3, 'merged', now(), $4)`, [id, sourceId, targetId, by]);

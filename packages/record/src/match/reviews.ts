@@ -5,7 +5,7 @@ import { requireRecordIntegrity } from '../access/record-integrity';
 import { audited } from '../audit/audited';
 import type { SqlClient } from '../db/sql-client';
 import { validNhsNumber } from './demographics';
-import { activeMergeOf } from './merge-sql';
+import { activeMergesOf } from './merge-sql';
 import { MATCH_REVIEW_STATUSES, selectReview, selectReviews, setReviewStatus, type MatchReview, type MatchReviewStatus } from './reviews-sql';
 
 /**
@@ -71,17 +71,16 @@ async function summaries(sql: SqlClient, ids: readonly string[]): Promise<Map<st
 }
 
 async function withPeople(sql: SqlClient, reviews: MatchReview[]): Promise<ReviewedPair[]> {
-  const people = await summaries(sql, [...new Set(reviews.flatMap((r) => [r.patientId, r.candidateId]))]);
-  const pairs: ReviewedPair[] = [];
-  for (const review of reviews) {
+  const ids = [...new Set(reviews.flatMap((r) => [r.patientId, r.candidateId]))];
+  const people = await summaries(sql, ids);
+  const merges = await activeMergesOf(sql, ids);
+  return reviews.map((review) => {
     const pair: ReviewedPair = { ...review, patient: people.get(review.patientId) ?? null, candidate: people.get(review.candidateId) ?? null };
     for (const [source, target] of [[review.patientId, review.candidateId], [review.candidateId, review.patientId]]) {
-      const merge = await activeMergeOf(sql, source);
-      if (merge?.target_id === target) pair.merged = { sourceId: source, targetId: target };
+      if (merges.get(source) === target) pair.merged = { sourceId: source, targetId: target };
     }
-    pairs.push(pair);
-  }
-  return pairs;
+    return pair;
+  });
 }
 
 /**
