@@ -20,6 +20,6 @@ export const serverMigrationSets: readonly MigrationSet[] = [
  * migrations. A new pillar exports its set from its package and adds one line here.
  */
 export const platformMigrations: readonly MigrationSet[] = [
-  ...recordMigrationSets, // record, import
+  ...recordMigrationSets, // record, import, matching
   ...serverMigrationSets, // server, web, identity, smart
 ];

@@ -17,6 +17,7 @@ import { PracticePage } from './pages/PracticePage';
 import { CareRecordSearchPage } from './pages/CareRecordSearchPage';
 import { AccountsPage } from './pages/accounts/AccountsPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
+import { DuplicatesPage } from './pages/matching/DuplicatesPage';
 import { SignInPage } from './pages/SignInPage';
 import { StartPage } from './pages/StartPage';
 import { WorklistPage } from './pages/WorklistPage';
@@ -91,6 +92,7 @@ export function App() {
             <Route path="/accounts" element={<Guarded capability="accounts"><AccountsPage /></Guarded>} />
             <Route path="/change-password" element={user ? <ChangePasswordPage /> : <Navigate to="/sign-in?from=%2Fchange-password" replace />} />
             <Route path="/corrections" element={<Guarded capability="corrections"><CorrectionsPage /></Guarded>} />
+            <Route path="/duplicates" element={<Guarded capability="duplicates"><DuplicatesPage /></Guarded>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
           )}

@@ -8,9 +8,14 @@ import { buildWarehouse } from '@footprint/warehouse';
  * organisation, the record imports them through `importFiles` (so the Data feeds page has real
  * import runs), and the warehouse is built from the record, so the browser sees real data end to end.
  */
-export async function loadSyntheticFootprint(platform: { record: Repository; sql: SqlClient; dataDir: string }, people: number, seed = 20261123): Promise<void> {
+export async function loadSyntheticFootprint(
+  platform: { record: Repository; sql: SqlClient; dataDir: string },
+  people: number,
+  seed = 20261123,
+  options: { duplicates?: boolean } = {},
+): Promise<void> {
   const outDir = join(platform.dataDir, 'synthetic-footprint');
-  const manifest = await writeFootprint({ footprint: 'cheshire-and-merseyside', people, seed, outDir });
+  const manifest = await writeFootprint({ footprint: 'cheshire-and-merseyside', people, seed, outDir, ...options });
   for (const file of manifest.files) {
     await importFiles(platform.record, systemContext('SYSADMIN', 'web-test'), [join(outDir, file.path)], {
       sql: platform.sql,

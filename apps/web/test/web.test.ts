@@ -28,6 +28,7 @@ const PAGES: Record<string, { paths: string[]; api: string; heading: RegExp }> =
   worklist: { paths: ['/worklist'], api: '/api/worklist', heading: /Practice worklist/ },
   feeds: { paths: ['/feeds'], api: '/api/feeds', heading: /Data feeds/ },
   accounts: { paths: ['/accounts'], api: '/api/users', heading: /Staff accounts/ },
+  duplicates: { paths: ['/duplicates'], api: '/api/duplicates', heading: /Suspected duplicate records/ },
 };
 
 const ALLOWED: Record<string, string[]> = {
@@ -36,7 +37,7 @@ const ALLOWED: Record<string, string[]> = {
   social_worker: ['overview', 'care-record'],
   analyst: ['overview', 'population'],
   partnership_lead: ['overview', 'population'],
-  administrator: ['overview', 'feeds', 'accounts'],
+  administrator: ['overview', 'feeds', 'accounts', 'duplicates'],
 };
 
 const MENU_LABELS: Record<string, string> = {
@@ -46,6 +47,7 @@ const MENU_LABELS: Record<string, string> = {
   worklist: 'Practice worklist',
   feeds: 'Data feeds',
   accounts: 'Staff accounts',
+  duplicates: 'Duplicate records',
 };
 
 /** A GET to the API from inside the signed-in page, with its cookie. */

@@ -16,3 +16,5 @@ export { parseIfMatch } from './repo/write-ops';
 export { processBundle, parseQuery } from './bundle';
 export * from './import';
 export { ACCOUNT_CHANGES, ACCOUNT_CHANGE_SYSTEM, buildAccountEvent, writeAccountEvent, type AccountChange, type AccountEventFacts } from './audit/account-event';
+export * from './match';
+export { requireRecordIntegrity } from './access/record-integrity';

@@ -1,5 +1,6 @@
 import type { Bundle, Patient, Resource } from '@medplum/fhirtypes';
 import type { AccessContext } from './access-context';
+import type { MatchRequest, MergeRequest, MergeResult, PatientMatch, UnmergeResult } from './match';
 
 /**
  * The shared care record's storage contract. The FHIR HTTP layer (apps/server), the importer,
@@ -31,6 +32,19 @@ export interface Repository {
    * allowed only to that practice acting for direct care (see AccessPolicy.requireReidentification).
    */
   reidentify(ctx: AccessContext, request: ReidentifyRequest): Promise<ReidentifiedPatient[]>;
+
+  /**
+   * Patient/$match: candidates for the Patient, NHS number first, then demographics, scored and
+   * graded (certain, probable, possible), best first, among the Patients the context may search.
+   */
+  match(ctx: AccessContext, request: MatchRequest): Promise<PatientMatch[]>;
+  /**
+   * Merges the source Patient into the target (Patient.link replaced-by / replaces, every
+   * reference moved to the target), all or nothing; for administrators and privileged systems.
+   */
+  merge(ctx: AccessContext, request: MergeRequest): Promise<MergeResult>;
+  /** Undoes a merge exactly: both records and every moved reference as they were. */
+  unmerge(ctx: AccessContext, request: MergeRequest): Promise<UnmergeResult>;
 
   /** A batch or transaction Bundle. A transaction is all-or-nothing; urn:uuid and conditional references are resolved. */
   processBundle(ctx: AccessContext, bundle: Bundle): Promise<Bundle>;

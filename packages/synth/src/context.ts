@@ -21,6 +21,8 @@ export interface GenerateOptions {
   referenceDate?: string;
   /** Years of history before the reference date; default 5. */
   years?: number;
+  /** Register a few people a second time with another partner (duplicates.ts), for record matching; default false. */
+  duplicates?: boolean;
 }
 
 export const DEFAULT_REFERENCE_DATE = '2026-03-31';
@@ -57,6 +59,7 @@ export function createContext(input: GenerateOptions): GenerationContext {
     seed: input.seed,
     referenceDate: input.referenceDate ?? DEFAULT_REFERENCE_DATE,
     years: input.years ?? DEFAULT_YEARS,
+    duplicates: input.duplicates ?? false,
   };
   if (!Number.isInteger(options.people) || options.people < 1) throw new Error(`people must be a whole number of at least 1 (got ${input.people})`);
   const capacity = nhsNumberCapacity();

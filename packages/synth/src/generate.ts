@@ -9,6 +9,7 @@ import { conditionDates, emitConditions, emitMedications, emitObservations } fro
 import { createContext, type GenerateOptions, type GenerationContext } from './context';
 import { isoDate } from './dates';
 import { causeOfDeathObservation } from './death';
+import { duplicateRecord } from './duplicates';
 import { directoryResources } from './organisation-resources';
 import { createPerson, nextId, patientResource, type Person } from './person';
 import { emitSocialCare } from './social-care';
@@ -23,6 +24,8 @@ export interface GroundTruthRecord {
   age: number;
   died?: string;
   conditions: { condition: string; diagnosed: boolean; since: string; signal: string | null }[];
+  /** Ids of the constructed second records of this person (duplicates.ts), when there are any. */
+  duplicates?: string[];
 }
 
 export interface FootprintSink {
@@ -46,7 +49,10 @@ export interface GenerateRunOptions {
 /** Writes one person's whole record into the sink and returns their ground truth. */
 export function emitPerson(ctx: GenerationContext, person: Person, sink: FootprintSink): GroundTruthRecord {
   const emit = (org: string, resource: Resource) => sink.resource(org, resource);
-  emit(person.practice.code, patientResource(ctx, person));
+  const patient = patientResource(ctx, person);
+  emit(person.practice.code, patient);
+  const duplicate = duplicateRecord(ctx, person, patient);
+  if (duplicate) emit(duplicate.organisation, duplicate.patient);
   const dates = conditionDates(person);
   emitConditions(person, dates, emit);
   emitObservations(ctx, person, dates, emit);
@@ -69,6 +75,7 @@ export function emitPerson(ctx: GenerationContext, person: Person, sink: Footpri
     })),
   };
   if (person.deathDay !== undefined) record.died = isoDate(person.deathDay);
+  if (duplicate) record.duplicates = [duplicate.patient.id!];
   return record;
 }
 

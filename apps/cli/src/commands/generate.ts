@@ -16,6 +16,7 @@ interface GenerateCommandOptions {
   years: string;
   load?: boolean;
   workers?: string;
+  duplicates?: boolean;
 }
 
 function wholeNumber(name: string, value: string, min: number, max: number): number {
@@ -33,6 +34,8 @@ export interface GenerateFootprintRequest {
   years?: number;
   /** Worker threads (default: defaultWorkers(people)). */
   workers?: number;
+  /** Register a few people twice with another partner, for record matching (the demo does). */
+  duplicates?: boolean;
 }
 
 /**
@@ -113,6 +116,7 @@ export function register(program: Command): void {
     .option('--years <n>', 'years of history before the reference date', String(DEFAULT_YEARS))
     .option('--workers <n>', 'worker threads generating people (default: 1 below 20,000 people, else one per CPU, at most 4); output is the same for any number')
     .option('--load', 'load the generated files into the record (DATABASE_URL or embedded storage)')
+    .option('--duplicates', 'register a few people a second time with another partner (same NHS number; none; a surname typo; a changed surname), for record matching')
     .action(async (options: GenerateCommandOptions) => {
       const people = wholeNumber('--people', options.people, 1, 909_090);
       const seed = wholeNumber('--seed', options.seed, 0, 0xffffffff);
@@ -122,7 +126,7 @@ export function register(program: Command): void {
       const name = options.footprint.replace(/[^A-Za-z0-9-]+/g, '_');
       const outDir = resolve(options.out ?? join(dataDirectory(), 'synthetic', `${name}-${people}-${seed}`));
       const progress = terminalProgress();
-      const request = { footprint: options.footprint, people, seed, outDir, referenceDate: options.referenceDate, years, workers };
+      const request = { footprint: options.footprint, people, seed, outDir, referenceDate: options.referenceDate, years, workers, duplicates: options.duplicates === true };
       const n = (x: number) => x.toLocaleString('en-GB');
       const started = Date.now();
       const report = (manifest: Manifest, seconds = (Date.now() - started) / 1000) => {

@@ -8,7 +8,7 @@ import type { ProgressReporter } from '../progress';
 import { warehouseProgress } from '../warehouse-progress';
 
 /** The demonstration footprint: Cheshire and Merseyside, sized to be ready in about a minute on 2 cores. */
-export const DEMO_FOOTPRINT = { footprint: 'cheshire-and-merseyside', seed: 42 } as const;
+export const DEMO_FOOTPRINT = { footprint: 'cheshire-and-merseyside', seed: 42, duplicates: true } as const;
 export const DEFAULT_DEMO_PEOPLE = 2500;
 
 /** How many people the demo generates: FOOTPRINT_DEMO_PEOPLE or the default. */

@@ -10,6 +10,7 @@ import { worklistRoutes } from './routes/worklist';
 import { InsightSource } from './warehouse';
 import { demoRoutes } from './routes/demo';
 import { feedRoutes } from './routes/feeds';
+import { duplicateRoutes } from './routes/duplicates';
 import { sessionRoutes } from './routes/session';
 import { userRoutes } from './routes/users';
 import { localPasswordsFromEnvironment } from './auth/local-passwords';
@@ -70,4 +71,5 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await worklistRoutes(app, platform, policy, insight);
   await feedRoutes(app, platform, policy);
   await correctionRoutes(app, platform, policy);
+  await duplicateRoutes(app, platform, policy);
 };

@@ -15,6 +15,9 @@ function resourceEntry(type: string): CapabilityStatementRestResource {
     ...(type === 'Patient'
       ? [
           { name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything' },
+          { name: 'match', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-match' },
+          { name: 'merge', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-merge' },
+          { name: 'unmerge', definition: 'https://fhir.footprint.example/OperationDefinition/Patient-unmerge' },
           { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export' },
         ]
       : []),

@@ -12,6 +12,7 @@ import { bundleRoutes } from './routes/bundle';
 import { conditionalRoutes } from './routes/conditional';
 import { crudRoutes } from './routes/crud';
 import { historyRoutes } from './routes/history';
+import { matchingRoutes } from './routes/matching';
 import { operationRoutes } from './routes/operations';
 import { searchRoutes } from './routes/search';
 
@@ -105,5 +106,6 @@ export const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, opt
   await app.register(bundleRoutes, routeOptions);
   await app.register(conditionalRoutes, routeOptions);
   await app.register(operationRoutes, routeOptions);
+  await app.register(matchingRoutes, routeOptions);
   await app.register(exportRoutes, { ...routeOptions, jobs: options.jobs });
 };

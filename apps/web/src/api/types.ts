@@ -42,6 +42,9 @@ export type {
   Worklist,
   ImportRunView,
   FeedsView,
+  DuplicatesView,
+  DuplicatePairView,
+  DuplicateRecordView,
 } from '@footprint/server';
 export type { BreakdownSummary, CaseFindingRuleSummary as CaseFindingRuleInfo, RegisterSummary as RegisterInfo, RegisterProfileRow as RegisterPrevalenceRow } from '@footprint/insight';
 

@@ -13,6 +13,7 @@ export const SECTIONS: Array<{ path: string; label: string; capability: Capabili
   { path: '/feeds', label: 'Data feeds', capability: 'feeds' },
   { path: '/accounts', label: 'Staff accounts', capability: 'accounts' },
   { path: '/corrections', label: 'Correction requests', capability: 'corrections' },
+  { path: '/duplicates', label: 'Duplicate records', capability: 'duplicates' },
 ];
 
 /** NHS.UK header: logo and service name, the signed-in account, and the menu for the user's role. */

@@ -10,6 +10,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/worklist': 'People registered at your practice whom case finding suggests may have an undiagnosed condition.',
   '/feeds': 'What each partner organisation has sent to the shared record, when, and what failed validation.',
   '/accounts': 'Add staff, reset their passwords, change their roles and disable accounts.',
+  '/duplicates': 'Records that may belong to one person, side by side, to confirm, reject, merge or unmerge.',
 };
 
 /** A signed-in user's home: one card per part of Footprint their role may use. */

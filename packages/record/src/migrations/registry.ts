@@ -1,5 +1,6 @@
 import type { Migration, SqlClient } from '../db/sql-client';
 import { importMigrations } from '../import/migrations';
+import { matchingMigrations } from '../match/migrations';
 import { recordMigrations } from './record-migrations';
 import { runMigrations } from './run';
 
@@ -16,6 +17,7 @@ export interface MigrationSet {
 export const recordMigrationSets: readonly MigrationSet[] = [
   { namespace: 'record', migrations: recordMigrations },
   { namespace: 'import', migrations: importMigrations },
+  { namespace: 'matching', migrations: matchingMigrations },
 ];
 
 /**

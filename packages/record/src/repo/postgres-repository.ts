@@ -19,6 +19,7 @@ import type {
   UpdateOptions,
   WriteResult,
 } from '../repository';
+import { holdsPatient, matchPatients, mergePatients, screenPatients, unmergePatients, type MatchRequest, type MergeRequest, type MergeResult, type PatientMatch, type UnmergeResult } from '../match';
 import { changesSince } from './changes';
 import { importBatch } from './import-batch';
 import { reidentify } from './reidentify';
@@ -37,8 +38,14 @@ export class PostgresRepository implements Repository {
     private readonly onClose: () => Promise<void> = async () => {},
   ) {}
 
+  /** A new Patient is screened for duplicates in the same transaction (match/screen.ts); the create proceeds whatever is found. */
   create<T extends Resource>(ctx: AccessContext, resource: T, options?: CreateOptions): Promise<WriteResult<T>> {
-    return createResource(this.sql, ctx, resource, options);
+    if (resource?.resourceType !== 'Patient') return createResource(this.sql, ctx, resource, options);
+    return this.sql.transaction(async (tx) => {
+      const written = await createResource(tx, ctx, resource, options);
+      if (written.outcome === 'created') await screenPatients(tx, ctx, [written.resource], 'create');
+      return written;
+    });
   }
 
   read<T extends Resource = Resource>(ctx: AccessContext, resourceType: string, id: string): Promise<T> {
@@ -85,8 +92,26 @@ export class PostgresRepository implements Repository {
     return changesSince(this.sql, ctx, request);
   }
 
+  match(ctx: AccessContext, request: MatchRequest): Promise<PatientMatch[]> {
+    return matchPatients(this.sql, ctx, request);
+  }
+
+  merge(ctx: AccessContext, request: MergeRequest): Promise<MergeResult> {
+    return mergePatients(this.sql, ctx, request);
+  }
+
+  unmerge(ctx: AccessContext, request: MergeRequest): Promise<UnmergeResult> {
+    return unmergePatients(this.sql, ctx, request);
+  }
+
+  /** Imported Patients are screened for duplicates in the batch's transaction (match/screen.ts). */
   importBatch(ctx: AccessContext, resources: Resource[]): Promise<ImportBatchResult> {
-    return importBatch(this.sql, ctx, resources);
+    if (!holdsPatient(resources)) return importBatch(this.sql, ctx, resources);
+    return this.sql.transaction(async (tx) => {
+      const result = await importBatch(tx, ctx, resources);
+      await screenPatients(tx, ctx, resources, 'import');
+      return result;
+    });
   }
 
   close(): Promise<void> {

@@ -27,6 +27,11 @@ export interface VersionWrite {
    * atomic statement, with or without a surrounding transaction.
    */
   lockInStatement?: boolean;
+  /**
+   * The recording organisation to keep on the row, instead of the writer's (a merge moving
+   * references, or an unmerge restoring them, does not make the administrator the recorder).
+   */
+  organisation?: string | null;
 }
 
 /**
@@ -55,7 +60,7 @@ export async function writeVersion(sql: SqlClient, w: VersionWrite): Promise<Res
     version: stmt.add(version),
     updated: stmt.add(lastUpdated),
     deleted: stmt.add(w.resource === undefined),
-    org: stmt.add(w.ctx.organisation?.reference ?? null),
+    org: stmt.add(w.organisation !== undefined ? w.organisation : (w.ctx.organisation?.reference ?? null)),
     patient: stmt.add(patient),
     hash: stmt.add(hash),
     content: stmt.add(content),

@@ -9,7 +9,7 @@ export const ROLES = STAFF_ROLES;
 export type Role = StaffRole;
 
 /** The areas of the app a role can be allowed into. */
-export type Capability = 'overview' | 'population' | 'care-record' | 'worklist' | 'feeds' | 'accounts' | 'corrections';
+export type Capability = 'overview' | 'population' | 'care-record' | 'worklist' | 'feeds' | 'accounts' | 'corrections' | 'duplicates';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'corrections'],
@@ -18,7 +18,7 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
   voluntary_worker: ['overview', 'care-record'],
   analyst: ['overview', 'population'],
   partnership_lead: ['overview', 'population'],
-  administrator: ['overview', 'feeds', 'accounts'],
+  administrator: ['overview', 'feeds', 'accounts', 'duplicates'],
   privacy_officer: ['overview'],
 };
 
