@@ -6,7 +6,6 @@ import { useApi } from '../api/useApi';
 import { usePageTitle } from '../components/usePageTitle';
 import { useSession } from '../session/SessionContext';
 import { TextInput } from '../components/TextInput';
-import { useApi } from '../api/useApi';
 import type { DemoIdentities } from '../api/types';
 
 /** Only same-site paths may be returned to after sign-in (no open redirects). */
