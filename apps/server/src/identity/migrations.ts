@@ -52,14 +52,6 @@ export const identityMigrations: Migration[] = [
         expires_at TIMESTAMPTZ NOT NULL
       );
       CREATE INDEX identity_patient_session_expires ON identity_patient_session (expires_at);
-      CREATE TABLE identity_staff_link (
-        issuer TEXT NOT NULL,
-        subject TEXT NOT NULL,
-        user_id TEXT NOT NULL REFERENCES web_users(id) ON DELETE CASCADE,
-        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-        last_sign_in_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-        PRIMARY KEY (issuer, subject)
-      );
       CREATE TABLE identity_sign_in_transaction (
         id TEXT PRIMARY KEY,
         purpose TEXT NOT NULL CHECK (purpose IN ('patient', 'staff')),

@@ -10,7 +10,7 @@ import { addCookie, cookieValue, readNamedCookie } from '../patient/cookies';
 import type { Platform } from '../platform';
 import { sameOriginRedirect } from './public-url';
 import { SignInFailed, type RelyingParty, type SignedInIdentity } from './relying-party';
-import { linkStaffAccount } from './staff-accounts';
+import { DisabledAccountError, linkStaffAccount } from './staff-accounts';
 import { roleChoices, type RoleChoice } from './staff-roles';
 
 const TRANSACTION_COOKIE = 'footprint_staff_sign_in';
@@ -93,7 +93,12 @@ export const staffSignInRoutes: FastifyPluginAsync<StaffSignInOptions> = async (
       return reply.redirect(problem('no-role'), 303);
     }
     if (choices.length === 1) {
-      await signInAs(request, reply, person, choices[0]);
+      try {
+        await signInAs(request, reply, person, choices[0]);
+      } catch (error) {
+        if (error instanceof DisabledAccountError) return reply.redirect(problem('disabled'), 303);
+        throw error;
+      }
       return reply.redirect('/', 303);
     }
     const token = randomBytes(32).toString('base64url');
@@ -138,7 +143,13 @@ export const staffSignInRoutes: FastifyPluginAsync<StaffSignInOptions> = async (
     const choice = found.choices.find((c) => c.personRoleId === request.body?.choice);
     if (!choice) return sendProblem(reply, 400, 'Choose one of your roles', 'choice must be the id of one of the roles offered.');
     await platform.sql.query(`DELETE FROM identity_pending_sign_in WHERE id = $1`, [digest(readNamedCookie(request, CHOICE_COOKIE) ?? '')]);
-    const answer = await signInAs(request, reply, found, choice);
+    let answer;
+    try {
+      answer = await signInAs(request, reply, found, choice);
+    } catch (error) {
+      if (error instanceof DisabledAccountError) return sendProblem(reply, 403, 'Your account is disabled', 'Your Footprint account has been disabled. Ask your administrator.');
+      throw error;
+    }
     addCookie(reply, cookieValue(request, CHOICE_COOKIE, '', { sameSite: 'Strict', maxAge: 0 }));
     return reply.header('cache-control', 'no-store').send(answer);
   });

@@ -20,6 +20,7 @@ const CIS2_PROBLEMS: Record<string, string> = {
   cancelled: 'You cancelled signing in with NHS CIS2.',
   failed: 'The answer from NHS CIS2 could not be checked, so you are not signed in. Try again.',
   unavailable: 'Signing in with NHS CIS2 is not set up for this Footprint.',
+  disabled: 'Your Footprint account has been disabled. Ask your administrator.',
 };
 
 /** Username and password sign-in, and sign-in with NHS CIS2, with an NHS.UK error summary linked to the fields. */
