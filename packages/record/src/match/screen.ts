@@ -40,7 +40,7 @@ export interface ScreeningResult {
 /**
  * Runs newly written Patients through matching, inside the writer's transaction: a record with a
  * valid NHS number is compared with the other records holding that number (one statement per
- * batch); a record without one is matched on demographics. Certain and probable matches are
+ * batch); a record without one, and any created one by one, is matched on demographics. Certain and probable matches are
  * queued for review in `match_review` (never merged: a person decides); the write itself
  * proceeds whatever is found. One AuditEvent names the records compared and queued, and says on
  * whose write the screening ran.
@@ -63,7 +63,10 @@ export async function screenPatients(sql: SqlClient, writer: AccessContext, reso
     touched.add(patient.id!).add(candidate.id!);
     if (await queueReview(sql, { patientId: patient.id!, candidateId: candidate.id!, grade, score: scored.score, reasons: scored.reasons, foundBy })) queued++;
   }
-  for (const patient of patients.filter((p) => !validNhsNumber(p) && hasBlockingKey(p))) {
+  // One record at a time (a create) is also matched on demographics when it has an NHS number,
+  // so an earlier record of the person without one is found; a batch pays that only for records without one.
+  const onDemographics = patients.filter((p) => hasBlockingKey(p) && (foundBy === 'create' || !validNhsNumber(p)));
+  for (const patient of onDemographics) {
     for (const match of await scoreCandidates(sql, policy, patient)) {
       if (!QUEUED.has(match.grade)) continue;
       touched.add(patient.id!).add(match.patient.id!);

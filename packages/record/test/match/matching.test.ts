@@ -133,6 +133,12 @@ for (const engine of testEngines()) {
         expect(reviews.map((r) => [r.patient_id, r.grade, r.found_by])).toEqual([[again.id, 'certain', 'import']]);
       });
 
+      it('finds an earlier record without an NHS number when the person is created again with one', async () => {
+        const unnumbered = (await record.repo.create(trust, patient({ nhs: null }))).resource;
+        const numbered = (await record.repo.create(admin, patient({ family: unnumbered.name![0].family!, birthDate: unnumbered.birthDate }))).resource;
+        expect((await reviewsOf(unnumbered.id!)).map((r) => [r.patient_id, r.grade])).toEqual([[numbered.id, 'probable']]);
+      });
+
       it('does not queue twins or people who merely share a birthday', async () => {
         const first = (await record.repo.create(admin, patient({ given: 'Emily' }))).resource;
         const twin = (await record.repo.create(admin, patient({ family: first.name![0].family!, given: 'Anne', birthDate: first.birthDate, nhs: null }))).resource;
