@@ -7,6 +7,7 @@ import { accessTests } from './suite/access';
 import { accessTermTests } from './suite/access-terms';
 import { auditTests } from './suite/audit';
 import { transactionTests } from './suite/transactions';
+import { relationshipTests } from './suite/relationships';
 
 /**
  * The storage conformance suite (Hono's `runTest({ implementation })` shape): every backing
@@ -21,5 +22,6 @@ export function runRecordSuite(options: SuiteOptions): void {
     accessTermTests(options);
     auditTests(options);
     transactionTests(options);
+    relationshipTests(options);
   });
 }
