@@ -56,7 +56,7 @@ export function deriveRelationships(resource: Resource | undefined, patientId: s
       }
     }
   };
-  switch (resource.resourceType) {
+  switch (resource.resourceType as string) {
     case 'Patient':
       add(r.generalPractitioner, 'registered-gp', null);
       break;
@@ -77,6 +77,8 @@ export function deriveRelationships(resource: Resource | undefined, patientId: s
         const participants = Array.isArray(r.participant) ? (r.participant as Array<{ member?: Ref; onBehalfOf?: Ref }>) : [];
         add([...((r.managingOrganization as Ref[] | undefined) ?? []), ...participants.flatMap((p) => [p.member, p.onBehalfOf].filter(Boolean))], 'care-team', instant(period.start), instant(period.end));
       }
+      break;
+    default:
       break;
   }
   return rows;
