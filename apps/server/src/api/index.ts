@@ -13,7 +13,7 @@ import { feedRoutes } from './routes/feeds';
 import { sessionRoutes } from './routes/session';
 
 export { seedDemoUsers, readDemoUsers, DEMO_USERS_FILE, type DemoUserCredentials } from './demo-users';
-export { upsertUser, authenticate, type StaffUser, type NewStaffUser } from './auth/users';
+export { upsertUser, authenticate, findStaffUser, type StaffUser, type NewStaffUser } from './auth/users';
 export { ROLES, ROLE_LABELS, capabilitiesOf, type Role, type Capability } from './auth/roles';
 export { webMigrations } from './auth/migrations';
 

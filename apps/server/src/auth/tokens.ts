@@ -19,6 +19,16 @@ export interface AccessTokenClaims {
   scope: string;
   /** Purpose of use (HL7 v3 ActReason). */
   purpose: string;
+  /**
+   * Who the token acts as when it is not an OAuth client: `user`, a member of staff (`sub` their
+   * user id, `role` their staff role), or `patient`, a person (`sub` their Patient id, `nhs` their
+   * NHS number). Minted only by holders of the signing key (`footprint token --user/--patient`).
+   */
+  kind?: 'user' | 'patient';
+  /** The staff role of a `user` token. */
+  role?: string;
+  /** The NHS number of a `patient` token. */
+  nhs?: string;
   iat: number;
   exp: number;
   jti: string;
@@ -46,6 +56,8 @@ export interface MintOptions {
   purpose: string;
   lifetimeSeconds?: number;
   now?: number;
+  /** Act as a member of staff (with their role) or a patient (with their NHS number) instead of as the client `clientId`. */
+  principal?: { kind: 'user'; role: string } | { kind: 'patient'; nhsNumber: string };
 }
 
 /** Signs a new access token; returns it with its lifetime in seconds. */
@@ -60,6 +72,8 @@ export function mintAccessToken(key: Buffer, options: MintOptions): { token: str
     ...(options.organisation?.odsCode ? { ods: options.organisation.odsCode } : {}),
     scope: options.scopes.join(' '),
     purpose: options.purpose,
+    ...(options.principal?.kind === 'user' ? { kind: 'user' as const, role: options.principal.role } : {}),
+    ...(options.principal?.kind === 'patient' ? { kind: 'patient' as const, nhs: options.principal.nhsNumber } : {}),
     iat: now,
     exp: now + expiresIn,
     jti: randomUUID(),

@@ -75,6 +75,15 @@ export async function upsertUser(sql: SqlClient, user: NewStaffUser): Promise<St
   return toStaffUser(rows[0]);
 }
 
+/** The member of staff with this username, or undefined (for `footprint token --user`). */
+export async function findStaffUser(sql: SqlClient, username: string): Promise<StaffUser | undefined> {
+  const { rows } = await sql.query<UserRow>(
+    'SELECT id, username, display_name, role, organisation_code, organisation_name, organisation_ref FROM web_users WHERE username = $1',
+    [username.trim().toLowerCase()],
+  );
+  return rows[0] ? toStaffUser(rows[0]) : undefined;
+}
+
 export type SignInResult = { ok: true; user: StaffUser } | { ok: false; reason: 'invalid' | 'locked' };
 
 /**
