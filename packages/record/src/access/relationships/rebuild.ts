@@ -70,3 +70,9 @@ export async function rebuildCareRelationships(sql: SqlClient, ctx: AccessContex
   });
   return result;
 }
+
+/** True when the table holds any care relationship (a record written before they existed has none until rebuilt). */
+export async function hasCareRelationships(sql: SqlClient): Promise<boolean> {
+  const { rows } = await sql.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM care_relationship) AS any');
+  return rows[0].any === true;
+}
