@@ -165,6 +165,7 @@ describe.each(testEngines())('the access matrix on $name', ({ open }) => {
           record(sensitivity, '_revinclude', ref, revinclude.includes(ref));
           record(sensitivity, '_include', ref, included.includes(ref));
           record(sensitivity, 'chaining', ref, chained.includes(ref));
+          record(sensitivity, '_has', ref, check(await shown(async () => (await repo.search(ctx, 'Patient', [['_has:Condition:subject:_id', item.id!]], { handling: 'strict' })).matches)).includes(patientRef));
           record(sensitivity, '$everything', ref, everything.includes(ref));
           record(sensitivity, 'history-type', ref, typeHistory.includes(ref));
           const instance = await shown(async () => (await repo.history(ctx, { resourceType: 'Condition', id: item.id! })).entries.flatMap((e) => (e.resource ? [e.resource] : [])));

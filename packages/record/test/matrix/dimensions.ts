@@ -21,7 +21,7 @@ export const RELATIONSHIPS: readonly Relationship[] = ['none', ...RELATIONSHIP_B
 export type Sensitivity = 'normal' | 'code-same-org' | 'code-other-org' | 'label-same-org' | 'label-other-org';
 export const SENSITIVITIES: readonly Sensitivity[] = ['normal', 'code-same-org', 'code-other-org', 'label-same-org', 'label-other-org'];
 
-export const INTERACTIONS = ['read', 'vread', 'search', 'count', '_include', '_revinclude', 'chaining', 'history-instance', 'history-type', '$everything'] as const;
+export const INTERACTIONS = ['read', 'vread', 'search', 'count', '_include', '_revinclude', 'chaining', '_has', 'history-instance', 'history-type', '$everything'] as const;
 export type MatrixInteraction = (typeof INTERACTIONS)[number];
 
 /** What the fixture knows about each resource it wrote, for the oracle. */
