@@ -11,7 +11,7 @@ export { createClient, authenticateClient, disableClient, findClient, listClient
 export { registerSmartApp, listSmartApps, disableSmartApp, findSmartApp, DEFAULT_APP_SCOPES, type SmartApp, type NewSmartApp } from './auth/smart/apps';
 export { ensureAdministratorClient, readStoredCredentials, ADMINISTRATOR_SCOPES, CREDENTIALS_FILE, type StoredCredentials } from './auth/administrator';
 export { loadSigningKey, SIGNING_KEY_FILE } from './auth/signing-key';
-export { mintAccessToken, verifyAccessToken, ACCESS_TOKEN_LIFETIME_SECONDS, type AccessTokenClaims } from './auth/tokens';
+export { mintAccessToken, verifyAccessToken, ACCESS_TOKEN_LIFETIME_SECONDS, type AccessTokenClaims, type MintOptions } from './auth/tokens';
 export { grantScopes, parseScope } from '@footprint/record';
 export { serverMigrations } from './db/migrations';
 export { platformMigrations, serverMigrationSets } from './migrations';
@@ -33,6 +33,7 @@ export {
 } from './api/accounts';
 export { ApiProblem } from './api/problem';
 export { localPasswordsFromEnvironment } from './api/auth/local-passwords';
+export { findStaffUser, upsertUser, type StaffUser } from './api/auth/users';
 export { DEFAULT_WEB_DIST } from './web';
 export { buildWeb, webBuildIsFresh, WEB_APP_ROOT } from './web-build';
 export { seedDemoIdentities, readDemoIdentities, DEMO_IDENTITIES_FILE, type DemoIdentities, type DemoCitizen, type DemoStaffIdentity } from './identity/demo-accounts';

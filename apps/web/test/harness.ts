@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createRecord } from '@footprint/record';
+import { createRecord, staffContext, type AccessContext } from '@footprint/record';
 import { openWarehouseHandle, type WarehouseHandle } from '@footprint/warehouse';
-import { buildServer, buildWeb, DEFAULT_WEB_DIST, platformMigrations, seedDemoIdentities, seedDemoUsers, type DemoIdentities, type DemoUserCredentials } from '@footprint/server';
+import { buildServer, buildWeb, DEFAULT_WEB_DIST, findStaffUser, platformMigrations, seedDemoIdentities, seedDemoUsers, type DemoIdentities, type DemoUserCredentials } from '@footprint/server';
 import { requireChromium } from './chromium';
 
 /** Where the browser tests save their screenshots (gitignored). */
@@ -63,6 +63,17 @@ export async function startWebTestEnvironment(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The record's access context of a demo user, as the web app builds it (their organisation and
+ * role): searching with it finds only the people that user has a care relationship with, so a
+ * test picks a person the signed-in user may see.
+ */
+export async function contextOf(env: WebTestEnvironment, user: DemoUserCredentials): Promise<AccessContext> {
+  const staff = await findStaffUser(env.platform.sql, user.username);
+  if (!staff) throw new Error(`no demo user ${user.username}`);
+  return staffContext(staff, 'TREAT');
 }
 
 /** Laptop and tablet viewports the app must work on. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ODS_SYSTEM } from '@footprint/fhir';
 import { systemContext } from '@footprint/record';
 import { loadSyntheticFootprint } from './demo-footprint';
-import { accessibilityViolations, loaded, newPage, pageErrors, screenshot, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
+import { accessibilityViolations, contextOf, loaded, newPage, pageErrors, screenshot, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
 
 /** A medicine the generator never prescribes, stopped by the person's practice after two issues. */
 const STOPPED = { coding: [{ system: 'http://snomed.info/sct', code: '42291411000001103', display: 'Naproxen 500mg tablets' }] };
@@ -32,47 +32,48 @@ describe('medications in the shared care record, in a real browser', { timeout: 
   let chosen: Chosen;
 
   beforeAll(async () => {
-    env = await startWebTestEnvironment(async (platform) => {
-      await loadSyntheticFootprint(platform, 150);
-      const ctx = systemContext('SYSADMIN', 'web-test');
-      // The living person with the most issues of one medicine: their repeats are what the page groups.
-      const active = (await platform.record.search(ctx, 'MedicationRequest', [['status', 'active'], ['_count', '1000']])).matches as MedicationRequest[];
-      let best: { patientId: string; issues: MedicationRequest[]; code: string } | undefined;
-      for (const patientId of new Set(active.map((m) => m.subject!.reference!.replace('Patient/', '')))) {
-        const issues = (await platform.record.search(ctx, 'MedicationRequest', [['patient', `Patient/${patientId}`], ['_count', '1000']])).matches as MedicationRequest[];
-        const byCode = new Map<string, number>();
-        for (const m of issues) byCode.set(m.medicationCodeableConcept!.coding![0].code!, (byCode.get(m.medicationCodeableConcept!.coding![0].code!) ?? 0) + 1);
-        const [code, count] = [...byCode].sort((a, b) => b[1] - a[1])[0];
-        if (!best || count > best.issues.filter((m) => m.medicationCodeableConcept!.coding![0].code === best!.code).length) best = { patientId, issues, code };
-      }
-      if (!best) throw new Error('the synthetic footprint has no one on a repeat medicine');
-      const patient = await platform.record.read<Patient>(ctx, 'Patient', best.patientId);
-      const practiceRef = patient.generalPractitioner![0].reference!;
-      const practice = (await platform.record.search(ctx, 'Organization', [['_id', practiceRef.replace('Organization/', '')]])).matches[0] as Organization;
-      for (const [authoredOn, status] of [['2023-05-02', 'completed'], ['2023-06-01', 'stopped']] as const) {
-        await platform.record.create<MedicationRequest>(ctx, {
-          resourceType: 'MedicationRequest',
-          status,
-          intent: 'order',
-          medicationCodeableConcept: STOPPED,
-          subject: { reference: `Patient/${best.patientId}` },
-          authoredOn,
-          requester: { reference: practiceRef },
-        });
-      }
-      const repeats = best.issues.filter((m) => m.medicationCodeableConcept!.coding![0].code === best.code);
-      chosen = {
-        patientId: best.patientId,
-        repeat: {
-          display: repeats[0].medicationCodeableConcept!.coding![0].display!,
-          issues: repeats.length,
-          lastIssued: repeats.map((m) => m.authoredOn!.slice(0, 10)).sort().at(-1)!,
-        },
-        medicines: new Set(best.issues.map((m) => m.medicationCodeableConcept!.coding![0].code)).size,
-        practiceName: practice.name!,
-      };
-      expect(practice.identifier?.some((i) => i.system === ODS_SYSTEM)).toBe(true);
-    });
+    env = await startWebTestEnvironment((platform) => loadSyntheticFootprint(platform, 150));
+    const platform = env.platform;
+    const ctx = systemContext('SYSADMIN', 'web-test');
+    // Among the people the signed-in GP's practice has a care relationship with, the living person
+    // with the most issues of one medicine: their repeats are what the page groups.
+    const gp = await contextOf(env, env.users.find((u) => u.role === 'gp_clinician')!);
+    const active = (await platform.record.search(gp, 'MedicationRequest', [['status', 'active'], ['_count', '1000']])).matches as MedicationRequest[];
+    let best: { patientId: string; issues: MedicationRequest[]; code: string } | undefined;
+    for (const patientId of new Set(active.map((m) => m.subject!.reference!.replace('Patient/', '')))) {
+      const issues = (await platform.record.search(ctx, 'MedicationRequest', [['patient', `Patient/${patientId}`], ['_count', '1000']])).matches as MedicationRequest[];
+      const byCode = new Map<string, number>();
+      for (const m of issues) byCode.set(m.medicationCodeableConcept!.coding![0].code!, (byCode.get(m.medicationCodeableConcept!.coding![0].code!) ?? 0) + 1);
+      const [code, count] = [...byCode].sort((a, b) => b[1] - a[1])[0];
+      if (!best || count > best.issues.filter((m) => m.medicationCodeableConcept!.coding![0].code === best!.code).length) best = { patientId, issues, code };
+    }
+    if (!best) throw new Error('the synthetic footprint has no one on a repeat medicine');
+    const patient = await platform.record.read<Patient>(ctx, 'Patient', best.patientId);
+    const practiceRef = patient.generalPractitioner![0].reference!;
+    const practice = (await platform.record.search(ctx, 'Organization', [['_id', practiceRef.replace('Organization/', '')]])).matches[0] as Organization;
+    for (const [authoredOn, status] of [['2023-05-02', 'completed'], ['2023-06-01', 'stopped']] as const) {
+      await platform.record.create<MedicationRequest>(ctx, {
+        resourceType: 'MedicationRequest',
+        status,
+        intent: 'order',
+        medicationCodeableConcept: STOPPED,
+        subject: { reference: `Patient/${best.patientId}` },
+        authoredOn,
+        requester: { reference: practiceRef },
+      });
+    }
+    const repeats = best.issues.filter((m) => m.medicationCodeableConcept!.coding![0].code === best.code);
+    chosen = {
+      patientId: best.patientId,
+      repeat: {
+        display: repeats[0].medicationCodeableConcept!.coding![0].display!,
+        issues: repeats.length,
+        lastIssued: repeats.map((m) => m.authoredOn!.slice(0, 10)).sort().at(-1)!,
+      },
+      medicines: new Set(best.issues.map((m) => m.medicationCodeableConcept!.coding![0].code)).size,
+      practiceName: practice.name!,
+    };
+    expect(practice.identifier?.some((i) => i.system === ODS_SYSTEM)).toBe(true);
   }, 600_000);
   afterAll(async () => env?.close());
 

@@ -7,6 +7,7 @@ import type { DemoUserCredentials } from '@footprint/server';
 import { loadSyntheticFootprint } from './demo-footprint';
 import {
   accessibilityViolations,
+  contextOf,
   loaded,
   newPage,
   pageErrors,
@@ -219,7 +220,9 @@ describe('Footprint in a real browser', { timeout: 240_000 }, () => {
 
   it('finds a person by NHS number and by name and date of birth, and audits every view', async () => {
     const clinician = user('hospital_clinician');
-    const sample = (await env.platform.record.search(systemContext(), 'Patient', [['_count', '1'], ['birthdate', 'lt2000-01-01']])).matches[0] as Patient;
+    // A person the hospital has a care relationship with (an encounter there in the last year).
+    const sample = (await env.platform.record.search(await contextOf(env, clinician), 'Patient', [['_count', '1'], ['birthdate', 'lt2000-01-01']])).matches[0] as Patient;
+    expect(sample, 'the hospital clinician has a related person').toBeDefined();
     const nhsNumber = sample.identifier!.find((i) => i.system === 'https://fhir.nhs.uk/Id/nhs-number')!.value!;
     const { context, page } = await newPage(env);
     await signIn(page, clinician);

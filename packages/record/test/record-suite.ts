@@ -8,6 +8,7 @@ import { accessTermTests } from './suite/access-terms';
 import { auditTests } from './suite/audit';
 import { transactionTests } from './suite/transactions';
 import { correctionTests } from './suite/corrections';
+import { relationshipTests } from './suite/relationships';
 
 /**
  * The storage conformance suite (Hono's `runTest({ implementation })` shape): every backing
@@ -23,5 +24,6 @@ export function runRecordSuite(options: SuiteOptions): void {
     auditTests(options);
     transactionTests(options);
     correctionTests(options);
+    relationshipTests(options);
   });
 }

@@ -13,6 +13,7 @@ import { duplicateRecord } from './duplicates';
 import { directoryResources } from './organisation-resources';
 import { createPerson, nextId, patientResource, type Person } from './person';
 import { emitSocialCare } from './social-care';
+import { emitTrustRecords } from './trust';
 
 /** What the ground-truth file says about one person: every true condition, diagnosed or not. */
 export interface GroundTruthRecord {
@@ -60,6 +61,7 @@ export function emitPerson(ctx: GenerationContext, person: Person, sink: Footpri
   emitCare(ctx, person, emit);
   emitSocialCare(ctx, person, emit);
   if (person.deathDay !== undefined) emit(person.practice.code, causeOfDeathObservation(ctx, person, nextId(person)));
+  emitTrustRecords(ctx, person, emit);
   const record: GroundTruthRecord = {
     patient: person.id,
     practice: person.practice.code,

@@ -27,3 +27,11 @@ export const LSOA_EXTENSION = `${FOOTPRINT}/StructureDefinition/lsoa`;
 export const PLACE_EXTENSION = `${FOOTPRINT}/StructureDefinition/place`;
 /** The kind of partner organisation (matches the warehouse's organisations.kind). */
 export const ORGANISATION_KIND = `${FOOTPRINT}/CodeSystem/organisation-kind`;
+/**
+ * EpisodeOfCare.type of a council's social care episode: the record derives the
+ * `social-care-episode` care relationship from it (packages/record/src/access/relationships/codes.ts).
+ */
+export const EPISODE_OF_CARE_TYPE = `${FOOTPRINT}/CodeSystem/episode-of-care-type`;
+export const SOCIAL_CARE_EPISODE = { system: EPISODE_OF_CARE_TYPE, code: 'social-care', display: 'Social care episode' } as const;
+/** HL7 v3 confidentiality labels (meta.security): `R` restricted marks an item sensitive. */
+export const CONFIDENTIALITY = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { PostgresRepository, importFiles, systemContext, type ImportResult } from '@footprint/record';
 import type { Platform } from '@footprint/server';
-import { DEFAULT_REFERENCE_DATE, DEFAULT_YEARS, bundledFootprintIds, writeFootprint, type Manifest } from '@footprint/synth';
+import { DEFAULT_REFERENCE_DATE, DEFAULT_YEARS, bundledFootprintIds, organizationId, writeFootprint, type Manifest } from '@footprint/synth';
 import { dataDirectory, openPlatform } from '../platform';
 import { terminalProgress, type ProgressReporter } from '../progress';
 
@@ -59,7 +59,8 @@ export async function generateWithProgress(request: GenerateFootprintRequest, pr
 /**
  * Loads a generated footprint's NDJSON files into the record through the same import path partner
  * files take (`importFiles`), in the manifest's order (the directory of organisations first), each
- * file counted under its organisation's ODS code. The ground-truth file is never loaded.
+ * file counted under its organisation's ODS code and written as recorded by that organisation
+ * (resource.organisation, which decides who sees sensitive items). The ground-truth file is never loaded.
  */
 export async function loadGenerated(platform: Platform, outDir: string, manifest: Manifest, progress: ProgressReporter): Promise<ImportResult[]> {
   const step = progress.start('load', manifest.resources, 'resources');
@@ -67,7 +68,8 @@ export async function loadGenerated(platform: Platform, outDir: string, manifest
   let before = 0;
   try {
     for (const file of manifest.files) {
-      const result = await importFiles(platform.record, systemContext('SYSADMIN', 'footprint-generate'), [join(outDir, file.path)], {
+      const recordedBy = { ...systemContext('SYSADMIN', 'footprint-generate'), organisation: { reference: `Organization/${organizationId(file.organisation.code)}`, odsCode: file.organisation.code } };
+      const result = await importFiles(platform.record, recordedBy, [join(outDir, file.path)], {
         sql: platform.sql,
         organisation: file.organisation.code,
         repositoryIn: (tx) => new PostgresRepository(tx),

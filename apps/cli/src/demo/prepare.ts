@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { ensureAdministratorClient, seedDemoIdentities, seedDemoUsers } from '@footprint/server';
 import type { Platform } from '@footprint/server';
-import { systemContext } from '@footprint/record';
+import { hasCareRelationships, systemContext } from '@footprint/record';
+import { rebuildRelationshipsWithProgress } from '../commands/relationships';
 import { buildWarehouse, openWarehouse, refreshWarehouse } from '@footprint/warehouse';
 import { generateAndLoad } from '../commands/generate';
 import type { ProgressReporter } from '../progress';
@@ -26,9 +27,10 @@ export function demoPeople(): number {
  * 1. the administrator client (credentials.json for `footprint token`);
  * 2. on a record with no patients, a synthetic footprint generated and loaded through the same
  *    import path partner files take (an interrupted load resumes);
- * 3. the warehouse built, or refreshed if the record changed since;
- * 4. one demo user per role (their passwords shown on the start page);
- * 5. the demo identity provider's synthetic citizens and staff (their logins shown on the start page too).
+ * 3. care relationships rebuilt when the record was stored before they existed (new writes keep them);
+ * 4. the warehouse built, or refreshed if the record changed since;
+ * 5. one demo user per role (their passwords shown on the start page);
+ * 6. the demo identity provider's synthetic citizens and staff (their logins shown on the start page too).
  */
 export async function prepareDemoFootprint(platform: Platform, progress: ProgressReporter, options: { people?: number } = {}): Promise<void> {
   const admin = await ensureAdministratorClient(platform.sql, platform.dataDir);
@@ -42,6 +44,11 @@ export async function prepareDemoFootprint(platform: Platform, progress: Progres
     progress.log(`Generating a synthetic ${DEMO_FOOTPRINT.footprint} footprint of ${people.toLocaleString('en-GB')} people`);
     const loaded = await generateAndLoad(platform, { ...DEMO_FOOTPRINT, people, outDir }, progress);
     progress.log(`Loaded ${loaded.manifest.resources.toLocaleString('en-GB')} resources into the shared care record (${loaded.failed} failed)`);
+  }
+
+  if ((existing.total ?? 0) > 0 && !(await hasCareRelationships(platform.sql))) {
+    progress.log('Deriving care relationships for a record stored before they existed');
+    await rebuildRelationshipsWithProgress(platform, progress);
   }
 
   const settings = { dataDir: platform.dataDir, engine: 'duckdb' as const, record: platform.record };

@@ -256,9 +256,15 @@ describe.each(storageKinds)('web API on %s', (kind) => {
     expect(badMonths.statusCode).toBe(400);
   });
 
-  it('answers 404 for an unknown record and 400 for a malformed id', async () => {
+  it('answers an unknown record exactly as an unrelated one (403, no care relationship), and 400 for a malformed id', async () => {
     const gp = await signIn('gp.test', 'correct horse gp_clinician');
-    expect((await server.app.inject({ method: 'GET', url: '/api/care-record/patients/does-not-exist', headers: { cookie: gp.cookie } })).statusCode).toBe(404);
+    const unrelated = await server.platform.record.create<Patient>(systemContext(), { resourceType: 'Patient', name: [{ family: 'Elsewhere' }] });
+    const unknown = await server.app.inject({ method: 'GET', url: '/api/care-record/patients/does-not-exist', headers: { cookie: gp.cookie } });
+    const refused = await server.app.inject({ method: 'GET', url: `/api/care-record/patients/${unrelated.resource.id}`, headers: { cookie: gp.cookie } });
+    expect(unknown.statusCode).toBe(403);
+    expect(refused.statusCode).toBe(403);
+    expect(unknown.json()).toEqual(refused.json());
+    expect(String((unknown.json() as { detail: string }).detail)).toMatch(/no care relationship.*break glass/);
     expect((await server.app.inject({ method: 'GET', url: '/api/care-record/patients/bad%20id!', headers: { cookie: gp.cookie } })).statusCode).toBe(400);
   });
 });

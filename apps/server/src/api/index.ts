@@ -17,7 +17,7 @@ import { localPasswordsFromEnvironment } from './auth/local-passwords';
 import { correctionRoutes } from './routes/corrections';
 
 export { seedDemoUsers, readDemoUsers, DEMO_USERS_FILE, type DemoUserCredentials } from './demo-users';
-export { upsertUser, authenticate, type StaffUser, type NewStaffUser } from './auth/users';
+export { upsertUser, authenticate, findStaffUser, type StaffUser, type NewStaffUser } from './auth/users';
 export { ROLES, ROLE_LABELS, capabilitiesOf, type Role, type Capability } from './auth/roles';
 export { webMigrations } from './auth/migrations';
 export * from './accounts';

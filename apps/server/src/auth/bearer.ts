@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { OperationOutcomeError, outcome } from '@footprint/fhir';
-import { splitScopes, type AccessContext, type PurposeOfUse } from '@footprint/record';
-import { InvalidTokenError, verifyAccessToken } from './tokens';
+import { splitScopes, type AccessContext, type Principal, type PurposeOfUse } from '@footprint/record';
+import { InvalidTokenError, verifyAccessToken, type AccessTokenClaims } from './tokens';
 
 /** A 401 whose OperationOutcome says what was wrong with the credentials (never echoing them). */
 export class UnauthorisedError extends OperationOutcomeError {
@@ -28,11 +28,7 @@ export function accessContextFromRequest(request: FastifyRequest, signingKey: Bu
     throw error;
   }
   return {
-    // A token a person gave an app acts as that person, so the record bounds it to their compartment.
-    principal:
-      typeof claims.patient === 'string' && typeof claims.nhs === 'string'
-        ? { kind: 'patient', id: claims.patient, nhsNumber: claims.nhs }
-        : { kind: 'client', id: claims.sub, ...(claims.name ? { display: claims.name } : {}) },
+    principal: principalOf(claims),
     ...(claims.org ? { organisation: { reference: claims.org, ...(claims.ods ? { odsCode: claims.ods } : {}) } } : {}),
     scopes: splitScopes(claims.scope),
     purpose: claims.purpose as PurposeOfUse,
@@ -42,4 +38,25 @@ export function accessContextFromRequest(request: FastifyRequest, signingKey: Bu
       ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
     },
   };
+}
+
+/**
+ * The principal a token acts as: an OAuth client, or (tokens from `footprint token --user` and
+ * `--patient`) a member of staff with their role, whom the record's staff policy then governs
+ * exactly as in the web app, or a patient bounded by their own compartment.
+ */
+function principalOf(claims: AccessTokenClaims): Principal {
+  const display = claims.name ? { display: claims.name } : {};
+  if (claims.kind === 'user') {
+    if (typeof claims.role !== 'string') throw new UnauthorisedError('The access token names a user without a role');
+    return { kind: 'user', id: claims.sub, role: claims.role, ...display };
+  }
+  if (claims.kind === 'patient') {
+    if (typeof claims.nhs !== 'string') throw new UnauthorisedError('The access token names a patient without an NHS number');
+    return { kind: 'patient', id: claims.sub, nhsNumber: claims.nhs };
+  }
+  if (claims.kind !== undefined) throw new UnauthorisedError('The access token acts as an unknown kind of principal');
+  // A token a person gave an app (SMART patient access) acts as that person, so the record bounds it to their compartment.
+  if (typeof claims.patient === 'string' && typeof claims.nhs === 'string') return { kind: 'patient', id: claims.patient, nhsNumber: claims.nhs };
+  return { kind: 'client', id: claims.sub, ...display };
 }

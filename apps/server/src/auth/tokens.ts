@@ -19,9 +19,17 @@ export interface AccessTokenClaims {
   scope: string;
   /** Purpose of use (HL7 v3 ActReason). */
   purpose: string;
-  /** For a person's own access (a SMART app they connected): their Patient id; the principal is then the patient. */
+  /**
+   * Who the token acts as when it is not an OAuth client: `user`, a member of staff (`sub` their
+   * user id, `role` their staff role), or `patient`, a person (`sub` their Patient id, `nhs` their
+   * NHS number). Minted only by holders of the signing key (`footprint token --user/--patient`).
+   */
+  kind?: 'user' | 'patient';
+  /** The staff role of a `user` token. */
+  role?: string;
+  /** For a person's own access through a SMART app they connected (`sub` is then the app): their Patient id; the principal is the patient. */
   patient?: string;
-  /** That person's NHS number. */
+  /** The NHS number of a `patient` token or of a SMART app's person. */
   nhs?: string;
   iat: number;
   exp: number;
@@ -52,6 +60,8 @@ export interface MintOptions {
   patient?: { id: string; nhsNumber: string };
   lifetimeSeconds?: number;
   now?: number;
+  /** Act as a member of staff (with their role) or a patient (with their NHS number) instead of as the client `clientId`. */
+  principal?: { kind: 'user'; role: string } | { kind: 'patient'; nhsNumber: string };
 }
 
 /** Signs a new access token; returns it with its lifetime in seconds. */
@@ -67,6 +77,8 @@ export function mintAccessToken(key: Buffer, options: MintOptions): { token: str
     scope: options.scopes.join(' '),
     purpose: options.purpose,
     ...(options.patient ? { patient: options.patient.id, nhs: options.patient.nhsNumber } : {}),
+    ...(options.principal?.kind === 'user' ? { kind: 'user' as const, role: options.principal.role } : {}),
+    ...(options.principal?.kind === 'patient' ? { kind: 'patient' as const, nhs: options.principal.nhsNumber } : {}),
     iat: now,
     exp: now + expiresIn,
     jti: randomUUID(),

@@ -21,3 +21,5 @@ export { compileTerm } from './term-sql';
 export { evaluateTerm } from './term-evaluate';
 export * from './trust-codes';
 export { STAFF_ROLE_CODES, NATIONAL_RBAC_SYSTEM, FOOTPRINT_ROLE_SYSTEM } from './staff-policy';
+export * from './relationships';
+export { isSensitive, loadSensitiveCodes, sensitiveCodes } from './sensitivity';

@@ -1,13 +1,14 @@
-import { forbidden, resourceTypes, type Resource } from '@footprint/fhir';
+import { forbidden, notFound, resourceTypes, type OperationOutcomeError, type Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import type { SqlParams } from '../db/sql-params';
 import { patientCompartmentTypes } from '../store/compartment';
 import { isAnswerByOwner, requireOwnCorrectionRequest } from './correction-requests';
 import { allows, grantScopes, grantedTypes, parseScopes, type Interaction, type ScopeContext, type ScopeGrant } from './scopes';
-import { isStaffRole, staffAccess } from './staff-policy';
+import { encounterMonths } from './relationships/codes';
+import { isStaffRole, staffAccess, type StaffAccess } from './staff-policy';
 import { evaluateTerm } from './term-evaluate';
 import { compileTerm } from './term-sql';
-import { and, ALL, compartment, not, or, types, unattached, type AccessRow, type AccessTerm } from './terms';
+import { and, ALL, compartment, NONE, not, or, recordedBy, relationship, sensitive, types, unattached, type AccessRow, type AccessTerm } from './terms';
 
 /**
  * The one access decision of the platform. Every Repository call builds one from its
@@ -18,26 +19,50 @@ import { and, ALL, compartment, not, or, types, unattached, type AccessRow, type
  * under), and (3) the patient compartment for patient principals. What a context may see is a
  * tree of typed terms (terms.ts), compiled to SQL and ANDed into every query over resource rows
  * (so paging is never short and nothing leaks through _include, _revinclude, history or
- * $everything) and evaluated in memory for rows already fetched. The trust issue adds care
- * relationships, consent and the national data opt-out, sensitivity and break-glass here, as
- * more term kinds.
+ * $everything) and evaluated in memory for rows already fetched. For staff acting for direct
+ * care it adds (4) care relationships: a person's rows only where the user's organisation has a
+ * care relationship with them (care_relationship, joined in the same SQL), and (5) sensitivity:
+ * sensitive rows only where the user's organisation recorded them. Consent, the national data
+ * opt-out and break-glass join here as more term kinds.
  */
 export class AccessPolicy {
   private readonly grants: ScopeGrant[];
   /** For staff whose role may only count (administrators): searches must be `_summary=count`. */
   readonly countOnly: boolean;
+  /** The staff policy of a user principal's role (undefined for other principals and unknown roles). */
+  private readonly staff: StaffAccess | undefined;
+  /** When access is decided: the encounter window and the end of episodes are measured from here. */
+  private readonly now: Date;
 
-  constructor(readonly ctx: AccessContext) {
+  constructor(readonly ctx: AccessContext, now: Date = new Date()) {
     const { principal } = ctx;
+    this.now = now;
     if (principal.kind === 'user') {
       const staff = isStaffRole(principal.role) ? staffAccess(principal.role, ctx.organisation) : undefined;
       const permitted = staff && staff.purposes.includes(ctx.purpose) && ctx.scopes.length > 0;
       this.grants = permitted ? parseScopes(grantScopes(ctx.scopes, staff.scopes)) : [];
       this.countOnly = staff?.countOnly ?? true;
+      this.staff = staff;
     } else {
       this.grants = parseScopes(ctx.scopes);
       this.countOnly = false;
+      this.staff = undefined;
     }
+  }
+
+  /**
+   * The error for a row this context may not see, the same whether or not it exists: for staff
+   * asking for a person, a 403 saying there is no care relationship and that break-glass is
+   * possible; for anything else a 404, as if it did not exist.
+   */
+  notVisible(resourceType: string, reference: string): OperationOutcomeError {
+    if (this.ctx.principal.kind === 'user' && resourceType === 'Patient') {
+      return forbidden(
+        `Your organisation has no care relationship with this person, so their record is not shown. ` +
+          `If you need it for their care now, you can break glass (POST Patient/[id]/$break-glass with a reason); that access is recorded and reviewed.`,
+      );
+    }
+    return notFound(`${reference} is not known`);
   }
 
   /** Throws 403 unless the grants allow `interaction` on `resourceType`. */
@@ -145,9 +170,27 @@ export class AccessPolicy {
    * whose patient is unknown.
    */
   private rowTerm(): AccessTerm {
+    const { principal, organisation } = this.ctx;
     const patient = this.patientId;
-    if (patient === undefined) return ALL;
-    return or(compartment(patient), and(unattached(), not(types(patientCompartmentTypes()))));
+    const referenceData = and(unattached(), not(types(patientCompartmentTypes())));
+    if (patient !== undefined) return or(compartment(patient), referenceData);
+    const org = organisation?.reference;
+    // Sensitive rows only for the organisation that recorded them.
+    const readable = org ? or(not(sensitive()), recordedBy(org)) : not(sensitive());
+    if (principal.kind === 'user') {
+      if (!this.staff) return NONE;
+      if (!this.staff.relationship) return ALL;
+      if (!org) return NONE;
+      return and(readable, or(referenceData, relationship(org, this.relationshipWindow())));
+    }
+    return principal.kind === 'system' ? ALL : readable;
+  }
+
+  /** Encounters count for FOOTPRINT_RELATIONSHIP_ENCOUNTER_MONTHS (default 12) before now. */
+  private relationshipWindow(): { encounterSince: string; now: string } {
+    const since = new Date(this.now);
+    since.setUTCMonth(since.getUTCMonth() - encounterMonths());
+    return { encounterSince: since.toISOString(), now: this.now.toISOString() };
   }
 
   /** SQL predicate restricting rows of `alias` (a resource-shaped table) to what this context may see for `interaction`. */
@@ -155,9 +198,18 @@ export class AccessPolicy {
     return compileTerm(this.term(interaction), alias, params);
   }
 
-  /** Row-level check for one already-fetched row, the same decision as `predicate`. */
-  permitsRow(row: { patient_id: string | null }, resourceType: string, interaction: Interaction): boolean {
-    const accessRow: AccessRow = { resource_type: resourceType, patient_id: row.patient_id };
+  /** The same predicate as a column that is never NULL, for reads that fetch a row and its visibility in one query. */
+  visibility(alias: string, interaction: Interaction, params: SqlParams): string {
+    return `COALESCE(${this.predicate(alias, interaction, params)}, FALSE)`;
+  }
+
+  /**
+   * Row-level check for one already-fetched row, the same decision as `predicate` where the row
+   * carries what it needs; what it cannot know (a care relationship not fetched, a sensitivity
+   * not read) denies. Reads decide in SQL instead (`visibility`).
+   */
+  permitsRow(row: Omit<AccessRow, 'resource_type'>, resourceType: string, interaction: Interaction): boolean {
+    const accessRow: AccessRow = { ...row, resource_type: resourceType };
     return evaluateTerm(this.term(interaction), accessRow);
   }
 

@@ -46,31 +46,66 @@ export interface StaffAccess {
   purposes: readonly PurposeOfUse[];
   /** True when searches may only count (`_summary=count`), never return resources. */
   countOnly: boolean;
+  /**
+   * True when the role reads people's records only where its organisation has a care
+   * relationship with them (and sees sensitive items only where it recorded them); reference
+   * data that belongs to nobody (organisations, practitioners, locations) stays readable.
+   */
+  relationship: boolean;
 }
 
-const NO_ACCESS: StaffAccess = { scopes: [], purposes: [], countOnly: true };
-const DIRECT_CARE: StaffAccess = { scopes: ['user/*.rs'], purposes: ['TREAT'], countOnly: false };
+const NO_ACCESS: StaffAccess = { scopes: [], purposes: [], countOnly: true, relationship: true };
+const DIRECT_CARE: StaffAccess = { scopes: ['user/*.rs'], purposes: ['TREAT'], countOnly: false, relationship: true };
 
 /**
- * The staff policy. Clinicians and social workers read and search the record for direct care
- * (TREAT), for the organisation they work for; analysts and partnership leads have no
- * identifiable record access (they work in the pseudonymised warehouse); administrators may
- * count registered patients for operations (HOPERAT) and read nothing clinical. Direct care
- * is given by an organisation, so a clinician not linked to one is granted nothing.
+ * What a social worker may read of a related person: demographics and the people around them,
+ * care plans, care teams and episodes (social care), goals, contacts, alerts and the problem list
+ * (Condition), but not results, reports, documents, notes or medicines (no Observation,
+ * DiagnosticReport, DocumentReference, MedicationRequest, Procedure, Immunization…); plus the
+ * reference data that belongs to nobody, to name who did what.
+ */
+export const SOCIAL_WORKER_TYPES: readonly string[] = [
+  'Patient',
+  'RelatedPerson',
+  'CarePlan',
+  'CareTeam',
+  'EpisodeOfCare',
+  'Condition',
+  'Goal',
+  'Encounter',
+  'Flag',
+  'Organization',
+  'Practitioner',
+  'PractitionerRole',
+  'Location',
+  'HealthcareService',
+];
+const SOCIAL_CARE: StaffAccess = { ...DIRECT_CARE, scopes: SOCIAL_WORKER_TYPES.map((t) => `user/${t}.rs`) };
+
+/**
+ * The staff policy. GP and hospital clinicians read and search the whole record of the people
+ * their organisation has a care relationship with, for direct care (TREAT); social workers the
+ * social care subset (SOCIAL_WORKER_TYPES) of those people. Voluntary-sector workers and privacy
+ * officers read nothing here yet (the person's consented sharing and the audit reviews come
+ * with break-glass and consent); analysts and partnership leads have no identifiable record
+ * access (they work in the pseudonymised warehouse); administrators may count registered
+ * patients for operations (HOPERAT) and read nothing clinical. Direct care is given by an
+ * organisation, so a clinician not linked to one is granted nothing.
  */
 export function staffAccess(role: StaffRole, organisation: AccessContext['organisation']): StaffAccess {
   switch (role) {
     case 'gp_clinician':
     case 'hospital_clinician':
-    case 'social_worker':
       return organisation?.reference ? DIRECT_CARE : NO_ACCESS;
+    case 'social_worker':
+      return organisation?.reference ? SOCIAL_CARE : NO_ACCESS;
     case 'voluntary_worker':
     case 'privacy_officer':
     case 'analyst':
     case 'partnership_lead':
       return NO_ACCESS;
     case 'administrator':
-      return { scopes: ['user/Patient.s'], purposes: ['HOPERAT'], countOnly: true };
+      return { scopes: ['user/Patient.s'], purposes: ['HOPERAT'], countOnly: true, relationship: false };
   }
 }
 

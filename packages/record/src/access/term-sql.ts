@@ -12,6 +12,9 @@ const NULLABLE: TermHandlers<boolean> = {
   types: () => false,
   compartment: () => true,
   unattached: () => false,
+  relationship: () => false,
+  sensitive: () => false,
+  recordedBy: () => true,
   and: (t) => t.terms.some(nullable),
   or: (t) => t.terms.some(nullable),
   not: (t) => nullable(t.term),
@@ -27,6 +30,14 @@ const COMPILE: TermHandlers<string, [string, SqlParams]> = {
   types: (t, alias, params) => `${alias}.resource_type = ANY(${params.add(t.types)}::text[])`,
   compartment: (t, alias, params) => `${alias}.patient_id = ${params.add(t.patientId)}`,
   unattached: (_t, alias) => `${alias}.patient_id IS NULL`,
+  // One indexed semi-join (organisation, patient_id, basis, effective) in the query itself: no extra round trip.
+  relationship: (t, alias, params) =>
+    `EXISTS (SELECT 1 FROM care_relationship cr WHERE cr.organisation = ${params.add(t.organisation)} AND cr.patient_id = ${alias}.patient_id` +
+    `${t.bases ? ` AND cr.basis = ANY(${params.add(t.bases)}::text[])` : ''}` +
+    ` AND (cr.basis <> 'encounter' OR cr.effective >= ${params.add(t.encounterSince)}::timestamptz)` +
+    ` AND (cr.ends IS NULL OR cr.ends > ${params.add(t.now)}::timestamptz))`,
+  sensitive: (_t, alias) => `${alias}.sensitive`,
+  recordedBy: (t, alias, params) => `${alias}.organisation = ${params.add(t.organisation)}`,
   and: (t, alias, params) => `(${t.terms.map((part) => compileTerm(part, alias, params)).join(' AND ')})`,
   or: (t, alias, params) => `(${t.terms.map((part) => compileTerm(part, alias, params)).join(' OR ')})`,
   not: (t, alias, params) => {
@@ -37,7 +48,7 @@ const COMPILE: TermHandlers<string, [string, SqlParams]> = {
 
 /**
  * The term as a SQL predicate over the resource-shaped table aliased `alias` (columns
- * resource_type and patient_id), every value a parameter in `params`.
+ * resource_type, patient_id, organisation and sensitive), every value a parameter in `params`.
  */
 export function compileTerm(term: AccessTerm, alias: string, params: SqlParams): string {
   return foldTerm(COMPILE, term, alias, params);

@@ -1,3 +1,5 @@
+import type { RelationshipBasis } from './trust-codes';
+
 /**
  * What an access policy allows, as a small tree of typed terms over a resource row. The policy
  * compiles to one term per interaction; `term-sql.ts` turns it into a parameterised SQL
@@ -16,6 +18,16 @@ export type AccessTerm =
   | { kind: 'compartment'; patientId: string }
   /** Rows that belong to no patient (practitioners, organisations, and the like). */
   | { kind: 'unattached' }
+  /**
+   * Rows of a person the organisation has a care relationship with (care_relationship): any
+   * basis, or only `bases`; an encounter counts when it ended on or after `encounterSince`, and
+   * an episode or care team until its `ends` passes `now`.
+   */
+  | { kind: 'relationship'; organisation: string; bases?: readonly RelationshipBasis[]; encounterSince: string; now: string }
+  /** Rows flagged sensitive when written (sensitive codes, or meta.security R or V). */
+  | { kind: 'sensitive' }
+  /** Rows recorded by this organisation (resource.organisation, the writer's organisation). */
+  | { kind: 'recordedBy'; organisation: string }
   | { kind: 'and'; terms: readonly AccessTerm[] }
   | { kind: 'or'; terms: readonly AccessTerm[] }
   | { kind: 'not'; term: AccessTerm };
@@ -31,10 +43,17 @@ export function foldTerm<R, A extends unknown[]>(handlers: TermHandlers<R, A>, t
   return handler(term, ...args);
 }
 
-/** The columns of a resource-shaped row (resource, resource_history, audit_event) that terms read. */
+/**
+ * The columns of a resource-shaped row (resource, resource_history, audit_event) that terms read.
+ * A column left out is unknown to the evaluator, which then never allows what it would decide;
+ * `relationships`, the care relationships of the row's patient, is known only when given.
+ */
 export interface AccessRow {
   resource_type: string;
   patient_id: string | null;
+  organisation?: string | null;
+  sensitive?: boolean;
+  relationships?: ReadonlyArray<{ organisation: string; basis: string; effective: string | null; ends: string | null }>;
 }
 
 export const ALL: AccessTerm = { kind: 'all' };
@@ -43,6 +62,10 @@ export const NONE: AccessTerm = { kind: 'none' };
 export const types = (list: readonly string[]): AccessTerm => (list.length === 0 ? NONE : { kind: 'types', types: [...list] });
 export const compartment = (patientId: string): AccessTerm => ({ kind: 'compartment', patientId });
 export const unattached = (): AccessTerm => ({ kind: 'unattached' });
+export const relationship = (organisation: string, window: { encounterSince: string; now: string }, bases?: readonly RelationshipBasis[]): AccessTerm =>
+  bases?.length === 0 ? NONE : { kind: 'relationship', organisation, encounterSince: window.encounterSince, now: window.now, ...(bases ? { bases: [...bases] } : {}) };
+export const sensitive = (): AccessTerm => ({ kind: 'sensitive' });
+export const recordedBy = (organisation: string): AccessTerm => ({ kind: 'recordedBy', organisation });
 
 /** Conjunction, dropping `all` and collapsing to `none` when any part is `none`. */
 export function and(...terms: AccessTerm[]): AccessTerm {

@@ -1,3 +1,4 @@
+import { loadCurrent, type CurrentRow } from '../store/current';
 import { randomUUID } from 'node:crypto';
 import type { SqlClient } from '../db/sql-client';
 
@@ -17,25 +18,11 @@ export interface MergeChange {
   [key: string]: unknown;
 }
 
-/** The current row of a resource with what a merge must keep: its recording organisation. */
-export interface LockedRow {
-  rid: string;
-  version: number;
-  deleted: boolean;
-  patient_id: string | null;
-  content_hash: string | null;
-  content: string | null;
-  organisation: string | null;
-  [key: string]: unknown;
-}
+/** The current row of a resource with what a merge must keep (its recording organisation and sensitivity), locked. */
+export type LockedRow = CurrentRow;
 
 export async function lockRow(sql: SqlClient, resourceType: string, id: string): Promise<LockedRow | undefined> {
-  const { rows } = await sql.query<LockedRow>(
-    `SELECT rid::text AS rid, version, deleted, patient_id, content_hash, content, organisation FROM resource
-     WHERE resource_type = $1 AND id = $2 FOR UPDATE`,
-    [resourceType, id],
-  );
-  return rows[0];
+  return loadCurrent(sql, resourceType, id, true);
 }
 
 /** The content of one stored version (history keeps every version). */

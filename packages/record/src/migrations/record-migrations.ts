@@ -116,4 +116,24 @@ CREATE TRIGGER search_${k}_audit_append_only BEFORE UPDATE OR DELETE ON search_$
     name: 'live resources of a type in rid order, for unsorted searches over large types',
     sql: 'CREATE INDEX resource_type_rid_idx ON resource (resource_type, rid) WHERE NOT deleted',
   },
+  {
+    version: 3,
+    name: 'care relationships derived at write time, and sensitive rows',
+    sql: `
+CREATE TABLE care_relationship (
+  patient_id text NOT NULL,
+  organisation text NOT NULL,
+  basis text NOT NULL,
+  source text NOT NULL,
+  effective timestamptz,
+  ends timestamptz
+);
+CREATE INDEX care_relationship_access_idx ON care_relationship (organisation, patient_id, basis, effective);
+CREATE INDEX care_relationship_source_idx ON care_relationship (source);
+CREATE INDEX care_relationship_patient_idx ON care_relationship (patient_id);
+ALTER TABLE resource ADD COLUMN sensitive boolean NOT NULL DEFAULT false;
+ALTER TABLE resource_history ADD COLUMN sensitive boolean NOT NULL DEFAULT false;
+ALTER TABLE audit_event ADD COLUMN sensitive boolean NOT NULL DEFAULT false;
+`,
+  },
 ];

@@ -10,6 +10,10 @@ import { patientKey } from '../store/compartment';
 import { enterWrite } from '../store/change-lock';
 import { contentHash } from '../store/content-hash';
 import { addIndexDeletes, addIndexInserts, type IndexEntry } from '../store/index-values';
+import { RELATIONSHIP_SOURCE_TYPES } from '../access/relationships/codes';
+import { deriveRelationships, type CareRelationship } from '../access/relationships/derive';
+import { addRelationshipWrites } from '../access/relationships/write';
+import { isSensitive } from '../access/sensitivity';
 
 interface Existing {
   rid: string;
@@ -104,7 +108,9 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
     }
     const { rows: ridRows } = await tx.query<{ rid: string }>("SELECT nextval('resource_rid_seq')::text AS rid FROM generate_series(1, $1::int)", [created]);
     let nextRid = 0;
-    const cols = { rid: [] as string[], type: [] as string[], id: [] as string[], version: [] as number[], patient: [] as (string | null)[], hash: [] as string[], content: [] as string[], method: [] as string[] };
+    const cols = { rid: [] as string[], type: [] as string[], id: [] as string[], version: [] as number[], patient: [] as (string | null)[], hash: [] as string[], content: [] as string[], method: [] as string[], sensitive: [] as boolean[] };
+    const relationshipSources: string[] = [];
+    const relationships: CareRelationship[] = [];
     const index: IndexEntry[] = [];
     const patients = new Set<string>();
     for (const w of writes) {
@@ -122,6 +128,11 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
       cols.hash.push(w.hash);
       cols.content.push(stringifyFhirJson(stored));
       cols.method.push(w.prior ? 'PUT' : 'POST');
+      cols.sensitive.push(isSensitive(stored));
+      if (RELATIONSHIP_SOURCE_TYPES.has(stored.resourceType)) {
+        relationshipSources.push(`${stored.resourceType}/${stored.id}`);
+        relationships.push(...deriveRelationships(stored, patient));
+      }
       index.push({ rid, resourceType: stored.resourceType, values });
     }
     const stmt = new Statement();
@@ -129,29 +140,30 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
     const org = stmt.add(ctx.organisation?.reference ?? null);
     const rowsCte = stmt.cte(
       'rows',
-      `SELECT u.rid, u.resource_type, u.id, u.version, nextval('change_seq') AS seq, u.patient_id, u.content_hash, u.content, u.method
+      `SELECT u.rid, u.resource_type, u.id, u.version, nextval('change_seq') AS seq, u.patient_id, u.content_hash, u.content, u.method, u.sensitive
        FROM unnest(${stmt.add(cols.rid)}::bigint[], ${stmt.add(cols.type)}::text[], ${stmt.add(cols.id)}::text[], ${stmt.add(cols.version)}::int[],
-         ${stmt.add(cols.patient)}::text[], ${stmt.add(cols.hash)}::text[], ${stmt.add(cols.content)}::text[], ${stmt.add(cols.method)}::text[])
-         AS u(rid, resource_type, id, version, patient_id, content_hash, content, method)`,
+         ${stmt.add(cols.patient)}::text[], ${stmt.add(cols.hash)}::text[], ${stmt.add(cols.content)}::text[], ${stmt.add(cols.method)}::text[], ${stmt.add(cols.sensitive)}::boolean[])
+         AS u(rid, resource_type, id, version, patient_id, content_hash, content, method, sensitive)`,
     );
     // New resources are plain inserts (no speculative ON CONFLICT work); existing ones, locked above, are updated.
     stmt.cte(
       'ins',
-      `INSERT INTO resource (rid, resource_type, id, version, seq, last_updated, deleted, organisation, patient_id, content_hash, content)
-       SELECT rid, resource_type, id, version, seq, ${updated}::timestamptz, false, ${org}, patient_id, content_hash, content FROM ${rowsCte}
+      `INSERT INTO resource (rid, resource_type, id, version, seq, last_updated, deleted, organisation, patient_id, content_hash, content, sensitive)
+       SELECT rid, resource_type, id, version, seq, ${updated}::timestamptz, false, ${org}, patient_id, content_hash, content, sensitive FROM ${rowsCte}
        WHERE method = 'POST'`,
     );
     stmt.cte(
       'upd',
       `UPDATE resource r SET version = u.version, seq = u.seq, last_updated = ${updated}::timestamptz, deleted = false, organisation = ${org},
-         patient_id = u.patient_id, content_hash = u.content_hash, content = u.content
+         patient_id = u.patient_id, content_hash = u.content_hash, content = u.content, sensitive = u.sensitive
        FROM ${rowsCte} u WHERE u.method = 'PUT' AND r.rid = u.rid`,
     );
     stmt.cte(
       'hist',
-      `INSERT INTO resource_history (rid, resource_type, id, version, seq, last_updated, deleted, method, organisation, patient_id, content)
-       SELECT rid, resource_type, id, version, seq, ${updated}::timestamptz, false, method, ${org}, patient_id, content FROM ${rowsCte}`,
+      `INSERT INTO resource_history (rid, resource_type, id, version, seq, last_updated, deleted, method, organisation, patient_id, content, sensitive)
+       SELECT rid, resource_type, id, version, seq, ${updated}::timestamptz, false, method, ${org}, patient_id, content, sensitive FROM ${rowsCte}`,
     );
+    addRelationshipWrites(stmt, relationshipSources, relationships);
     const updatedRids = writes.flatMap((w) => (w.prior ? [w.prior.rid] : []));
     if (updatedRids.length) addIndexDeletes(stmt, updatedRids);
     addIndexInserts(stmt, index);

@@ -12,6 +12,7 @@ import { everythingPage } from '../search/everything';
 import { executeSearch } from '../search/execute';
 import { parseRow, type ResourceRow } from '../search/include';
 import { parseSearch } from '../search/parse';
+import { SqlParams } from '../db/sql-params';
 
 function checkResourceType(resourceType: string): void {
   if (!isResourceType(resourceType)) throw badRequest(`"${resourceType}" is not a FHIR R4 resource type`);
@@ -27,6 +28,8 @@ interface ReadRow {
   deleted: boolean;
   patient_id: string | null;
   content: string | null;
+  /** The policy's decision for this row, made in the same query (care relationships are joined there). */
+  visible: boolean;
   [key: string]: unknown;
 }
 
@@ -36,13 +39,15 @@ export async function readResource<T extends Resource>(sql: SqlClient, ctx: Acce
   return audited(sql, ctx, { interaction: 'read', entities: [reference] }, async (tx) => {
     checkResourceType(resourceType);
     policy.require('r', resourceType);
+    const params = new SqlParams();
+    const where = `r.resource_type = ${params.add(resourceType)} AND r.id = ${params.add(id)}`;
     const { rows } = await tx.query<ReadRow>(
-      `SELECT rid::text AS rid, deleted, patient_id, content FROM ${tableFor(resourceType)} WHERE resource_type = $1 AND id = $2`,
-      [resourceType, id],
+      `SELECT r.rid::text AS rid, r.deleted, r.patient_id, r.content, ${policy.visibility('r', 'r', params)} AS visible FROM ${tableFor(resourceType)} r WHERE ${where}`,
+      params.values,
       { prepare: true },
     );
     const row = rows[0];
-    if (!row || !policy.permitsRow(row, resourceType, 'r')) throw notFound(`${reference} is not known`);
+    if (!row?.visible) throw policy.notVisible(resourceType, reference);
     if (row.deleted || row.content === null) throw gone(`${reference} has been deleted`);
     return { result: parseStoredJson(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
   }, READ_ONLY);
@@ -54,16 +59,19 @@ export async function vreadResource<T extends Resource>(sql: SqlClient, ctx: Acc
   return audited(sql, ctx, { interaction: 'vread', entities: [`${resourceType}/${id}`] }, async (tx) => {
     checkResourceType(resourceType);
     policy.require('r', resourceType);
-    if (!/^\d{1,9}$/.test(versionId)) throw notFound(`${reference} is not known`);
+    if (!/^\d{1,9}$/.test(versionId)) throw policy.notVisible(resourceType, reference);
+    const params = new SqlParams();
+    const [type, key, version] = [params.add(resourceType), params.add(id), params.add(Number(versionId))];
     const { rows } = await tx.query<ReadRow>(
       resourceType === 'AuditEvent'
-        ? `SELECT rid::text AS rid, deleted, patient_id, content FROM audit_event WHERE resource_type = $1 AND id = $2 AND version = $3`
-        : `SELECT h.rid::text AS rid, h.deleted, h.patient_id, h.content FROM resource r JOIN resource_history h ON h.rid = r.rid
-           WHERE r.resource_type = $1 AND r.id = $2 AND h.version = $3`,
-      [resourceType, id, Number(versionId)],
+        ? `SELECT h.rid::text AS rid, h.deleted, h.patient_id, h.content, ${policy.visibility('h', 'r', params)} AS visible FROM audit_event h
+           WHERE h.resource_type = ${type} AND h.id = ${key} AND h.version = ${version}`
+        : `SELECT h.rid::text AS rid, h.deleted, h.patient_id, h.content, ${policy.visibility('h', 'r', params)} AS visible FROM resource r JOIN resource_history h ON h.rid = r.rid
+           WHERE r.resource_type = ${type} AND r.id = ${key} AND h.version = ${version}`,
+      params.values,
     );
     const row = rows[0];
-    if (!row || !policy.permitsRow(row, resourceType, 'r')) throw notFound(`${reference} is not known`);
+    if (!row?.visible) throw policy.notVisible(resourceType, reference);
     if (row.deleted || row.content === null) throw gone(`${reference} is a deletion`);
     return { result: parseStoredJson(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
   }, READ_ONLY);
@@ -104,11 +112,13 @@ export async function resourceHistory(sql: SqlClient, ctx: AccessContext, reques
     }
     if (request.id) {
       if (!request.resourceType) throw badRequest('Instance history needs a resource type');
-      const { rows } = await tx.query<{ rid: string; patient_id: string | null }>(
-        'SELECT rid::text AS rid, patient_id FROM resource WHERE resource_type = $1 AND id = $2',
-        [request.resourceType, request.id],
+      const params = new SqlParams();
+      const { rows } = await tx.query<{ rid: string; visible: boolean }>(
+        `SELECT r.rid::text AS rid, ${policy.visibility('r', 'r', params)} AS visible FROM resource r
+         WHERE r.resource_type = ${params.add(request.resourceType)} AND r.id = ${params.add(request.id)}`,
+        params.values,
       );
-      if (!rows[0] || !policy.permitsRow(rows[0], request.resourceType, 'r')) throw notFound(`${request.resourceType}/${request.id} is not known`);
+      if (!rows[0]?.visible) throw policy.notVisible(request.resourceType, `${request.resourceType}/${request.id}`);
       rid = rows[0].rid;
     }
     const page = await historyPage(tx, policy, request, rid);
@@ -120,11 +130,13 @@ export async function patientEverything(sql: SqlClient, ctx: AccessContext, pati
   const policy = new AccessPolicy(ctx);
   return audited(sql, ctx, { interaction: 'operation', operation: '$everything', entities: [`Patient/${patientId}`] }, async (tx) => {
     policy.require('r', 'Patient');
-    const { rows } = await tx.query<{ deleted: boolean; patient_id: string | null }>(
-      "SELECT deleted, patient_id FROM resource WHERE resource_type = 'Patient' AND id = $1",
-      [patientId],
+    const params = new SqlParams();
+    const { rows } = await tx.query<{ deleted: boolean; visible: boolean }>(
+      `SELECT r.deleted, ${policy.visibility('r', 'r', params)} AS visible FROM resource r WHERE r.resource_type = 'Patient' AND r.id = ${params.add(patientId)}`,
+      params.values,
     );
-    if (!rows[0] || rows[0].deleted || !policy.permitsRow(rows[0], 'Patient', 'r')) throw notFound(`Patient/${patientId} is not known`);
+    if (!rows[0]?.visible) throw policy.notVisible('Patient', `Patient/${patientId}`);
+    if (rows[0].deleted) throw notFound(`Patient/${patientId} is not known`);
     const page = await everythingPage(tx, policy, patientId, request);
     const result: SearchResult = {
       matches: page.rows.map(parseRow),

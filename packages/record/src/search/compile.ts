@@ -43,6 +43,7 @@ export function compileCondition(cond: Condition, alias: string, resourceType: s
     return `(${cond.values.map((v) => dateCompare(lo, hi, v, params)).join(' OR ')})`;
   }
   if (cond.chain) return compileChain(cond, alias, resourceType, scope);
+  if (cond.has) return compileHas(cond.has, alias, resourceType, scope);
   const x = `x${++scope.aliasCounter.n}`;
   const table = TABLE[param.type];
   const base = `SELECT 1 FROM ${table} ${x} WHERE ${x}.rid = ${alias}.rid AND ${x}.resource_type = ${params.add(resourceType)} AND ${x}.code = ${params.add(param.code)}`;
@@ -160,4 +161,19 @@ function compileChain(cond: Condition, alias: string, resourceType: string, scop
     WHERE ${x}.rid = ${alias}.rid AND ${x}.resource_type = ${params.add(resourceType)} AND ${x}.code = ${params.add(cond.param.code)}
       AND ${x}.target_type = ANY(${params.add(chain.targetTypes)}::text[]) AND NOT ${t}.deleted AND ${scope.policy.predicate(t, 'r', params)}
       AND (${perType.join(' OR ')}))`;
+}
+
+/**
+ * `_has:Observation:subject:code=…`: some live resource of the source type that this context may
+ * search refers to the row and matches, so a row is never found through something withheld.
+ */
+function compileHas(has: NonNullable<Condition['has']>, alias: string, resourceType: string, scope: CompileScope): string {
+  const { params } = scope;
+  const x = `x${++scope.aliasCounter.n}`;
+  const s = `s${scope.aliasCounter.n}`;
+  const inner = compileCondition(has.condition, s, has.sourceType, scope);
+  return `EXISTS (SELECT 1 FROM search_reference ${x} JOIN ${tableFor(has.sourceType)} ${s} ON ${s}.rid = ${x}.rid
+    WHERE ${x}.resource_type = ${params.add(has.sourceType)} AND ${x}.code = ${params.add(has.code)}
+      AND ${x}.target_type = ${params.add(resourceType)} AND ${x}.target_id = ${alias}.id
+      AND NOT ${s}.deleted AND ${scope.policy.predicate(s, 's', params)} AND ${inner})`;
 }

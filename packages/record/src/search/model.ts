@@ -19,6 +19,8 @@ export interface Condition {
   values: string[];
   /** One level of chaining (`subject:Patient.name=…`): the condition applied to the referenced resources. */
   chain?: { targetTypes: string[]; conditionByType: Map<string, Condition> };
+  /** Reverse chaining (`_has:Observation:subject:code=…`): some `sourceType` resource referring to the row by `code` matches `condition`. */
+  has?: { sourceType: string; code: string; condition: Condition };
 }
 
 export interface SortKey {

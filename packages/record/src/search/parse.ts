@@ -156,8 +156,21 @@ function parseInclude(value: string, iterate: boolean, rev: boolean): IncludeSpe
   return { sourceType, code, ...(targetType ? { targetType } : {}), iterate };
 }
 
+/** `_has:Type:reference:parameter=value` (one level): rows some `Type` resource refers to by `reference`, where that resource matches. */
+function parseHas(resourceType: string, name: string, value: string, allowChain: boolean): Condition {
+  if (!allowChain) throw new Unknown('only one level of _has is supported');
+  const [, sourceType, code, ...inner] = name.split(':');
+  if (!sourceType || !code || inner.length === 0 || !isResourceType(sourceType)) throw new Unknown('_has must be _has:Type:reference:parameter');
+  const param = resolveParam(sourceType, code);
+  if (!param || param.type !== 'reference') throw new Unknown(`${sourceType} has no reference parameter "${code}"`);
+  if (param.targets?.length && !param.targets.includes(resourceType)) throw new Unknown(`${sourceType}.${code} cannot point at ${resourceType}`);
+  const condition = parseCondition(sourceType, inner.join(':'), value, false);
+  return { param: { code: '_has', type: 'reference' }, values: [], has: { sourceType, code, condition } };
+}
+
 /** Parses `name=value` into a condition on `resourceType`, allowing one level of chaining when `allowChain`. */
 export function parseCondition(resourceType: string, name: string, value: string, allowChain: boolean): Condition {
+  if (name.startsWith('_has:')) return parseHas(resourceType, name, value, allowChain);
   const dot = name.indexOf('.');
   const head = dot >= 0 ? name.slice(0, dot) : name;
   const [code, rawModifier, ...rest] = head.split(':');

@@ -8,13 +8,15 @@ export interface CurrentRow {
   patient_id: string | null;
   content_hash: string | null;
   content: string | null;
+  organisation: string | null;
+  sensitive: boolean;
   [key: string]: unknown;
 }
 
 /** Loads the current row of `resourceType/id`, locking it for this transaction when `forUpdate`. */
 export async function loadCurrent(sql: SqlClient, resourceType: string, id: string, forUpdate = false): Promise<CurrentRow | undefined> {
   const { rows } = await sql.query<CurrentRow>(
-    `SELECT rid::text AS rid, version, deleted, patient_id, content_hash, content FROM resource
+    `SELECT rid::text AS rid, version, deleted, patient_id, content_hash, content, organisation, sensitive FROM resource
      WHERE resource_type = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
     [resourceType, id],
   );

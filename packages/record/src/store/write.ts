@@ -9,6 +9,10 @@ import { patientKey } from './compartment';
 import { contentHash } from './content-hash';
 import type { CurrentRow } from './current';
 import { addIndexDeletes, addIndexInserts } from './index-values';
+import { RELATIONSHIP_SOURCE_TYPES } from '../access/relationships/codes';
+import { deriveRelationships } from '../access/relationships/derive';
+import { addRelationshipWrites } from '../access/relationships/write';
+import { isSensitive } from '../access/sensitivity';
 
 export interface VersionWrite {
   ctx: AccessContext;
@@ -64,6 +68,7 @@ export async function writeVersion(sql: SqlClient, w: VersionWrite): Promise<Res
     patient: stmt.add(patient),
     hash: stmt.add(hash),
     content: stmt.add(content),
+    sensitive: stmt.add(isSensitive(stored)),
   };
   let cur: string;
   if (w.existing) {
@@ -71,7 +76,7 @@ export async function writeVersion(sql: SqlClient, w: VersionWrite): Promise<Res
     cur = stmt.cte(
       'cur',
       `UPDATE resource SET version = ${p.version}, seq = nextval('change_seq'), last_updated = ${p.updated}, deleted = ${p.deleted},
-         organisation = ${p.org}, patient_id = ${p.patient}, content_hash = ${p.hash}, content = ${p.content}
+         organisation = ${p.org}, patient_id = ${p.patient}, content_hash = ${p.hash}, content = ${p.content}, sensitive = ${p.sensitive}
        WHERE rid = ${rid}::bigint RETURNING rid, seq`,
     );
     addIndexDeletes(stmt, w.existing.rid);
@@ -81,19 +86,21 @@ export async function writeVersion(sql: SqlClient, w: VersionWrite): Promise<Res
     const lock = w.lockInStatement ? stmt.cte('lock', `SELECT pg_advisory_xact_lock_shared(${stmt.add(CHANGE_LOCK)}::bigint)`) : undefined;
     cur = stmt.cte(
       'cur',
-      `INSERT INTO resource (rid, resource_type, id, version, seq, last_updated, deleted, organisation, patient_id, content_hash, content)
-       SELECT nextval('resource_rid_seq'), ${p.type}, ${p.id}, ${p.version}, nextval('change_seq'), ${p.updated}, ${p.deleted}, ${p.org}, ${p.patient}, ${p.hash}, ${p.content}
+      `INSERT INTO resource (rid, resource_type, id, version, seq, last_updated, deleted, organisation, patient_id, content_hash, content, sensitive)
+       SELECT nextval('resource_rid_seq'), ${p.type}, ${p.id}, ${p.version}, nextval('change_seq'), ${p.updated}, ${p.deleted}, ${p.org}, ${p.patient}, ${p.hash}, ${p.content}, ${p.sensitive}
        ${lock ? `FROM ${lock}` : ''}
        ON CONFLICT (resource_type, id) DO NOTHING RETURNING rid, seq`,
     );
   }
   stmt.cte(
     'hist',
-    `INSERT INTO resource_history (rid, resource_type, id, version, seq, last_updated, deleted, method, organisation, patient_id, content)
-     SELECT rid, ${p.type}, ${p.id}, ${p.version}, seq, ${p.updated}, ${p.deleted}, ${stmt.add(w.method)}, ${p.org}, ${p.patient}, ${p.content} FROM ${cur}`,
+    `INSERT INTO resource_history (rid, resource_type, id, version, seq, last_updated, deleted, method, organisation, patient_id, content, sensitive)
+     SELECT rid, ${p.type}, ${p.id}, ${p.version}, seq, ${p.updated}, ${p.deleted}, ${stmt.add(w.method)}, ${p.org}, ${p.patient}, ${p.content}, ${p.sensitive} FROM ${cur}`,
   );
-  if (values.length) addIndexInserts(stmt, [{ resourceType: w.resourceType, values }], cur);
   const reference = `${w.resourceType}/${w.id}`;
+  // The care relationships this resource implies replace those it implied before, in this statement.
+  if (RELATIONSHIP_SOURCE_TYPES.has(w.resourceType)) addRelationshipWrites(stmt, [reference], deriveRelationships(stored, patient), cur);
+  if (values.length) addIndexInserts(stmt, [{ resourceType: w.resourceType, values }], cur);
   addAudit(stmt, w.ctx, {
     ...w.audit,
     entities: w.audit.entities ?? [reference],

@@ -66,10 +66,34 @@ describe('access terms', () => {
   it('a client is bounded by the types its scopes grant for the interaction', () => {
     const policy = new AccessPolicy({ principal: { kind: 'client', id: 'c' }, scopes: ['system/Patient.rs', 'system/Condition.r'], purpose: 'TREAT' });
     const params = new SqlParams();
-    expect(policy.predicate('r', 's', params)).toBe('r.resource_type = ANY($1::text[])');
+    expect(policy.predicate('r', 's', params)).toBe('(r.resource_type = ANY($1::text[]) AND NOT r.sensitive)');
     expect(params.values).toEqual([['Patient']]);
     expect(policy.predicate('r', 'c', new SqlParams())).toBe('FALSE');
-    expect(policy.permitsRow({ patient_id: 'x' }, 'Condition', 'r')).toBe(true);
-    expect(policy.permitsRow({ patient_id: 'x' }, 'Condition', 's')).toBe(false);
+    expect(policy.permitsRow({ patient_id: 'x', sensitive: false }, 'Condition', 'r')).toBe(true);
+    expect(policy.permitsRow({ patient_id: 'x', sensitive: true }, 'Condition', 'r')).toBe(false);
+    expect(policy.permitsRow({ patient_id: 'x', sensitive: false }, 'Condition', 's')).toBe(false);
+    // A sensitivity the row does not carry is unknown, and unknown denies.
+    expect(policy.permitsRow({ patient_id: 'x' }, 'Condition', 'r')).toBe(false);
+  });
+
+  it('a staff policy needs the care relationship in the row to allow it in memory, and denies without', () => {
+    const gp = new AccessPolicy(
+      { principal: { kind: 'user', id: 'u', role: 'gp_clinician' }, organisation: { reference: 'Organization/p' }, scopes: ['user/*.rs'], purpose: 'TREAT' },
+      new Date('2026-06-01T00:00:00Z'),
+    );
+    const row = { patient_id: 'x', sensitive: false, organisation: 'Organization/t' };
+    expect(gp.permitsRow(row, 'Observation', 'r')).toBe(false);
+    expect(gp.permitsRow({ ...row, relationships: [] }, 'Observation', 'r')).toBe(false);
+    const registered = { organisation: 'Organization/p', basis: 'registered-gp', effective: null, ends: null };
+    expect(gp.permitsRow({ ...row, relationships: [registered] }, 'Observation', 'r')).toBe(true);
+    expect(gp.permitsRow({ ...row, sensitive: true, relationships: [registered] }, 'Observation', 'r')).toBe(false);
+    expect(gp.permitsRow({ ...row, sensitive: true, organisation: 'Organization/p', relationships: [registered] }, 'Observation', 'r')).toBe(true);
+    const lastYear = { organisation: 'Organization/p', basis: 'encounter', effective: '2025-07-01T00:00:00Z', ends: null };
+    const longAgo = { ...lastYear, effective: '2025-05-01T00:00:00Z' };
+    expect(gp.permitsRow({ ...row, relationships: [lastYear] }, 'Observation', 'r')).toBe(true);
+    expect(gp.permitsRow({ ...row, relationships: [longAgo] }, 'Observation', 'r')).toBe(false);
+    const ended = { organisation: 'Organization/p', basis: 'episode-of-care', effective: null, ends: '2026-01-01T00:00:00Z' };
+    expect(gp.permitsRow({ ...row, relationships: [ended] }, 'Observation', 'r')).toBe(false);
+    expect(gp.permitsRow({ patient_id: null, sensitive: false, organisation: null }, 'Organization', 'r')).toBe(true);
   });
 });

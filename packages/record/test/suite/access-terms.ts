@@ -6,7 +6,7 @@ import { AccessPolicy } from '../../src/access/policy';
 import { staffContext } from '../../src/access/staff-policy';
 import { evaluateTerm } from '../../src/access/term-evaluate';
 import { compileTerm } from '../../src/access/term-sql';
-import { ALL, NONE, and, compartment, not, or, types, unattached, type AccessTerm } from '../../src/access/terms';
+import { ALL, NONE, and, compartment, not, or, recordedBy, relationship, sensitive, types, unattached, type AccessRow, type AccessTerm } from '../../src/access/terms';
 import { SqlParams } from '../../src/db/sql-params';
 import type { Repository } from '../../src/repository';
 import { admin, type SuiteOptions } from './context';
@@ -41,9 +41,26 @@ export function accessTermTests(options: SuiteOptions): void {
 
     it('the SQL predicate selects exactly the rows the evaluator allows', async () => {
       const { sql } = record();
-      const { rows } = await sql.query<{ id: string; resource_type: string; patient_id: string | null }>('SELECT id, resource_type, patient_id FROM resource r WHERE NOT r.deleted');
+      await repo.create<Observation>({ ...admin, organisation: { reference: 'Organization/elsewhere' } }, {
+        resourceType: 'Observation',
+        status: 'final',
+        meta: { security: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'R' }] },
+        code: { text: 'restricted' },
+        subject: { reference: `Patient/${registered[1].id}` },
+      });
+      const { rows: resources } = await sql.query<{ id: string; resource_type: string; patient_id: string | null; organisation: string | null; sensitive: boolean }>(
+        'SELECT id, resource_type, patient_id, organisation, sensitive FROM resource r WHERE NOT r.deleted',
+      );
+      const { rows: relationships } = await sql.query<{ patient_id: string; organisation: string; basis: string; effective: string | null; ends: string | null }>(
+        'SELECT patient_id, organisation, basis, effective::text AS effective, ends::text AS ends FROM care_relationship',
+      );
+      const rows: Array<AccessRow & { id: string }> = resources.map((r) => ({ ...r, relationships: relationships.filter((x) => x.patient_id === r.patient_id) }));
       expect(rows.length).toBeGreaterThan(8);
+      expect(rows.some((r) => r.sensitive)).toBe(true);
       const zoe = registered[0].id!;
+      const window = { encounterSince: '2000-01-01T00:00:00Z', now: new Date().toISOString() };
+      const gp = staffContext({ id: 'gp', displayName: 'Dr Terms', role: 'gp_clinician', organisation: { code: 'T1', reference: `Organization/${practice.id}` } }, 'TREAT');
+      const socialWorker = staffContext({ id: 'sw', displayName: 'Social Worker', role: 'social_worker', organisation: { code: 'T2', reference: 'Organization/elsewhere' } }, 'TREAT');
       const terms: AccessTerm[] = [
         ALL,
         NONE,
@@ -59,6 +76,16 @@ export function accessTermTests(options: SuiteOptions): void {
         not(and(compartment(zoe), types(['Observation']))),
         new AccessPolicy({ principal: { kind: 'patient', id: zoe, nhsNumber: '9990000018' }, scopes: ['patient/*.rs'], purpose: 'TREAT' }).term('s'),
         new AccessPolicy({ principal: { kind: 'client', id: 'c' }, scopes: ['system/Observation.rs'], purpose: 'TREAT' }).term('r'),
+        relationship(`Organization/${practice.id}`, window),
+        relationship(`Organization/${practice.id}`, window, ['encounter']),
+        not(relationship(`Organization/${practice.id}`, window)),
+        sensitive(),
+        not(sensitive()),
+        recordedBy('Organization/elsewhere'),
+        not(recordedBy('Organization/elsewhere')),
+        or(not(sensitive()), recordedBy(`Organization/${practice.id}`)),
+        new AccessPolicy(gp).term('r'),
+        new AccessPolicy(socialWorker).term('s'),
       ];
       for (const term of terms) {
         const params = new SqlParams();
@@ -66,6 +93,9 @@ export function accessTermTests(options: SuiteOptions): void {
         const selected = await sql.query<{ id: string }>(`SELECT id FROM resource r WHERE NOT r.deleted AND ${where}`, params.values);
         const inSql = selected.rows.map((r) => r.id).sort();
         const inMemory = rows.filter((row) => evaluateTerm(term, row)).map((r) => r.id).sort();
+        // Without the relationships the evaluator cannot know them, and never allows more than SQL.
+        const blind = rows.filter((row) => evaluateTerm(term, { ...row, relationships: undefined })).map((r) => r.id);
+        expect(blind.every((id) => inSql.includes(id)), JSON.stringify(term)).toBe(true);
         expect(inSql, JSON.stringify(term)).toEqual(inMemory);
       }
     });

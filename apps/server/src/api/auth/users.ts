@@ -86,6 +86,12 @@ export async function upsertUser(sql: SqlClient, user: NewStaffUser): Promise<St
   return toStaffUser(rows[0]);
 }
 
+/** The member of staff with this username, or undefined (for `footprint token --user`). */
+export async function findStaffUser(sql: SqlClient, username: string): Promise<StaffUser | undefined> {
+  const { rows } = await sql.query<UserRow>(`SELECT ${USER_COLUMNS} FROM web_users WHERE username = $1 AND disabled_at IS NULL`, [username.trim().toLowerCase()]);
+  return rows[0] ? toStaffUser(rows[0]) : undefined;
+}
+
 export type SignInResult =
   | { ok: true; user: StaffUser }
   | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; account?: { id: string; username: string; role: Role }; lockedNow?: boolean };

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AllergyIntolerance, Condition, Encounter, MedicationRequest, Observation, Patient, Resource } from '@medplum/fhirtypes';
 import { isValidNhsNumber, NHS_NUMBER_SYSTEM } from '@footprint/fhir';
-import type { AccessContext, Repository, SearchParams } from '@footprint/record';
+import { AccessPolicy, type AccessContext, type Repository, type SearchParams } from '@footprint/record';
 import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
@@ -60,7 +60,12 @@ function searchParameters(body: Record<string, unknown>): SearchParams {
   return [['family', family], ['birthdate', birthDate], ...(given ? ([['given', given]] as const) : []), ['_count', '20']];
 }
 
+/**
+ * The newest entries of one type in a person's record; none for a type the user's role may not
+ * read (a social worker sees no results or medicines), decided by the record's policy.
+ */
 async function newest<T extends Resource>(record: Repository, ctx: AccessContext, type: string, patientId: string, sort: string, limit = SUMMARY_LIMIT) {
+  if (!new AccessPolicy(ctx).allows('s', type)) return { items: [] as T[], truncated: false };
   const result = await record.search(ctx, type, [['patient', `Patient/${patientId}`], ['_sort', sort], ['_count', String(limit)]]);
   return { items: result.matches as T[], truncated: result.next !== undefined };
 }
