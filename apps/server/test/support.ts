@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createRecord } from '@footprint/record';
 import { openWarehouseHandle } from '@footprint/warehouse';
-import { openOnTestStorage, postgresKinds, type PostgresKind } from '@footprint/testing';
+import { careRelationshipFixture, openOnTestStorage, postgresKinds, type PostgresKind } from '@footprint/testing';
 import { buildServer, type ServerOptions } from '../src/app';
 import { createClient } from '../src/auth/clients';
 import { platformMigrations } from '../src/migrations';
@@ -28,6 +28,7 @@ export interface TestServer {
 export async function openTestPlatform(kind: PostgresKind): Promise<{ platform: Platform; close(): Promise<void> }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-server-'));
   const opened = await openOnTestStorage(kind, 'fp_server', (location) => createRecord({ ...location, migrations: platformMigrations }));
+  await careRelationshipFixture(opened.sql);
   const platform: Platform = { record: opened.repo, sql: opened.sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) };
   return {
     platform,

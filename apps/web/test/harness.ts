@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createRecord } from '@footprint/record';
+import { careRelationshipFixture } from '@footprint/testing';
 import { openWarehouseHandle, type WarehouseHandle } from '@footprint/warehouse';
 import { buildServer, buildWeb, DEFAULT_WEB_DIST, platformMigrations, seedDemoUsers, type DemoUserCredentials } from '@footprint/server';
 import { requireChromium } from './chromium';
@@ -30,6 +31,7 @@ export async function startWebTestEnvironment(load: (platform: WebTestEnvironmen
   const executablePath = requireChromium();
   const dataDir = await mkdtemp(join(tmpdir(), 'footprint-web-test-'));
   const opened = await createRecord({ dataDir: join(dataDir, 'pglite'), migrations: platformMigrations });
+  await careRelationshipFixture(opened.sql);
   const platform = { record: opened.repo, sql: opened.sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) };
   await load(platform);
   await buildWeb();

@@ -1,4 +1,4 @@
-import { openOnTestStorage, postgresKinds, type PostgresKind } from '@footprint/testing';
+import { careRelationshipFixture, openOnTestStorage, postgresKinds, type PostgresKind } from '@footprint/testing';
 import { createRecord, type OpenRecord } from '../src/create-record';
 import type { MigrationSet } from '../src/migrations/registry';
 
@@ -7,7 +7,11 @@ import type { MigrationSet } from '../src/migrations/registry';
  * PostgreSQL server (dropped on close), through the same `createRecord` the platform uses.
  */
 export function openTestRecord(kind: PostgresKind, options: { migrations?: readonly MigrationSet[] } = {}): Promise<OpenRecord> {
-  return openOnTestStorage(kind, 'record_test', (location) => createRecord({ ...location, maxConnections: 4, ...options }));
+  return openOnTestStorage(kind, 'record_test', async (location) => {
+    const opened = await createRecord({ ...location, maxConnections: 4, ...options });
+    await careRelationshipFixture(opened.sql);
+    return opened;
+  });
 }
 
 /**

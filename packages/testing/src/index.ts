@@ -6,3 +6,4 @@
 export { dropSchema, postgresKinds, reserveTestSchema, testServerUrl, uniqueSchemaName, TEST_DATABASE_URL_VARIABLE, type PostgresKind, type TestSchema } from './server';
 export { openTestDatabase, type TestDatabase } from './database';
 export { openOnTestStorage, type TestStorageLocation } from './storage';
+export { careRelationshipFixture } from './care-relationship-fixture';

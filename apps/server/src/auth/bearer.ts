@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { OperationOutcomeError, outcome } from '@footprint/fhir';
-import { splitScopes, type AccessContext, type PurposeOfUse } from '@footprint/record';
+import { isStaffRole, splitScopes, type AccessContext, type PurposeOfUse } from '@footprint/record';
 import { InvalidTokenError, verifyAccessToken } from './tokens';
 
 /** A 401 whose OperationOutcome says what was wrong with the credentials (never echoing them). */
@@ -28,7 +28,10 @@ export function accessContextFromRequest(request: FastifyRequest, signingKey: Bu
     throw error;
   }
   return {
-    principal: { kind: 'client', id: claims.sub, ...(claims.name ? { display: claims.name } : {}) },
+    // A token acting as a member of staff carries their role; the record applies their staff policy.
+    principal: isStaffRole(claims.role)
+      ? { kind: 'user', id: claims.sub, role: claims.role, ...(claims.name ? { display: claims.name } : {}) }
+      : { kind: 'client', id: claims.sub, ...(claims.name ? { display: claims.name } : {}) },
     ...(claims.org ? { organisation: { reference: claims.org, ...(claims.ods ? { odsCode: claims.ods } : {}) } } : {}),
     scopes: splitScopes(claims.scope),
     purpose: claims.purpose as PurposeOfUse,

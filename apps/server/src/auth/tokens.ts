@@ -19,6 +19,8 @@ export interface AccessTokenClaims {
   scope: string;
   /** Purpose of use (HL7 v3 ActReason). */
   purpose: string;
+  /** For a token acting as a member of staff: their staff role (the subject is then the user id). */
+  role?: string;
   iat: number;
   exp: number;
   jti: string;
@@ -44,6 +46,8 @@ export interface MintOptions {
   organisation?: { reference: string; odsCode?: string };
   scopes: readonly string[];
   purpose: string;
+  /** Mint a token acting as a member of staff with this role (`clientId` is then the user id). */
+  role?: string;
   lifetimeSeconds?: number;
   now?: number;
 }
@@ -60,6 +64,7 @@ export function mintAccessToken(key: Buffer, options: MintOptions): { token: str
     ...(options.organisation?.odsCode ? { ods: options.organisation.odsCode } : {}),
     scope: options.scopes.join(' '),
     purpose: options.purpose,
+    ...(options.role ? { role: options.role } : {}),
     iat: now,
     exp: now + expiresIn,
     jti: randomUUID(),

@@ -16,6 +16,7 @@ function resourceEntry(type: string): CapabilityStatementRestResource {
       ? [
           { name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything' },
           { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export' },
+          { name: 'break-glass', definition: 'https://fhir.footprint.example/OperationDefinition/Patient-break-glass' },
         ]
       : []),
     ...(type === 'Group' ? [{ name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export' }] : []),

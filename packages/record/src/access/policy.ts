@@ -1,12 +1,14 @@
 import { forbidden, resourceTypes } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
-import type { SqlParams } from '../db/sql-params';
+import type { SqlClient } from '../db/sql-client';
+import { SqlParams } from '../db/sql-params';
 import { patientCompartmentTypes } from '../store/compartment';
 import { allows, grantScopes, grantedTypes, parseScopes, type Interaction, type ScopeContext, type ScopeGrant } from './scopes';
 import { isStaffRole, staffAccess } from './staff-policy';
 import { evaluateTerm } from './term-evaluate';
+import { trustRowTerm } from './consent/row-term';
 import { compileTerm } from './term-sql';
-import { and, ALL, compartment, not, or, types, unattached, type AccessRow, type AccessTerm } from './terms';
+import { and, ALL, compartment, needsDatabase, not, or, types, unattached, type AccessRow, type AccessTerm } from './terms';
 
 /**
  * The one access decision of the platform. Every Repository call builds one from its
@@ -123,7 +125,7 @@ export class AccessPolicy {
    */
   private rowTerm(): AccessTerm {
     const patient = this.patientId;
-    if (patient === undefined) return ALL;
+    if (patient === undefined) return trustRowTerm(this.ctx);
     return or(compartment(patient), and(unattached(), not(types(patientCompartmentTypes()))));
   }
 
@@ -132,10 +134,24 @@ export class AccessPolicy {
     return compileTerm(this.term(interaction), alias, params);
   }
 
-  /** Row-level check for one already-fetched row, the same decision as `predicate`. */
-  permitsRow(row: { patient_id: string | null }, resourceType: string, interaction: Interaction): boolean {
-    const accessRow: AccessRow = { resource_type: resourceType, patient_id: row.patient_id };
+  /** Row-level check for one already-fetched row, the same decision as `predicate`, for terms decidable in memory. */
+  permitsRow(row: { patient_id: string | null; organisation?: string | null }, resourceType: string, interaction: Interaction): boolean {
+    const accessRow: AccessRow = { resource_type: resourceType, patient_id: row.patient_id, organisation: row.organisation ?? null };
     return evaluateTerm(this.term(interaction), accessRow);
+  }
+
+  /**
+   * Row-level check for one already-fetched row: in memory when the term allows, otherwise one
+   * query deciding the same predicate over the row's columns (grants, consent), so the answer is
+   * always the SQL's.
+   */
+  async permits(sql: SqlClient, row: { patient_id: string | null; organisation?: string | null }, resourceType: string, interaction: Interaction): Promise<boolean> {
+    const term = this.term(interaction);
+    if (!needsDatabase(term)) return this.permitsRow(row, resourceType, interaction);
+    const params = new SqlParams();
+    const x = `(SELECT ${params.add(resourceType)}::text AS resource_type, ${params.add(row.patient_id)}::text AS patient_id, ${params.add(row.organisation ?? null)}::text AS organisation)`;
+    const { rows } = await sql.query<{ ok: boolean }>(`SELECT (${compileTerm(term, 'x', params)}) AS ok FROM ${x} x`, params.values);
+    return rows[0]?.ok === true;
   }
 
   private refusal(): string {

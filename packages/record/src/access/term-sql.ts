@@ -1,4 +1,6 @@
 import type { SqlParams } from '../db/sql-params';
+import { breakGlassSql } from './break-glass/terms';
+import { notOptedOutSql, sharingChoiceSql, voluntaryShareSql } from './consent/terms';
 import { foldTerm, type AccessTerm, type TermHandlers } from './terms';
 
 /**
@@ -12,6 +14,10 @@ const NULLABLE: TermHandlers<boolean> = {
   types: () => false,
   compartment: () => true,
   unattached: () => false,
+  breakGlass: () => false,
+  sharingChoice: () => false,
+  voluntaryShare: () => false,
+  notOptedOut: () => false,
   and: (t) => t.terms.some(nullable),
   or: (t) => t.terms.some(nullable),
   not: (t) => nullable(t.term),
@@ -27,6 +33,10 @@ const COMPILE: TermHandlers<string, [string, SqlParams]> = {
   types: (t, alias, params) => `${alias}.resource_type = ANY(${params.add(t.types)}::text[])`,
   compartment: (t, alias, params) => `${alias}.patient_id = ${params.add(t.patientId)}`,
   unattached: (_t, alias) => `${alias}.patient_id IS NULL`,
+  breakGlass: breakGlassSql,
+  sharingChoice: sharingChoiceSql,
+  voluntaryShare: voluntaryShareSql,
+  notOptedOut: notOptedOutSql,
   and: (t, alias, params) => `(${t.terms.map((part) => compileTerm(part, alias, params)).join(' AND ')})`,
   or: (t, alias, params) => `(${t.terms.map((part) => compileTerm(part, alias, params)).join(' OR ')})`,
   not: (t, alias, params) => {

@@ -16,6 +16,14 @@ export type AccessTerm =
   | { kind: 'compartment'; patientId: string }
   /** Rows that belong to no patient (practitioners, organisations, and the like). */
   | { kind: 'unattached' }
+  /** Rows of people this user (acting for this organisation) holds an unexpired break-glass grant for (break-glass/terms.ts). */
+  | { kind: 'breakGlass'; userId: string; organisation: string }
+  /** Rows the person's sharing choice in force lets this organisation see (consent/terms.ts). */
+  | { kind: 'sharingChoice'; organisation: string }
+  /** Rows of people who agreed to share with this voluntary organisation (consent/terms.ts). */
+  | { kind: 'voluntaryShare'; organisation: string }
+  /** Rows not withheld by a national data opt-out or, for the practice's own rows, a Type 1 opt-out (consent/terms.ts). */
+  | { kind: 'notOptedOut' }
   | { kind: 'and'; terms: readonly AccessTerm[] }
   | { kind: 'or'; terms: readonly AccessTerm[] }
   | { kind: 'not'; term: AccessTerm };
@@ -35,6 +43,18 @@ export function foldTerm<R, A extends unknown[]>(handlers: TermHandlers<R, A>, t
 export interface AccessRow {
   resource_type: string;
   patient_id: string | null;
+  /** The recording organisation (resource.organisation), for terms that read it. */
+  organisation?: string | null;
+}
+
+/** Kinds decided by joining to the access tables: only SQL can decide them (see AccessPolicy.permits). */
+export const DATABASE_KINDS: readonly AccessTermKind[] = ['breakGlass', 'sharingChoice', 'voluntaryShare', 'notOptedOut'];
+
+/** True when the term reads the access tables, so a row must be checked in SQL rather than in memory. */
+export function needsDatabase(term: AccessTerm): boolean {
+  if (DATABASE_KINDS.includes(term.kind)) return true;
+  if (term.kind === 'and' || term.kind === 'or') return term.terms.some(needsDatabase);
+  return term.kind === 'not' ? needsDatabase(term.term) : false;
 }
 
 export const ALL: AccessTerm = { kind: 'all' };

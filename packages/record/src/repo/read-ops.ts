@@ -26,6 +26,7 @@ interface ReadRow {
   rid: string;
   deleted: boolean;
   patient_id: string | null;
+  organisation: string | null;
   content: string | null;
   [key: string]: unknown;
 }
@@ -37,12 +38,12 @@ export async function readResource<T extends Resource>(sql: SqlClient, ctx: Acce
     checkResourceType(resourceType);
     policy.require('r', resourceType);
     const { rows } = await tx.query<ReadRow>(
-      `SELECT rid::text AS rid, deleted, patient_id, content FROM ${tableFor(resourceType)} WHERE resource_type = $1 AND id = $2`,
+      `SELECT rid::text AS rid, deleted, patient_id, organisation, content FROM ${tableFor(resourceType)} WHERE resource_type = $1 AND id = $2`,
       [resourceType, id],
       { prepare: true },
     );
     const row = rows[0];
-    if (!row || !policy.permitsRow(row, resourceType, 'r')) throw notFound(`${reference} is not known`);
+    if (!row || !(await policy.permits(tx, row, resourceType, 'r'))) throw notFound(`${reference} is not known`);
     if (row.deleted || row.content === null) throw gone(`${reference} has been deleted`);
     return { result: parseStoredJson(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
   }, READ_ONLY);
@@ -57,13 +58,13 @@ export async function vreadResource<T extends Resource>(sql: SqlClient, ctx: Acc
     if (!/^\d{1,9}$/.test(versionId)) throw notFound(`${reference} is not known`);
     const { rows } = await tx.query<ReadRow>(
       resourceType === 'AuditEvent'
-        ? `SELECT rid::text AS rid, deleted, patient_id, content FROM audit_event WHERE resource_type = $1 AND id = $2 AND version = $3`
-        : `SELECT h.rid::text AS rid, h.deleted, h.patient_id, h.content FROM resource r JOIN resource_history h ON h.rid = r.rid
+        ? `SELECT rid::text AS rid, deleted, patient_id, organisation, content FROM audit_event WHERE resource_type = $1 AND id = $2 AND version = $3`
+        : `SELECT h.rid::text AS rid, h.deleted, h.patient_id, h.organisation, h.content FROM resource r JOIN resource_history h ON h.rid = r.rid
            WHERE r.resource_type = $1 AND r.id = $2 AND h.version = $3`,
       [resourceType, id, Number(versionId)],
     );
     const row = rows[0];
-    if (!row || !policy.permitsRow(row, resourceType, 'r')) throw notFound(`${reference} is not known`);
+    if (!row || !(await policy.permits(tx, row, resourceType, 'r'))) throw notFound(`${reference} is not known`);
     if (row.deleted || row.content === null) throw gone(`${reference} is a deletion`);
     return { result: parseStoredJson(row.content) as T, patients: row.patient_id ? [row.patient_id] : [] };
   }, READ_ONLY);
@@ -104,11 +105,11 @@ export async function resourceHistory(sql: SqlClient, ctx: AccessContext, reques
     }
     if (request.id) {
       if (!request.resourceType) throw badRequest('Instance history needs a resource type');
-      const { rows } = await tx.query<{ rid: string; patient_id: string | null }>(
-        'SELECT rid::text AS rid, patient_id FROM resource WHERE resource_type = $1 AND id = $2',
+      const { rows } = await tx.query<{ rid: string; patient_id: string | null; organisation: string | null }>(
+        'SELECT rid::text AS rid, patient_id, organisation FROM resource WHERE resource_type = $1 AND id = $2',
         [request.resourceType, request.id],
       );
-      if (!rows[0] || !policy.permitsRow(rows[0], request.resourceType, 'r')) throw notFound(`${request.resourceType}/${request.id} is not known`);
+      if (!rows[0] || !(await policy.permits(tx, rows[0], request.resourceType, 'r'))) throw notFound(`${request.resourceType}/${request.id} is not known`);
       rid = rows[0].rid;
     }
     const page = await historyPage(tx, policy, request, rid);
@@ -120,11 +121,11 @@ export async function patientEverything(sql: SqlClient, ctx: AccessContext, pati
   const policy = new AccessPolicy(ctx);
   return audited(sql, ctx, { interaction: 'operation', operation: '$everything', entities: [`Patient/${patientId}`] }, async (tx) => {
     policy.require('r', 'Patient');
-    const { rows } = await tx.query<{ deleted: boolean; patient_id: string | null }>(
-      "SELECT deleted, patient_id FROM resource WHERE resource_type = 'Patient' AND id = $1",
+    const { rows } = await tx.query<{ deleted: boolean; patient_id: string | null; organisation: string | null }>(
+      "SELECT deleted, patient_id, organisation FROM resource WHERE resource_type = 'Patient' AND id = $1",
       [patientId],
     );
-    if (!rows[0] || rows[0].deleted || !policy.permitsRow(rows[0], 'Patient', 'r')) throw notFound(`Patient/${patientId} is not known`);
+    if (!rows[0] || rows[0].deleted || !(await policy.permits(tx, rows[0], 'Patient', 'r'))) throw notFound(`Patient/${patientId} is not known`);
     const page = await everythingPage(tx, policy, patientId, request);
     const result: SearchResult = {
       matches: page.rows.map(parseRow),

@@ -6,6 +6,7 @@ export interface CurrentRow {
   version: number;
   deleted: boolean;
   patient_id: string | null;
+  organisation: string | null;
   content_hash: string | null;
   content: string | null;
   [key: string]: unknown;
@@ -14,7 +15,7 @@ export interface CurrentRow {
 /** Loads the current row of `resourceType/id`, locking it for this transaction when `forUpdate`. */
 export async function loadCurrent(sql: SqlClient, resourceType: string, id: string, forUpdate = false): Promise<CurrentRow | undefined> {
   const { rows } = await sql.query<CurrentRow>(
-    `SELECT rid::text AS rid, version, deleted, patient_id, content_hash, content FROM resource
+    `SELECT rid::text AS rid, version, deleted, patient_id, organisation, content_hash, content FROM resource
      WHERE resource_type = $1 AND id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
     [resourceType, id],
   );
