@@ -5,6 +5,8 @@
 export { buildServer, DEFAULT_BODY_LIMIT, SERVER_VERSION, type ServerOptions } from './app';
 export type { Platform } from './platform';
 export type * from './api/responses';
+export type * from './api/privacy/views';
+export type { BreakGlassAnswer, BreakGlassReasons, EmergencyAccessView } from './api/care-record/break-glass';
 export { createClient, authenticateClient, disableClient, findClient, listClients, type NewClient, type OAuthClient } from './auth/clients';
 export { ensureAdministratorClient, readStoredCredentials, ADMINISTRATOR_SCOPES, CREDENTIALS_FILE, type StoredCredentials } from './auth/administrator';
 export { loadSigningKey, SIGNING_KEY_FILE } from './auth/signing-key';

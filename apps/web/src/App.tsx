@@ -14,6 +14,8 @@ import { PatientRecordPage } from './pages/PatientRecordPage';
 import { PlacePage } from './pages/PlacePage';
 import { PopulationPage } from './pages/PopulationPage';
 import { PracticePage } from './pages/PracticePage';
+import { PrivacyReviewPage } from './pages/privacy/PrivacyReviewPage';
+import { PrivacyReviewsPage } from './pages/privacy/PrivacyReviewsPage';
 import { CareRecordSearchPage } from './pages/CareRecordSearchPage';
 import { SignInPage } from './pages/SignInPage';
 import { StartPage } from './pages/StartPage';
@@ -69,6 +71,8 @@ export function App() {
             <Route path="/care-record/patients/:patientId" element={<Guarded capability="care-record"><PatientRecordPage /></Guarded>} />
             <Route path="/worklist" element={<Guarded capability="worklist"><WorklistPage /></Guarded>} />
             <Route path="/feeds" element={<Guarded capability="feeds"><FeedsPage /></Guarded>} />
+            <Route path="/privacy/reviews" element={<Guarded capability="privacy-reviews"><PrivacyReviewsPage /></Guarded>} />
+            <Route path="/privacy/reviews/:reviewId" element={<Guarded capability="privacy-reviews"><PrivacyReviewPage /></Guarded>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </main>

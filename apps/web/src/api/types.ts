@@ -5,6 +5,7 @@ import type { InsightResult } from '@footprint/insight';
  * the packages that define them, so the server and the web cannot drift apart.
  */
 export type { Capability, DemoUserCredentials as DemoUser, OrganisationRef, SignedInUser } from '@footprint/server';
+export type { BreakGlassAnswer, BreakGlassReasons, BreakGlassReviewList, BreakGlassReviewView, EmergencyAccessView } from '@footprint/server';
 import type { SignedInUser } from '@footprint/server';
 
 export interface SessionInfo {

@@ -11,6 +11,7 @@ export const SECTIONS: Array<{ path: string; label: string; capability: Capabili
   { path: '/care-record', label: 'Shared care record', capability: 'care-record' },
   { path: '/worklist', label: 'Practice worklist', capability: 'worklist' },
   { path: '/feeds', label: 'Data feeds', capability: 'feeds' },
+  { path: '/privacy/reviews', label: 'Break-glass reviews', capability: 'privacy-reviews' },
 ];
 
 /** NHS.UK header: logo and service name, the signed-in account, and the menu for the user's role. */

@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/care-record': 'Find a person and see one summary of their care across every partner organisation.',
   '/worklist': 'People registered at your practice whom case finding suggests may have an undiagnosed condition.',
   '/feeds': 'What each partner organisation has sent to the shared record, when, and what failed validation.',
+  '/privacy/reviews': 'Each time someone in your organisation broke glass to see a record: review whether it was appropriate.',
 };
 
 /** A signed-in user's home: one card per part of Footprint their role may use. */

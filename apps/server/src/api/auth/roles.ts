@@ -9,17 +9,17 @@ export const ROLES = STAFF_ROLES;
 export type Role = StaffRole;
 
 /** The areas of the app a role can be allowed into. */
-export type Capability = 'overview' | 'population' | 'care-record' | 'worklist' | 'feeds';
+export type Capability = 'overview' | 'population' | 'care-record' | 'worklist' | 'feeds' | 'privacy-reviews' | 'break-glass';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  gp_clinician: ['overview', 'population', 'care-record', 'worklist'],
-  hospital_clinician: ['overview', 'population', 'care-record'],
-  social_worker: ['overview', 'care-record'],
+  gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'break-glass'],
+  hospital_clinician: ['overview', 'population', 'care-record', 'break-glass'],
+  social_worker: ['overview', 'care-record', 'break-glass'],
   voluntary_worker: ['overview', 'care-record'],
   analyst: ['overview', 'population'],
   partnership_lead: ['overview', 'population'],
   administrator: ['overview', 'feeds'],
-  privacy_officer: ['overview'],
+  privacy_officer: ['overview', 'privacy-reviews'],
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
