@@ -23,6 +23,7 @@ const DEMO_STAFF: Array<{ role: Role; username: string; displayName: string }> =
   { role: 'gp_clinician', username: 'gp.clinician', displayName: 'Dr Asha Patel' },
   { role: 'hospital_clinician', username: 'hospital.clinician', displayName: 'Dr Tom Hughes' },
   { role: 'social_worker', username: 'social.worker', displayName: 'Sam Okafor' },
+  { role: 'voluntary_worker', username: 'voluntary.worker', displayName: 'Jo Lewis' },
   { role: 'analyst', username: 'analyst', displayName: 'Priya Shah' },
   { role: 'partnership_lead', username: 'partnership.lead', displayName: 'Helen Jones' },
   { role: 'administrator', username: 'administrator', displayName: 'Chris Evans' },
@@ -55,6 +56,7 @@ export async function seedDemoUsers(platform: Platform): Promise<DemoUserCredent
     // The hospital's privacy officer reviews its clinicians' break-glass.
     privacy_officer: ofKind('acute_trust')[0],
     social_worker: ofKind('local_authority')[0],
+    voluntary_worker: ofKind('voluntary')[0],
     analyst: ofKind('partnership')[0],
     partnership_lead: ofKind('partnership')[0],
     administrator: ofKind('partnership')[0],

@@ -49,6 +49,13 @@ export interface StaffAccess {
 }
 
 const NO_ACCESS: StaffAccess = { scopes: [], purposes: [], countOnly: true };
+/**
+ * What a person may agree to share with a voluntary organisation (a voluntary-sharing Consent):
+ * who they are and how to reach them, their care plans and goals, and who else is in their care
+ * team; never results, notes, conditions or medicines. The Consent decides whose (consent/terms.ts).
+ */
+export const VOLUNTARY_SHARED_TYPES = ['Patient', 'CarePlan', 'Goal', 'CareTeam'] as const;
+const VOLUNTARY_SECTOR: StaffAccess = { scopes: VOLUNTARY_SHARED_TYPES.map((type) => `user/${type}.rs`), purposes: ['TREAT'], countOnly: false };
 const DIRECT_CARE: StaffAccess = { scopes: ['user/*.rs'], purposes: ['TREAT'], countOnly: false };
 
 /**
@@ -56,7 +63,8 @@ const DIRECT_CARE: StaffAccess = { scopes: ['user/*.rs'], purposes: ['TREAT'], c
  * (TREAT), for the organisation they work for; analysts and partnership leads have no
  * identifiable record access (they work in the pseudonymised warehouse); administrators may
  * count registered patients for operations (HOPERAT) and read nothing clinical. Direct care
- * is given by an organisation, so a clinician not linked to one is granted nothing.
+ * is given by an organisation, so a clinician not linked to one is granted nothing. Voluntary-sector
+ * workers read only VOLUNTARY_SHARED_TYPES, of people who agreed to share with their organisation.
  */
 export function staffAccess(role: StaffRole, organisation: AccessContext['organisation']): StaffAccess {
   switch (role) {
@@ -65,6 +73,7 @@ export function staffAccess(role: StaffRole, organisation: AccessContext['organi
     case 'social_worker':
       return organisation?.reference ? DIRECT_CARE : NO_ACCESS;
     case 'voluntary_worker':
+      return organisation?.reference ? VOLUNTARY_SECTOR : NO_ACCESS;
     case 'privacy_officer':
     case 'analyst':
     case 'partnership_lead':

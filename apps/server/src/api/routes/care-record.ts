@@ -62,8 +62,14 @@ function searchParameters(body: Record<string, unknown>): SearchParams {
 }
 
 async function newest<T extends Resource>(record: Repository, ctx: AccessContext, type: string, patientId: string, sort: string, limit = SUMMARY_LIMIT) {
-  const result = await record.search(ctx, type, [['patient', `Patient/${patientId}`], ['_sort', sort], ['_count', String(limit)]]);
-  return { items: result.matches as T[], truncated: result.next !== undefined };
+  try {
+    const result = await record.search(ctx, type, [['patient', `Patient/${patientId}`], ['_sort', sort], ['_count', String(limit)]]);
+    return { items: result.matches as T[], truncated: result.next !== undefined };
+  } catch (error) {
+    // A type the role may not read (a voluntary-sector worker sees no results or medicines) is left out of the summary.
+    if (error instanceof OperationOutcomeError && error.status === 403) return { items: [] as T[], truncated: false };
+    throw error;
+  }
 }
 
 /**
