@@ -1,4 +1,4 @@
-import type { Consent, Observation, Patient } from '@footprint/fhir';
+import type { CarePlan, Consent, Observation, Patient } from '@footprint/fhir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessContext } from '../../src/access-context';
 import { systemContext } from '../../src/access-context';
@@ -104,7 +104,7 @@ describe('sharing choices, voluntary sharing and opt-outs, derived at write time
     const volunteer = staff('voluntary_worker', CHARITY);
     expect(await statusOf(record.repo.read(volunteer, 'Patient', person.id!))).toBe(404);
     expect(await statusOf(record.repo.search(volunteer, 'Observation', []))).toBe(403);
-    const carePlan = (await record.repo.create(writer(PRACTICE), { resourceType: 'CarePlan', status: 'active', intent: 'plan', subject: { reference: `Patient/${person.id}` } })).resource;
+    const carePlan = (await record.repo.create<CarePlan>(writer(PRACTICE), { resourceType: 'CarePlan', status: 'active', intent: 'plan', subject: { reference: `Patient/${person.id}` } })).resource;
     const consent = (await record.repo.create(writer(PRACTICE), voluntarySharing(person.id!, [CHARITY, 'Organization/other-charity']))).resource;
     expect((await record.repo.read<Patient>(volunteer, 'Patient', person.id!)).id).toBe(person.id);
     expect((await record.repo.search(volunteer, 'CarePlan', [['patient', `Patient/${person.id}`]])).matches.map((c) => c.id)).toEqual([carePlan.id]);
