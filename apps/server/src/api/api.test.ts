@@ -256,9 +256,11 @@ describe.each(storageKinds)('web API on %s', (kind) => {
     expect(badMonths.statusCode).toBe(400);
   });
 
-  it('answers 404 for an unknown record and 400 for a malformed id', async () => {
+  it('answers an unknown record as one the user may not see (403, no existence oracle) and 400 for a malformed id', async () => {
     const gp = await signIn('gp.test', 'correct horse gp_clinician');
-    expect((await server.app.inject({ method: 'GET', url: '/api/care-record/patients/does-not-exist', headers: { cookie: gp.cookie } })).statusCode).toBe(404);
+    const unknown = await server.app.inject({ method: 'GET', url: '/api/care-record/patients/does-not-exist', headers: { cookie: gp.cookie } });
+    expect(unknown.statusCode).toBe(403);
+    expect(unknown.json()).toMatchObject({ title: 'No care relationship' });
     expect((await server.app.inject({ method: 'GET', url: '/api/care-record/patients/bad%20id!', headers: { cookie: gp.cookie } })).statusCode).toBe(400);
   });
 });
