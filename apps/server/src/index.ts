@@ -7,6 +7,8 @@ export type { Platform } from './platform';
 export type * from './api/responses';
 export type * from './corrections/responses';
 export type { DuplicatesView, DuplicatePairView, DuplicateRecordView } from './api/routes/duplicates';
+export type * from './api/privacy/views';
+export type { BreakGlassAnswer, BreakGlassReasons, EmergencyAccessView } from './api/care-record/break-glass';
 export { createClient, authenticateClient, disableClient, findClient, listClients, type NewClient, type OAuthClient } from './auth/clients';
 export { registerSmartApp, listSmartApps, disableSmartApp, findSmartApp, DEFAULT_APP_SCOPES, type SmartApp, type NewSmartApp } from './auth/smart/apps';
 export { ensureAdministratorClient, readStoredCredentials, ADMINISTRATOR_SCOPES, CREDENTIALS_FILE, type StoredCredentials } from './auth/administrator';

@@ -14,6 +14,8 @@ import { PatientRecordPage } from './pages/PatientRecordPage';
 import { PlacePage } from './pages/PlacePage';
 import { PopulationPage } from './pages/PopulationPage';
 import { PracticePage } from './pages/PracticePage';
+import { PrivacyReviewPage } from './pages/privacy/PrivacyReviewPage';
+import { PrivacyReviewsPage } from './pages/privacy/PrivacyReviewsPage';
 import { CareRecordSearchPage } from './pages/CareRecordSearchPage';
 import { AccountsPage } from './pages/accounts/AccountsPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
@@ -93,6 +95,8 @@ export function App() {
             <Route path="/change-password" element={user ? <ChangePasswordPage /> : <Navigate to="/sign-in?from=%2Fchange-password" replace />} />
             <Route path="/corrections" element={<Guarded capability="corrections"><CorrectionsPage /></Guarded>} />
             <Route path="/duplicates" element={<Guarded capability="duplicates"><DuplicatesPage /></Guarded>} />
+            <Route path="/privacy/reviews" element={<Guarded capability="privacy-reviews"><PrivacyReviewsPage /></Guarded>} />
+            <Route path="/privacy/reviews/:reviewId" element={<Guarded capability="privacy-reviews"><PrivacyReviewPage /></Guarded>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
           )}

@@ -1,6 +1,14 @@
 import type { Bundle, Patient, Resource } from '@medplum/fhirtypes';
 import type { AccessContext } from './access-context';
 import type { MatchRequest, MergeRequest, MergeResult, PatientMatch, UnmergeResult } from './match';
+import type {
+  BreakGlassGrant,
+  BreakGlassRequest,
+  BreakGlassReview,
+  BreakGlassReviewDecision,
+  BreakGlassReviewStatus,
+  BreakGlassReviewSummary,
+} from './access/break-glass/types';
 
 /**
  * The shared care record's storage contract. The FHIR HTTP layer (apps/server), the importer,
@@ -45,6 +53,22 @@ export interface Repository {
   merge(ctx: AccessContext, request: MergeRequest): Promise<MergeResult>;
   /** Undoes a merge exactly: both records and every moved reference as they were. */
   unmerge(ctx: AccessContext, request: MergeRequest): Promise<UnmergeResult>;
+  /**
+   * Break-glass (`Patient/$break-glass`): a clinician without access gets time-limited access to
+   * one person's record and a review opens for their organisation's privacy officers. Audited
+   * with purpose ETREAT, as is every access under the grant. See access/break-glass/.
+   */
+  breakGlass(ctx: AccessContext, request: BreakGlassRequest): Promise<BreakGlassGrant>;
+  /** The context's unexpired grant for this person, if any (for the care record's banner). */
+  activeBreakGlass(ctx: AccessContext, patientId: string): Promise<BreakGlassGrant | undefined>;
+  /** The privacy officer's queue of their organisation's break-glass, without whose record. */
+  breakGlassReviews(ctx: AccessContext, filter?: { status?: BreakGlassReviewStatus }): Promise<BreakGlassReviewSummary[]>;
+  /** Opens one review, disclosing the person's NHS number to the privacy officer (audited). */
+  openBreakGlassReview(ctx: AccessContext, id: string): Promise<BreakGlassReview>;
+  /** open → reviewed, with the finding and a note. */
+  reviewBreakGlass(ctx: AccessContext, id: string, decision: BreakGlassReviewDecision): Promise<BreakGlassReview>;
+  /** reviewed → closed. */
+  closeBreakGlassReview(ctx: AccessContext, id: string): Promise<BreakGlassReview>;
 
   /** A batch or transaction Bundle. A transaction is all-or-nothing; urn:uuid and conditional references are resolved. */
   processBundle(ctx: AccessContext, bundle: Bundle): Promise<Bundle>;

@@ -7,7 +7,10 @@ import type { MigrationSet } from '../src/migrations/registry';
  * PostgreSQL server (dropped on close), through the same `createRecord` the platform uses.
  */
 export function openTestRecord(kind: PostgresKind, options: { migrations?: readonly MigrationSet[] } = {}): Promise<OpenRecord> {
-  return openOnTestStorage(kind, 'record_test', (location) => createRecord({ ...location, maxConnections: 4, ...options }));
+  return openOnTestStorage(kind, 'record_test', async (location) => {
+    const opened = await createRecord({ ...location, maxConnections: 4, ...options });
+    return opened;
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import { buildWarehouse, countRows, resolveEngine, viewedTypes, warehouseContext
 import { WarehouseNotBuiltError } from './engines';
 import { referenceResourceTypes, WarehouseLoader } from './loader';
 import { formatVersion, loadRegisters, readMeta, writeMeta } from './meta';
+import { needsRebuildForOptOut } from './opt-out-changes';
 import type { WarehouseRunResult } from './progress';
 import { loadWarehouseKey, Pseudonymiser } from './pseudonym';
 import { recordSource } from './sources';
@@ -11,7 +12,7 @@ import { recordSource } from './sources';
  * reflects, replaces the rows of changed resources, removes those of deleted ones and of patients
  * who opted out, all in one transaction, so an interrupted refresh leaves the previous warehouse
  * as it was. A warehouse that was never built, was built by another format version, or needs a
- * patient restored after an opt-out is withdrawn gets a full build instead.
+ * patient restored after an opt-out is withdrawn, or a Type 1 opt-out applied (see opt-out-changes.ts), gets a full build instead.
  */
 export async function refreshWarehouse(options: RecordWarehouseOptions): Promise<WarehouseRunResult> {
   const started = performance.now();
@@ -42,6 +43,10 @@ export async function refreshWarehouse(options: RecordWarehouseOptions): Promise
         let watermark = meta.watermark;
         report({ phase: 'resources', resources: 0, rows: 0 });
         for await (const batch of source.mainPass()) {
+          if (await needsRebuildForOptOut(batch.changes)) {
+            needsFullBuild = 'A Type 1 opt-out (or a Consent) changed: running a full build so the record applies it to every row';
+            throw new FullBuildNeeded();
+          }
           await loader.applyChanges(batch.changes);
           await loader.flush();
           if (batch.watermark) watermark = batch.watermark;

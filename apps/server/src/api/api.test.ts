@@ -264,7 +264,8 @@ describe.each(storageKinds)('web API on %s', (kind) => {
     expect(unknown.statusCode).toBe(403);
     expect(refused.statusCode).toBe(403);
     expect(unknown.json()).toEqual(refused.json());
-    expect(String((unknown.json() as { detail: string }).detail)).toMatch(/no care relationship.*break glass/);
+    expect(unknown.json()).toMatchObject({ title: 'No care relationship' });
+    expect(String((unknown.json() as { detail: string }).detail)).toMatch(/no care relationship.*break glass/i);
     expect((await server.app.inject({ method: 'GET', url: '/api/care-record/patients/bad%20id!', headers: { cookie: gp.cookie } })).statusCode).toBe(400);
   });
 });

@@ -23,9 +23,11 @@ const DEMO_STAFF: Array<{ role: Role; username: string; displayName: string }> =
   { role: 'gp_clinician', username: 'gp.clinician', displayName: 'Dr Asha Patel' },
   { role: 'hospital_clinician', username: 'hospital.clinician', displayName: 'Dr Tom Hughes' },
   { role: 'social_worker', username: 'social.worker', displayName: 'Sam Okafor' },
+  { role: 'voluntary_worker', username: 'voluntary.worker', displayName: 'Jo Lewis' },
   { role: 'analyst', username: 'analyst', displayName: 'Priya Shah' },
   { role: 'partnership_lead', username: 'partnership.lead', displayName: 'Helen Jones' },
   { role: 'administrator', username: 'administrator', displayName: 'Chris Evans' },
+  { role: 'privacy_officer', username: 'privacy.officer', displayName: 'Morgan Reid' },
 ];
 
 export async function readDemoUsers(dataDir: string): Promise<DemoUserCredentials[] | undefined> {
@@ -51,7 +53,10 @@ export async function seedDemoUsers(platform: Platform): Promise<DemoUserCredent
   const employer: Partial<Record<Role, PartnerOrganisation | undefined>> = {
     gp_clinician: await busiestPractice(platform.record, ofKind('gp_practice')),
     hospital_clinician: ofKind('acute_trust')[0],
+    // The hospital's privacy officer reviews its clinicians' break-glass.
+    privacy_officer: ofKind('acute_trust')[0],
     social_worker: ofKind('local_authority')[0],
+    voluntary_worker: ofKind('voluntary')[0],
     analyst: ofKind('partnership')[0],
     partnership_lead: ofKind('partnership')[0],
     administrator: ofKind('partnership')[0],

@@ -6,6 +6,7 @@ import { ApiProblem, sendProblem } from './problem';
 import { careRecordRoutes } from './routes/care-record';
 import { footprintRoutes } from './routes/footprint';
 import { populationRoutes } from './routes/population';
+import { privacyRoutes } from './routes/privacy';
 import { worklistRoutes } from './routes/worklist';
 import { InsightSource } from './warehouse';
 import { demoRoutes } from './routes/demo';
@@ -72,4 +73,5 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await feedRoutes(app, platform, policy);
   await correctionRoutes(app, platform, policy);
   await duplicateRoutes(app, platform, policy);
+  await privacyRoutes(app, platform, policy);
 };

@@ -143,6 +143,8 @@ export interface PersonSearchAnswer {
 
 /** GET /api/care-record/patients/:id */
 export interface CareRecordSummary {
+  /** Set while the user holds a break-glass grant for this person: the record is shown under emergency access. */
+  emergencyAccess: import('./care-record/break-glass').EmergencyAccessView | null;
   patient: PersonMatch & { address: string | null; deceased: string | null; phone: string | null };
   problems: Array<{ id: string; display: string; code: string | null; status: string | null; onset: string | null; recorded: string | null; organisation: OrganisationRef | null }>;
   /** One row per medicine (grouped issues), current apart from past. */

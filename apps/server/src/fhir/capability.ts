@@ -19,6 +19,7 @@ function resourceEntry(type: string): CapabilityStatementRestResource {
           { name: 'merge', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-merge' },
           { name: 'unmerge', definition: 'https://fhir.footprint.example/OperationDefinition/Patient-unmerge' },
           { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export' },
+          { name: 'break-glass', definition: 'https://fhir.footprint.example/OperationDefinition/Patient-break-glass' },
         ]
       : []),
     ...(type === 'Group' ? [{ name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export' }] : []),

@@ -8,6 +8,7 @@ import { refuseUnsupportedInteraction } from './interactions';
 import { ExportJobs } from './export/jobs';
 import { exportRoutes } from './export/routes';
 import { fhirBase, sendFhir } from './request';
+import { BREAK_GLASS_TERMINOLOGY_ROUTES, breakGlassRoutes } from './routes/break-glass';
 import { bundleRoutes } from './routes/bundle';
 import { conditionalRoutes } from './routes/conditional';
 import { crudRoutes } from './routes/crud';
@@ -46,7 +47,7 @@ function registerBodyParsers(app: FastifyInstance, maxDepth: number): void {
 }
 
 /** Public paths that need no token: the CapabilityStatement is how clients discover the security service. */
-const PUBLIC_ROUTES = new Set(['/fhir/R4/metadata']);
+const PUBLIC_ROUTES = new Set(['/fhir/R4/metadata', ...BREAK_GLASS_TERMINOLOGY_ROUTES]);
 
 /**
  * The FHIR R4 REST API: bearer-token authentication building each request's AccessContext,
@@ -105,6 +106,7 @@ export const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, opt
   await app.register(historyRoutes, routeOptions);
   await app.register(bundleRoutes, routeOptions);
   await app.register(conditionalRoutes, routeOptions);
+  await app.register(breakGlassRoutes, routeOptions);
   await app.register(operationRoutes, routeOptions);
   await app.register(matchingRoutes, routeOptions);
   await app.register(exportRoutes, { ...routeOptions, jobs: options.jobs });

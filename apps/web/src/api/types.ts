@@ -8,6 +8,7 @@ export type { Capability, DemoUserCredentials as DemoUser, OrganisationRef, Sign
 export type { AccountList, AccountWithTemporaryPassword, RoleDescription, SignInOptions, StaffAccount } from '@footprint/server';
 export type { CorrectionRequestView, StaffCorrectionView, StaffCorrectionsAnswer } from '@footprint/server';
 export type { AccessLog, AccessLogEntry, DemoCitizen, DemoIdentities, DemoStaffIdentity, MyChoices, MyRecord, PatientSessionInfo } from '@footprint/server';
+export type { BreakGlassAnswer, BreakGlassReasons, BreakGlassReviewList, BreakGlassReviewView, EmergencyAccessView } from '@footprint/server';
 import type { SignedInUser } from '@footprint/server';
 
 export interface SessionInfo {

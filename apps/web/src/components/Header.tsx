@@ -14,6 +14,7 @@ export const SECTIONS: Array<{ path: string; label: string; capability: Capabili
   { path: '/accounts', label: 'Staff accounts', capability: 'accounts' },
   { path: '/corrections', label: 'Correction requests', capability: 'corrections' },
   { path: '/duplicates', label: 'Duplicate records', capability: 'duplicates' },
+  { path: '/privacy/reviews', label: 'Break-glass reviews', capability: 'privacy-reviews' },
 ];
 
 /** NHS.UK header: logo and service name, the signed-in account, and the menu for the user's role. */

@@ -1,11 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../api/client';
 import type { PersonMatch, PersonSearchAnswer } from '../api/types';
 import { formatDate, formatNhsNumber } from '../components/format';
 import { ProblemMessage } from '../components/Status';
 import { usePageTitle } from '../components/usePageTitle';
 import { TextInput } from '../components/TextInput';
+import { BreakGlassForm } from '../components/break-glass/BreakGlassForm';
+import { useSession } from '../session/SessionContext';
 
 type Mode = 'nhs-number' | 'demographics';
 type FieldError = { field: string; message: string };
@@ -34,7 +36,10 @@ export function CareRecordSearchPage() {
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [results, setResults] = useState<PersonMatch[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [searchedNhsNumber, setSearchedNhsNumber] = useState<string | null>(null);
   const summary = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+  const { can } = useSession();
 
   function validate(): { body?: Record<string, string>; errors: FieldError[] } {
     if (mode === 'nhs-number') {
@@ -75,6 +80,7 @@ export function CareRecordSearchPage() {
     try {
       const answer = await api<PersonSearchAnswer>('/care-record/search', { method: 'POST', body });
       setResults(answer.people);
+      setSearchedNhsNumber(body.nhsNumber ?? null);
     } catch (error) {
       setProblem(error instanceof ApiError ? error : new ApiError(0, 'Search failed'));
       setResults(null);
@@ -195,6 +201,19 @@ export function CareRecordSearchPage() {
               {results.length === 0 ? 'No one found' : results.length === 1 ? '1 person found' : `${results.length} people found`}
             </h2>
             {results.length === 0 && <p>Check the details and try again. Try searching by NHS number if you have it.</p>}
+            {results.length === 0 && searchedNhsNumber && can('break-glass') && (
+              <div className="nhsuk-warning-callout" data-testid="break-glass-offer">
+                <h3 className="nhsuk-warning-callout__label">
+                  <span role="text">
+                    <span className="nhsuk-u-visually-hidden">Important: </span>No care relationship?
+                  </span>
+                </h3>
+                <p>
+                  You only find people your organisation has a care relationship with and whose sharing choice includes it. If you need this person’s record to care for them now, you can break glass: access lasts a few hours, every look is recorded with your name, and your privacy officer reviews why you did it.
+                </p>
+                <BreakGlassForm path="/care-record/break-glass" extra={{ nhsNumber: searchedNhsNumber }} onGranted={(answer) => navigate(`/care-record/patients/${encodeURIComponent(answer.patientId)}`)} />
+              </div>
+            )}
             {results.length > 0 && (
               <ul className="nhsuk-list nhsuk-list--border" data-testid="search-results">
                 {results.map((person) => (

@@ -11,6 +11,7 @@ const DESCRIPTIONS: Record<string, string> = {
   '/feeds': 'What each partner organisation has sent to the shared record, when, and what failed validation.',
   '/accounts': 'Add staff, reset their passwords, change their roles and disable accounts.',
   '/duplicates': 'Records that may belong to one person, side by side, to confirm, reject, merge or unmerge.',
+  '/privacy/reviews': 'Each time someone in your organisation broke glass to see a record: review whether it was appropriate.',
 };
 
 /** A signed-in user's home: one card per part of Footprint their role may use. */

@@ -6,6 +6,8 @@ import { FigureTable } from '../components/FigureTable';
 import { formatDate, formatNhsNumber } from '../components/format';
 import { SummaryList } from '../components/SummaryList';
 import { Load } from '../components/Status';
+import { BreakGlassForm, EmergencyAccessBanner, RefusedRecord } from '../components/break-glass/BreakGlassForm';
+import { useSession } from '../session/SessionContext';
 import { usePageTitle } from '../components/usePageTitle';
 
 function org(ref: OrganisationRef | null): string {
@@ -31,12 +33,26 @@ export function PatientRecordPage() {
   const record = useApi<CareRecordSummary>(`/care-record/patients/${encodeURIComponent(patientId)}`);
   usePageTitle(record.status === 'ready' ? `Care record: ${record.data.patient.name}` : 'Care record');
   const trail = fromWorklist ? [{ label: 'Practice worklist', to: '/worklist' }] : [{ label: 'Find a person', to: '/care-record' }];
+  const { can } = useSession();
+  if (record.status === 'error' && record.error.status === 403 && record.error.title === 'No care relationship') {
+    return (
+      <>
+        <Breadcrumbs trail={trail} />
+        <RefusedRecord
+          detail={record.error.detail}
+          canBreakGlass={can('break-glass')}
+          form={<BreakGlassForm path={`/care-record/patients/${encodeURIComponent(patientId)}/break-glass`} onGranted={() => record.reload()} />}
+        />
+      </>
+    );
+  }
   return (
     <>
       <Breadcrumbs trail={trail} />
       <Load state={record} what="the care record">
         {(data) => (
           <>
+            {data.emergencyAccess && <EmergencyAccessBanner expires={data.emergencyAccess.expires} overridesDissent={data.emergencyAccess.overridesDissent} />}
             <h1>
               <span className="nhsuk-caption-l">Shared care record</span>
               {data.patient.name}

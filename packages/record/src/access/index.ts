@@ -23,3 +23,7 @@ export * from './trust-codes';
 export { STAFF_ROLE_CODES, NATIONAL_RBAC_SYSTEM, FOOTPRINT_ROLE_SYSTEM } from './staff-policy';
 export * from './relationships';
 export { isSensitive, loadSensitiveCodes, sensitiveCodes } from './sensitivity';
+export { BREAK_GLASS_ROLES, DEFAULT_BREAK_GLASS_HOURS } from './break-glass/roles';
+export * from './break-glass/types';
+export { consentImplication, type ConsentImplication } from './consent/implication';
+export { accessMigrations } from './migrations';

@@ -1,14 +1,18 @@
 import { forbidden, notFound, resourceTypes, type OperationOutcomeError, type Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
-import type { SqlParams } from '../db/sql-params';
+import type { SqlClient } from '../db/sql-client';
+import { SqlParams } from '../db/sql-params';
 import { patientCompartmentTypes } from '../store/compartment';
 import { isAnswerByOwner, requireOwnCorrectionRequest } from './correction-requests';
 import { allows, grantScopes, grantedTypes, parseScopes, type Interaction, type ScopeContext, type ScopeGrant } from './scopes';
 import { encounterMonths } from './relationships/codes';
 import { isStaffRole, staffAccess, type StaffAccess } from './staff-policy';
 import { evaluateTerm } from './term-evaluate';
+import { breakGlassGrant } from './break-glass/terms';
+import { BREAK_GLASS_ROLES } from './break-glass/roles';
+import { notOptedOut, sharingChoicePermits, voluntarySharing } from './consent/terms';
 import { compileTerm } from './term-sql';
-import { and, ALL, compartment, NONE, not, or, recordedBy, relationship, sensitive, types, unattached, type AccessRow, type AccessTerm } from './terms';
+import { and, ALL, compartment, needsDatabase, NONE, not, or, recordedBy, relationship, sensitive, types, unattached, type AccessRow, type AccessTerm } from './terms';
 
 /**
  * The one access decision of the platform. Every Repository call builds one from its
@@ -174,16 +178,24 @@ export class AccessPolicy {
     const patient = this.patientId;
     const referenceData = and(unattached(), not(types(patientCompartmentTypes())));
     if (patient !== undefined) return or(compartment(patient), referenceData);
+    // Planning and research (the warehouse build): nobody with a national data opt-out, and not
+    // what a practice recorded for someone with a Type 1 opt-out there; direct care is unaffected.
+    const secondaryUse = this.ctx.purpose === 'PUBHLTH' || this.ctx.purpose === 'HRESCH' ? notOptedOut() : ALL;
     const org = organisation?.reference;
     // Sensitive rows only for the organisation that recorded them.
     const readable = org ? or(not(sensitive()), recordedBy(org)) : not(sensitive());
     if (principal.kind === 'user') {
       if (!this.staff) return NONE;
-      if (!this.staff.relationship) return ALL;
+      if (!this.staff.relationship) return secondaryUse;
       if (!org) return NONE;
-      return and(readable, or(referenceData, relationship(org, this.relationshipWindow())));
+      // Voluntary organisations see only people who agreed to share with them.
+      if (principal.role === 'voluntary_worker') return and(readable, or(referenceData, voluntarySharing(org)));
+      // A care relationship the person's sharing choice allows, or a break-glass grant still running.
+      const related = and(relationship(org, this.relationshipWindow()), sharingChoicePermits(org));
+      const glass = (BREAK_GLASS_ROLES as readonly string[]).includes(principal.role) ? breakGlassGrant(principal.id, org) : NONE;
+      return and(secondaryUse, readable, or(referenceData, related, glass));
     }
-    return principal.kind === 'system' ? ALL : readable;
+    return and(secondaryUse, principal.kind === 'system' ? ALL : readable);
   }
 
   /** Encounters count for FOOTPRINT_RELATIONSHIP_ENCOUNTER_MONTHS (default 12) before now. */
@@ -211,6 +223,22 @@ export class AccessPolicy {
   permitsRow(row: Omit<AccessRow, 'resource_type'>, resourceType: string, interaction: Interaction): boolean {
     const accessRow: AccessRow = { ...row, resource_type: resourceType };
     return evaluateTerm(this.term(interaction), accessRow);
+  }
+
+  /**
+   * Row-level check for one already-fetched row: in memory when the term allows, otherwise one
+   * query deciding the same predicate over the row's columns (grants, consent), so the answer is
+   * always the SQL's.
+   */
+  async permits(sql: SqlClient, row: { patient_id: string | null; organisation?: string | null; sensitive?: boolean }, resourceType: string, interaction: Interaction): Promise<boolean> {
+    const term = this.term(interaction);
+    if (!needsDatabase(term)) return this.permitsRow(row, resourceType, interaction);
+    const params = new SqlParams();
+    const x =
+      `(SELECT ${params.add(resourceType)}::text AS resource_type, ${params.add(row.patient_id)}::text AS patient_id, ` +
+      `${params.add(row.organisation ?? null)}::text AS organisation, ${params.add(row.sensitive ?? null)}::boolean AS sensitive)`;
+    const { rows } = await sql.query<{ ok: boolean }>(`SELECT (${compileTerm(term, 'x', params)}) AS ok FROM ${x} x`, params.values);
+    return rows[0]?.ok === true;
   }
 
   private refusal(): string {

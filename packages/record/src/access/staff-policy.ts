@@ -83,14 +83,23 @@ export const SOCIAL_WORKER_TYPES: readonly string[] = [
 const SOCIAL_CARE: StaffAccess = { ...DIRECT_CARE, scopes: SOCIAL_WORKER_TYPES.map((t) => `user/${t}.rs`) };
 
 /**
+ * What a person may agree to share with a voluntary organisation (a voluntary-sharing Consent):
+ * who they are and how to reach them, their care plans and goals, and who else is in their care
+ * team; never results, notes, conditions or medicines. The Consent, not a care relationship,
+ * decides whose (consent/terms.ts).
+ */
+export const VOLUNTARY_SHARED_TYPES = ['Patient', 'CarePlan', 'Goal', 'CareTeam'] as const;
+const VOLUNTARY_SECTOR: StaffAccess = { ...DIRECT_CARE, scopes: VOLUNTARY_SHARED_TYPES.map((type) => `user/${type}.rs`) };
+
+/**
  * The staff policy. GP and hospital clinicians read and search the whole record of the people
  * their organisation has a care relationship with, for direct care (TREAT); social workers the
- * social care subset (SOCIAL_WORKER_TYPES) of those people. Voluntary-sector workers and privacy
- * officers read nothing here yet (the person's consented sharing and the audit reviews come
- * with break-glass and consent); analysts and partnership leads have no identifiable record
- * access (they work in the pseudonymised warehouse); administrators may count registered
- * patients for operations (HOPERAT) and read nothing clinical. Direct care is given by an
- * organisation, so a clinician not linked to one is granted nothing.
+ * social care subset (SOCIAL_WORKER_TYPES) of those people; voluntary-sector workers only
+ * VOLUNTARY_SHARED_TYPES of people who agreed to share with their organisation. Privacy
+ * officers read no record (they review break-glass); analysts and partnership leads have no
+ * identifiable record access (they work in the pseudonymised warehouse); administrators may
+ * count registered patients for operations (HOPERAT) and read nothing clinical. Direct care is
+ * given by an organisation, so a clinician not linked to one is granted nothing.
  */
 export function staffAccess(role: StaffRole, organisation: AccessContext['organisation']): StaffAccess {
   switch (role) {
@@ -100,6 +109,7 @@ export function staffAccess(role: StaffRole, organisation: AccessContext['organi
     case 'social_worker':
       return organisation?.reference ? SOCIAL_CARE : NO_ACCESS;
     case 'voluntary_worker':
+      return organisation?.reference ? VOLUNTARY_SECTOR : NO_ACCESS;
     case 'privacy_officer':
     case 'analyst':
     case 'partnership_lead':

@@ -29,6 +29,11 @@ const EVALUATE: TermHandlers<Known, [AccessRow]> = {
     );
   },
   sensitive: (_t, row) => row.sensitive,
+  // Kinds that join to other tables are unknown in memory, so they deny; AccessPolicy.permits decides them in SQL.
+  breakGlass: () => undefined,
+  sharingChoice: () => undefined,
+  voluntaryShare: () => undefined,
+  notOptedOut: () => undefined,
   recordedBy: (t, row) => (row.organisation === undefined ? undefined : row.organisation === null ? undefined : row.organisation === t.organisation),
   and: (t, row) => andAll(t.terms.map((part) => evaluate(part, row))),
   or: (t, row) => orAny(t.terms.map((part) => evaluate(part, row))),

@@ -1,4 +1,6 @@
 import type { SqlParams } from '../db/sql-params';
+import { breakGlassSql } from './break-glass/terms';
+import { notOptedOutSql, sharingChoiceSql, voluntaryShareSql } from './consent/terms';
 import { foldTerm, type AccessTerm, type TermHandlers } from './terms';
 
 /**
@@ -15,6 +17,10 @@ const NULLABLE: TermHandlers<boolean> = {
   relationship: () => false,
   sensitive: () => false,
   recordedBy: () => true,
+  breakGlass: () => false,
+  sharingChoice: () => false,
+  voluntaryShare: () => false,
+  notOptedOut: () => false,
   and: (t) => t.terms.some(nullable),
   or: (t) => t.terms.some(nullable),
   not: (t) => nullable(t.term),
@@ -38,6 +44,10 @@ const COMPILE: TermHandlers<string, [string, SqlParams]> = {
     ` AND (cr.ends IS NULL OR cr.ends > ${params.add(t.now)}::timestamptz))`,
   sensitive: (_t, alias) => `${alias}.sensitive`,
   recordedBy: (t, alias, params) => `${alias}.organisation = ${params.add(t.organisation)}`,
+  breakGlass: breakGlassSql,
+  sharingChoice: sharingChoiceSql,
+  voluntaryShare: voluntaryShareSql,
+  notOptedOut: notOptedOutSql,
   and: (t, alias, params) => `(${t.terms.map((part) => compileTerm(part, alias, params)).join(' AND ')})`,
   or: (t, alias, params) => `(${t.terms.map((part) => compileTerm(part, alias, params)).join(' OR ')})`,
   not: (t, alias, params) => {

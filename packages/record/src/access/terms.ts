@@ -28,6 +28,14 @@ export type AccessTerm =
   | { kind: 'sensitive' }
   /** Rows recorded by this organisation (resource.organisation, the writer's organisation). */
   | { kind: 'recordedBy'; organisation: string }
+  /** Rows of people this user (acting for this organisation) holds an unexpired break-glass grant for (break-glass/terms.ts). */
+  | { kind: 'breakGlass'; userId: string; organisation: string }
+  /** Rows the person's sharing choice in force lets this organisation see (consent/terms.ts). */
+  | { kind: 'sharingChoice'; organisation: string }
+  /** Rows of people who agreed to share with this voluntary organisation (consent/terms.ts). */
+  | { kind: 'voluntaryShare'; organisation: string }
+  /** Rows not withheld by a national data opt-out or, for the practice's own rows, a Type 1 opt-out (consent/terms.ts). */
+  | { kind: 'notOptedOut' }
   | { kind: 'and'; terms: readonly AccessTerm[] }
   | { kind: 'or'; terms: readonly AccessTerm[] }
   | { kind: 'not'; term: AccessTerm };
@@ -54,6 +62,20 @@ export interface AccessRow {
   organisation?: string | null;
   sensitive?: boolean;
   relationships?: ReadonlyArray<{ organisation: string; basis: string; effective: string | null; ends: string | null }>;
+}
+
+/**
+ * Kinds decided by joining to tables other than the row's own (care relationships, break-glass
+ * grants, the person's choices): only SQL can decide them, so a row already fetched is checked in
+ * SQL when its term holds one (AccessPolicy.permits).
+ */
+export const DATABASE_KINDS: readonly AccessTermKind[] = ['relationship', 'breakGlass', 'sharingChoice', 'voluntaryShare', 'notOptedOut'];
+
+/** True when the term reads other tables, so a row must be checked in SQL rather than in memory. */
+export function needsDatabase(term: AccessTerm): boolean {
+  if (DATABASE_KINDS.includes(term.kind)) return true;
+  if (term.kind === 'and' || term.kind === 'or') return term.terms.some(needsDatabase);
+  return term.kind === 'not' ? needsDatabase(term.term) : false;
 }
 
 export const ALL: AccessTerm = { kind: 'all' };

@@ -1,5 +1,6 @@
 import { OperationOutcomeError } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
+import { auditContext } from '../access/break-glass/audit-purpose';
 import type { SqlClient } from '../db/sql-client';
 import type { AuditFacts } from './audit-event';
 import { writeAudit } from './write';
@@ -44,7 +45,7 @@ export async function audited<T>(
   const finish = async (tx: SqlClient): Promise<T> => {
     const done = await work(tx);
     if (done.audit !== false) {
-      await writeAudit(tx, ctx, { ...facts, entities: done.entities ?? facts.entities ?? [], patients: done.patients, outcome: '0' });
+      await writeAudit(tx, await auditContext(tx, ctx, done.patients), { ...facts, entities: done.entities ?? facts.entities ?? [], patients: done.patients, outcome: '0' });
     }
     return done.result;
   };

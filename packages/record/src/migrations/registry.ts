@@ -1,4 +1,5 @@
 import type { Migration, SqlClient } from '../db/sql-client';
+import { accessMigrations } from '../access/migrations';
 import { importMigrations } from '../import/migrations';
 import { matchingMigrations } from '../match/migrations';
 import { recordMigrations } from './record-migrations';
@@ -13,11 +14,12 @@ export interface MigrationSet {
   migrations: readonly Migration[];
 }
 
-/** The record's own sets: its FHIR tables, then import progress. Every platform's list begins with these. */
+/** The record's own sets: its FHIR tables, then import progress, then what the access policy joins to (break-glass, consent). Every platform's list begins with these. */
 export const recordMigrationSets: readonly MigrationSet[] = [
   { namespace: 'record', migrations: recordMigrations },
   { namespace: 'import', migrations: importMigrations },
   { namespace: 'matching', migrations: matchingMigrations },
+  { namespace: 'access', migrations: accessMigrations },
 ];
 
 /**

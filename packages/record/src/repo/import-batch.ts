@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { badRequest, conflict, copyLexicalNumbers, extractSearchValues, ID_PATTERN, isStorable, OperationOutcomeError, stringifyFhirJson, validateResource, type Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import { AccessPolicy } from '../access/policy';
+import { addConsentDerivation } from '../access/consent/derive';
+import { consentImplication, type ConsentImplication } from '../access/consent/implication';
 import { addAudit } from '../audit/write';
 import type { SqlClient } from '../db/sql-client';
 import { Statement } from '../db/statement';
@@ -113,6 +115,7 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
     const relationships: CareRelationship[] = [];
     const index: IndexEntry[] = [];
     const patients = new Set<string>();
+    const consents: ConsentImplication[] = [];
     for (const w of writes) {
       const rid = w.prior?.rid ?? ridRows[nextRid++].rid;
       const version = (w.prior?.version ?? 0) + 1;
@@ -120,6 +123,8 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
       const values = extractSearchValues(stored);
       const patient = patientKey(stored, values) ?? null;
       if (patient) patients.add(patient);
+      const implication = consentImplication(stored, stored.id as string);
+      if (implication) consents.push(implication);
       cols.rid.push(rid);
       cols.type.push(stored.resourceType);
       cols.id.push(stored.id as string);
@@ -167,6 +172,8 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
     const updatedRids = writes.flatMap((w) => (w.prior ? [w.prior.rid] : []));
     if (updatedRids.length) addIndexDeletes(stmt, updatedRids);
     addIndexInserts(stmt, index);
+    const consentIds = writes.filter((w) => w.resource.resourceType === 'Consent').map((w) => w.resource.id as string);
+    addConsentDerivation(stmt, consentIds, consents, (u) => `JOIN ${rowsCte} c ON c.resource_type = 'Consent' AND c.id = ${u}.consent_id`);
     addAudit(stmt, ctx, {
       interaction: 'batch',
       operation: '$import',

@@ -1,5 +1,15 @@
 import type { Bundle, Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
+import { activeBreakGlass, breakGlass } from '../access/break-glass/grant';
+import { closeBreakGlassReview, listBreakGlassReviews, openBreakGlassReview, reviewBreakGlass } from '../access/break-glass/reviews';
+import type {
+  BreakGlassGrant,
+  BreakGlassRequest,
+  BreakGlassReview,
+  BreakGlassReviewDecision,
+  BreakGlassReviewStatus,
+  BreakGlassReviewSummary,
+} from '../access/break-glass/types';
 import { processBundle } from '../bundle';
 import type { SqlClient } from '../db/sql-client';
 import type {
@@ -78,6 +88,30 @@ export class PostgresRepository implements Repository {
 
   reidentify(ctx: AccessContext, request: ReidentifyRequest): Promise<ReidentifiedPatient[]> {
     return reidentify(this.sql, ctx, request);
+  }
+
+  breakGlass(ctx: AccessContext, request: BreakGlassRequest): Promise<BreakGlassGrant> {
+    return breakGlass(this.sql, ctx, request);
+  }
+
+  activeBreakGlass(ctx: AccessContext, patientId: string): Promise<BreakGlassGrant | undefined> {
+    return activeBreakGlass(this.sql, ctx, patientId);
+  }
+
+  breakGlassReviews(ctx: AccessContext, filter?: { status?: BreakGlassReviewStatus }): Promise<BreakGlassReviewSummary[]> {
+    return listBreakGlassReviews(this.sql, ctx, filter);
+  }
+
+  openBreakGlassReview(ctx: AccessContext, id: string): Promise<BreakGlassReview> {
+    return openBreakGlassReview(this.sql, ctx, id);
+  }
+
+  reviewBreakGlass(ctx: AccessContext, id: string, decision: BreakGlassReviewDecision): Promise<BreakGlassReview> {
+    return reviewBreakGlass(this.sql, ctx, id, decision);
+  }
+
+  closeBreakGlassReview(ctx: AccessContext, id: string): Promise<BreakGlassReview> {
+    return closeBreakGlassReview(this.sql, ctx, id);
   }
 
   processBundle(ctx: AccessContext, bundle: Bundle): Promise<Bundle> {

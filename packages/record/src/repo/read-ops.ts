@@ -27,6 +27,7 @@ interface ReadRow {
   rid: string;
   deleted: boolean;
   patient_id: string | null;
+  organisation: string | null;
   content: string | null;
   /** The policy's decision for this row, made in the same query (care relationships are joined there). */
   visible: boolean;

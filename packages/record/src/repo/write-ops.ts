@@ -93,7 +93,7 @@ export async function updateResource<T extends Resource>(sql: SqlClient, ctx: Ac
     if (answering) {
       const current = existing && !existing.deleted && existing.content ? (parseStoredJson(existing.content) as Resource) : undefined;
       if (!current || !policy.permitsAnswer(current, resource)) throw notFound(`${reference} is not known`);
-    } else if (existing && !policy.permitsRow(existing, resource.resourceType, 'u')) throw notFound(`${reference} is not known`);
+    } else if (existing && !(await policy.permits(tx, existing, resource.resourceType, 'u'))) throw notFound(`${reference} is not known`);
     if (!existing) policy.require('c', type);
     else if (existing.deleted) policy.requireCreateContent(resource);
     if (options.ifMatch !== undefined) {
@@ -124,7 +124,7 @@ export async function deleteResource(sql: SqlClient, ctx: AccessContext, resourc
     checkType(resourceType, 'delete');
     await enterWrite(tx);
     const existing = await loadCurrent(tx, resourceType, id, true);
-    if (!existing || !policy.permitsRow(existing, resourceType, 'd')) throw notFound(`${reference} is not known`);
+    if (!existing || !(await policy.permits(tx, existing, resourceType, 'd'))) throw notFound(`${reference} is not known`);
     if (existing.deleted) return { result: undefined, patients: existing.patient_id ? [existing.patient_id] : [] };
     await writeVersion(tx, { ctx, resourceType, id, existing, resource: undefined, method: 'DELETE', audit: { interaction: 'delete' } });
     return { result: undefined, patients: [], audit: false };

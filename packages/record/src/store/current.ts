@@ -6,9 +6,9 @@ export interface CurrentRow {
   version: number;
   deleted: boolean;
   patient_id: string | null;
+  organisation: string | null;
   content_hash: string | null;
   content: string | null;
-  organisation: string | null;
   sensitive: boolean;
   [key: string]: unknown;
 }

@@ -3,6 +3,8 @@ import type { AccessContext } from '../access-context';
 import type { SqlClient } from '../db/sql-client';
 import { Statement } from '../db/statement';
 import { addAudit } from '../audit/write';
+import { addConsentDerivation } from '../access/consent/derive';
+import { consentImplication } from '../access/consent/implication';
 import type { AuditFacts } from '../audit/audit-event';
 import { CHANGE_LOCK } from './change-lock';
 import { patientKey } from './compartment';
@@ -57,6 +59,8 @@ export async function writeVersion(sql: SqlClient, w: VersionWrite): Promise<Res
     hash = contentHash(stored);
     patient = patientKey(stored, values) ?? null;
   }
+  // Sharing choices, voluntary sharing and opt-outs are checked before anything is written.
+  const implication = stored ? consentImplication(stored, w.id) : undefined;
   const stmt = new Statement();
   const p = {
     type: stmt.add(w.resourceType),
@@ -97,6 +101,7 @@ export async function writeVersion(sql: SqlClient, w: VersionWrite): Promise<Res
     `INSERT INTO resource_history (rid, resource_type, id, version, seq, last_updated, deleted, method, organisation, patient_id, content, sensitive)
      SELECT rid, ${p.type}, ${p.id}, ${p.version}, seq, ${p.updated}, ${p.deleted}, ${stmt.add(w.method)}, ${p.org}, ${p.patient}, ${p.content}, ${p.sensitive} FROM ${cur}`,
   );
+  if (w.resourceType === 'Consent') addConsentDerivation(stmt, [w.id], implication ? [implication] : [], () => `CROSS JOIN ${cur} c`);
   const reference = `${w.resourceType}/${w.id}`;
   // The care relationships this resource implies replace those it implied before, in this statement.
   if (RELATIONSHIP_SOURCE_TYPES.has(w.resourceType)) addRelationshipWrites(stmt, [reference], deriveRelationships(stored, patient), cur);

@@ -9,17 +9,27 @@ export const ROLES = STAFF_ROLES;
 export type Role = StaffRole;
 
 /** The areas of the app a role can be allowed into. */
-export type Capability = 'overview' | 'population' | 'care-record' | 'worklist' | 'feeds' | 'accounts' | 'corrections' | 'duplicates';
+export type Capability =
+  | 'overview'
+  | 'population'
+  | 'care-record'
+  | 'worklist'
+  | 'feeds'
+  | 'accounts'
+  | 'corrections'
+  | 'duplicates'
+  | 'privacy-reviews'
+  | 'break-glass';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'corrections'],
-  hospital_clinician: ['overview', 'population', 'care-record', 'corrections'],
-  social_worker: ['overview', 'care-record', 'corrections'],
+  gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'corrections', 'break-glass'],
+  hospital_clinician: ['overview', 'population', 'care-record', 'corrections', 'break-glass'],
+  social_worker: ['overview', 'care-record', 'corrections', 'break-glass'],
   voluntary_worker: ['overview', 'care-record'],
   analyst: ['overview', 'population'],
   partnership_lead: ['overview', 'population'],
   administrator: ['overview', 'feeds', 'accounts', 'duplicates'],
-  privacy_officer: ['overview'],
+  privacy_officer: ['overview', 'privacy-reviews'],
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AllergyIntolerance, Condition, Encounter, MedicationRequest, Observation, Patient, Resource } from '@medplum/fhirtypes';
-import { isValidNhsNumber, NHS_NUMBER_SYSTEM } from '@footprint/fhir';
+import { isValidNhsNumber, NHS_NUMBER_SYSTEM, OperationOutcomeError } from '@footprint/fhir';
 import { AccessPolicy, type AccessContext, type Repository, type SearchParams } from '@footprint/record';
 import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
+import { careRecordBreakGlassRoutes, noRelationship } from '../care-record/break-glass';
 import { groupMedications } from '../care-record/medications';
 import { readOrganisation, resolveRecordingOrganisations, type OrganisationRef } from '../care-record/organisations';
 import {
@@ -78,6 +79,7 @@ async function newest<T extends Resource>(record: Repository, ctx: AccessContext
 export async function careRecordRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy): Promise<void> {
   const guard = requireSession(platform.sql, policy, 'care-record');
   const { record } = platform;
+  await careRecordBreakGlassRoutes(app, platform, policy);
 
   // POST so that names and NHS numbers travel in the body, never in URLs or logs.
   app.post<{ Body: Record<string, unknown> }>('/care-record/search', { preHandler: guard }, async (request): Promise<PersonSearchAnswer> => {
@@ -91,7 +93,11 @@ export async function careRecordRoutes(app: FastifyInstance, platform: Platform,
     if (!FHIR_ID.test(request.params.id)) throw new ApiProblem(400, 'Invalid record id');
     const ctx = staffContext(sessionOf(request).user, 'TREAT', request);
     const id = request.params.id;
-    const patient = await record.read<Patient>(ctx, 'Patient', id);
+    const patient = await record.read<Patient>(ctx, 'Patient', id).catch((error: unknown) => {
+      // A person the user may not see is refused alike whether or not they exist (no existence oracle).
+      throw error instanceof OperationOutcomeError && (error.status === 404 || error.status === 403) ? noRelationship(ctx) : error;
+    });
+    const emergency = await record.activeBreakGlass(ctx, id);
     const conditions = await newest<Condition>(record, ctx, 'Condition', id, '-recorded-date');
     const medications = await newest<MedicationRequest>(record, ctx, 'MedicationRequest', id, '-authoredon', MEDICATION_ISSUE_LIMIT);
     const allergies = await newest<AllergyIntolerance>(record, ctx, 'AllergyIntolerance', id, '-date');
@@ -112,6 +118,7 @@ export async function careRecordRoutes(app: FastifyInstance, platform: Platform,
     }
     reply.header('cache-control', 'no-store');
     return {
+      emergencyAccess: emergency ? { expires: emergency.expires, overridesDissent: emergency.overridesDissent } : null,
       patient: {
         ...(await describePeople(record, ctx, [patient]))[0],
         address: addressOf(patient),
