@@ -19,7 +19,7 @@ import { ACT_CODE, CONDITION_CLINICAL, CONDITION_VERIFICATION, CONFIDENTIALITY, 
 const TRUST_STREAM = hashString('trust');
 
 /** Chance of an open council social care episode: for every adult, and more with age and need. */
-const SOCIAL_CARE_EPISODE_RATE = { adult: 0.03, age75: 0.15, frailty: 0.2, dementia: 0.25, learningDisability: 0.3 };
+const SOCIAL_CARE_EPISODE_RATE = { adult: 0.05, age75: 0.15, frailty: 0.2, dementia: 0.25, learningDisability: 0.3 };
 /** Chance an adult has a sensitive diagnosis on record. */
 const SENSITIVE_DIAGNOSIS_RATE = 0.02;
 /** Chance a mental health contact of someone with a severe mental illness is labelled restricted. */
