@@ -191,7 +191,8 @@ export class AccessPolicy {
       // Voluntary organisations see only people who agreed to share with them.
       if (principal.role === 'voluntary_worker') return and(readable, or(referenceData, voluntarySharing(org)));
       // A care relationship the person's sharing choice allows, or a break-glass grant still running.
-      const related = and(relationship(org, this.relationshipWindow()), sharingChoicePermits(org));
+      const window = this.relationshipWindow();
+      const related = and(relationship(org, window), sharingChoicePermits(org, window));
       const glass = (BREAK_GLASS_ROLES as readonly string[]).includes(principal.role) ? breakGlassGrant(principal.id, org) : NONE;
       return and(secondaryUse, readable, or(referenceData, related, glass));
     }

@@ -38,14 +38,14 @@ const COMPILE: TermHandlers<string, [string, SqlParams]> = {
   unattached: (_t, alias) => `${alias}.patient_id IS NULL`,
   // One indexed semi-join (organisation, patient_id, basis, effective) in the query itself: no extra round trip.
   relationship: (t, alias, params) =>
-    `EXISTS (SELECT 1 FROM care_relationship cr WHERE cr.organisation = ${params.add(t.organisation)} AND cr.patient_id = ${alias}.patient_id` +
-    `${t.bases ? ` AND cr.basis = ANY(${params.add(t.bases)}::text[])` : ''}` +
-    ` AND (cr.basis <> 'encounter' OR cr.effective >= ${params.add(t.encounterSince)}::timestamptz)` +
-    ` AND (cr.ends IS NULL OR cr.ends > ${params.add(t.now)}::timestamptz))`,
+    `EXISTS (SELECT 1 FROM care_relationship access_cr WHERE access_cr.organisation = ${params.add(t.organisation)} AND access_cr.patient_id = ${alias}.patient_id` +
+    `${t.bases ? ` AND access_cr.basis = ANY(${params.add(t.bases)}::text[])` : ''}` +
+    ` AND (access_cr.basis <> 'encounter' OR access_cr.effective >= ${params.add(t.encounterSince)}::timestamptz)` +
+    ` AND (access_cr.ends IS NULL OR access_cr.ends > ${params.add(t.now)}::timestamptz))`,
   sensitive: (_t, alias) => `${alias}.sensitive`,
   recordedBy: (t, alias, params) => `${alias}.organisation = ${params.add(t.organisation)}`,
   breakGlass: breakGlassSql,
-  sharingChoice: sharingChoiceSql,
+  sharingChoice: (t, alias, params) => sharingChoiceSql(t, alias, params, (term, on) => compileTerm(term, on, params)),
   voluntaryShare: voluntaryShareSql,
   notOptedOut: notOptedOutSql,
   and: (t, alias, params) => `(${t.terms.map((part) => compileTerm(part, alias, params)).join(' AND ')})`,

@@ -31,7 +31,7 @@ export type AccessTerm =
   /** Rows of people this user (acting for this organisation) holds an unexpired break-glass grant for (break-glass/terms.ts). */
   | { kind: 'breakGlass'; userId: string; organisation: string }
   /** Rows the person's sharing choice in force lets this organisation see (consent/terms.ts). */
-  | { kind: 'sharingChoice'; organisation: string }
+  | { kind: 'sharingChoice'; organisation: string; encounterSince: string; now: string }
   /** Rows of people who agreed to share with this voluntary organisation (consent/terms.ts). */
   | { kind: 'voluntaryShare'; organisation: string }
   /** Rows not withheld by a national data opt-out or, for the practice's own rows, a Type 1 opt-out (consent/terms.ts). */

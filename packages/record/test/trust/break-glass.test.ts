@@ -40,7 +40,7 @@ describe('break-glass: grants, expiry, ETREAT audit and the privacy officer revi
   afterAll(() => record.close());
 
   it('a clinician kept out by the sharing choice sees nothing of the person', async () => {
-    expect(await statusOf(record.repo.read(clinician, 'Patient', zoe.id!))).toBe(404);
+    expect(await statusOf(record.repo.read(clinician, 'Patient', zoe.id!))).toBe(403);
     expect((await record.repo.search(clinician, 'Observation', [['patient', `Patient/${zoe.id}`]])).matches).toHaveLength(0);
     expect(await record.repo.activeBreakGlass(clinician, zoe.id!)).toBeUndefined();
   });
@@ -77,7 +77,7 @@ describe('break-glass: grants, expiry, ETREAT audit and the privacy officer revi
     expect((await record.repo.activeBreakGlass(clinician, zoe.id!))?.id).toBe(grant.id);
 
     // Another clinician of the same hospital has no grant, and a partner system reads as TREAT.
-    expect(await statusOf(record.repo.read(staff('hospital_clinician', 'dr-other'), 'Patient', zoe.id!))).toBe(404);
+    expect(await statusOf(record.repo.read(staff('hospital_clinician', 'dr-other'), 'Patient', zoe.id!))).toBe(403);
     await record.repo.read(admin, 'Patient', zoe.id!);
     expect(purposeOf(await lastAudit())?.code).toBe('TREAT');
   });
@@ -93,7 +93,7 @@ describe('break-glass: grants, expiry, ETREAT audit and the privacy officer revi
     await record.sql.query(
       "UPDATE break_glass_grant SET granted_at = now() - interval '5 hours', expires_at = now() - interval '1 hour' WHERE user_id = 'dr-hughes'",
     );
-    expect(await statusOf(record.repo.read(clinician, 'Patient', zoe.id!))).toBe(404);
+    expect(await statusOf(record.repo.read(clinician, 'Patient', zoe.id!))).toBe(403);
     expect((await record.repo.search(clinician, 'Observation', [['patient', `Patient/${zoe.id}`]])).matches).toHaveLength(0);
     expect(await record.repo.activeBreakGlass(clinician, zoe.id!)).toBeUndefined();
   });

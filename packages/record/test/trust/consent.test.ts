@@ -1,4 +1,4 @@
-import type { CarePlan, Consent, Observation, Patient } from '@footprint/fhir';
+import type { CarePlan, Consent, Encounter, Observation, Patient, ServiceRequest } from '@footprint/fhir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessContext } from '../../src/access-context';
 import { systemContext } from '../../src/access-context';
@@ -24,16 +24,28 @@ describe('sharing choices, voluntary sharing and opt-outs, derived at write time
   const hospital = staff('hospital_clinician', HOSPITAL);
   const gp = staff('gp_clinician', PRACTICE);
 
+  // Registered at the practice; referred to the hospital (a care relationship, but not "treating now").
   const newPerson = async () => {
-    const person = (await record.repo.create<Patient>(writer(PRACTICE), { resourceType: 'Patient', identifier: [{ system: NHS, value: nhsNumber() }] })).resource;
+    const person = (
+      await record.repo.create<Patient>(writer(PRACTICE), { resourceType: 'Patient', identifier: [{ system: NHS, value: nhsNumber() }], generalPractitioner: [{ reference: PRACTICE }] })
+    ).resource;
+    await relate(person, HOSPITAL, 'referral');
     await record.repo.create<Observation>(writer(PRACTICE), { resourceType: 'Observation', status: 'final', code: { text: 'HbA1c' }, subject: { reference: `Patient/${person.id}` } });
     await record.repo.create<Observation>(writer(HOSPITAL), { resourceType: 'Observation', status: 'final', code: { text: 'ECG' }, subject: { reference: `Patient/${person.id}` } });
     return person;
   };
   const observations = async (ctx: AccessContext, person: Patient) =>
     (await record.repo.search(ctx, 'Observation', [['patient', `Patient/${person.id}`]])).matches.map((o) => (o as Observation).code.text).sort();
-  const relate = (person: Patient, organisation: string, basis: string) =>
-    record.sql.query('INSERT INTO care_relationship (patient_id, organisation, basis, source) VALUES ($1, $2, $3, $4)', [person.id, organisation, basis, 'test']);
+  /** Writes what gives `organisation` a care relationship with the person (the record derives it). */
+  const relate = async (person: Patient, organisation: string, basis: 'referral' | 'encounter') => {
+    const subject = { reference: `Patient/${person.id}` };
+    const at = { reference: organisation };
+    if (basis === 'referral') await record.repo.create<ServiceRequest>(writer(organisation), { resourceType: 'ServiceRequest', status: 'active', intent: 'order', subject, performer: [at] });
+    else {
+      const start = new Date(Date.now() - 7 * 86_400_000).toISOString();
+      await record.repo.create<Encounter>(writer(organisation), { resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' }, subject, serviceProvider: at, period: { start, end: start } });
+    }
+  };
 
   beforeAll(async () => {
     record = await openTestRecord('pglite');
@@ -68,7 +80,7 @@ describe('sharing choices, voluntary sharing and opt-outs, derived at write time
     const choice = (await record.repo.create(writer(PRACTICE), sharingChoice(person.id!, 'recording-organisation', '2026-01-01T00:00:00Z'))).resource;
     expect(await observations(hospital, person)).toEqual(['ECG']);
     expect(await observations(gp, person)).toEqual(['HbA1c']);
-    expect(await statusOf(record.repo.read(hospital, 'Patient', person.id!))).toBe(404);
+    expect(await statusOf(record.repo.read(hospital, 'Patient', person.id!))).toBe(403);
     expect((await record.repo.read<Patient>(gp, 'Patient', person.id!)).id).toBe(person.id);
     // The newest active choice wins; withdrawing it brings back the one before; deleting the last brings back the default.
     const later = (await record.repo.create(writer(PRACTICE), sharingChoice(person.id!, 'all-partners', '2026-06-01T00:00:00Z'))).resource;
@@ -84,8 +96,7 @@ describe('sharing choices, voluntary sharing and opt-outs, derived at write time
   it('gp-and-treating lets only organisations treating the person now, by relationship basis', async () => {
     const person = await newPerson();
     await record.repo.importBatch(writer(PRACTICE), [{ ...sharingChoice(person.id!, 'gp-and-treating'), id: `choice-${person.id}` }]);
-    expect(await observations(hospital, person)).toEqual([]);
-    await relate(person, HOSPITAL, 'referral');
+    // A referral is a care relationship, but not one of those treating the person now.
     expect(await observations(hospital, person)).toEqual([]);
     await relate(person, HOSPITAL, 'encounter');
     expect(await observations(hospital, person)).toEqual(['ECG', 'HbA1c']);
@@ -102,15 +113,15 @@ describe('sharing choices, voluntary sharing and opt-outs, derived at write time
   it('a voluntary-sector worker sees only people who agreed to share with their organisation, and only the shared types', async () => {
     const person = await newPerson();
     const volunteer = staff('voluntary_worker', CHARITY);
-    expect(await statusOf(record.repo.read(volunteer, 'Patient', person.id!))).toBe(404);
+    expect(await statusOf(record.repo.read(volunteer, 'Patient', person.id!))).toBe(403);
     expect(await statusOf(record.repo.search(volunteer, 'Observation', []))).toBe(403);
     const carePlan = (await record.repo.create<CarePlan>(writer(PRACTICE), { resourceType: 'CarePlan', status: 'active', intent: 'plan', subject: { reference: `Patient/${person.id}` } })).resource;
     const consent = (await record.repo.create(writer(PRACTICE), voluntarySharing(person.id!, [CHARITY, 'Organization/other-charity']))).resource;
     expect((await record.repo.read<Patient>(volunteer, 'Patient', person.id!)).id).toBe(person.id);
     expect((await record.repo.search(volunteer, 'CarePlan', [['patient', `Patient/${person.id}`]])).matches.map((c) => c.id)).toEqual([carePlan.id]);
-    expect(await statusOf(record.repo.read(staff('voluntary_worker', 'Organization/unrelated'), 'Patient', person.id!))).toBe(404);
+    expect(await statusOf(record.repo.read(staff('voluntary_worker', 'Organization/unrelated'), 'Patient', person.id!))).toBe(403);
     await record.repo.update(writer(PRACTICE), { ...consent, status: 'inactive' });
-    expect(await statusOf(record.repo.read(volunteer, 'Patient', person.id!))).toBe(404);
+    expect(await statusOf(record.repo.read(volunteer, 'Patient', person.id!))).toBe(403);
   });
 
   it('opt-outs withhold the person from planning and research reads, in SQL, while direct care continues', async () => {
@@ -120,7 +131,7 @@ describe('sharing choices, voluntary sharing and opt-outs, derived at write time
     const feed = async (ctx: AccessContext) => {
       const seen: string[] = [];
       for await (const batch of record.repo.changes(ctx, { since: '0' })) {
-        for (const item of batch.items) if (item.resource.resourceType !== 'Consent' && (item.resource as Observation).subject?.reference === `Patient/${person.id}`) seen.push((item.resource as Observation).code.text!);
+        for (const item of batch.items) if (item.resource.resourceType === 'Observation' && (item.resource as Observation).subject?.reference === `Patient/${person.id}`) seen.push((item.resource as Observation).code.text!);
         for (const item of batch.items) if (item.resource.resourceType === 'Patient' && item.resource.id === person.id) seen.push('Patient');
       }
       return seen.sort();

@@ -11,6 +11,6 @@ export const breakGlassGrant = (userId: string, organisation: string): AccessTer
  * statement's clock), so a grant lapses on the minute without anything rewriting it.
  */
 export function breakGlassSql(t: BreakGlassTerm, alias: string, params: SqlParams): string {
-  return `EXISTS (SELECT 1 FROM break_glass_grant g WHERE g.patient_id = ${alias}.patient_id AND g.user_id = ${params.add(t.userId)}
-    AND g.organisation = ${params.add(t.organisation)} AND g.expires_at > statement_timestamp())`;
+  return `EXISTS (SELECT 1 FROM break_glass_grant access_bg WHERE access_bg.patient_id = ${alias}.patient_id AND access_bg.user_id = ${params.add(t.userId)}
+    AND access_bg.organisation = ${params.add(t.organisation)} AND access_bg.expires_at > statement_timestamp())`;
 }
