@@ -40,6 +40,8 @@ describe.each(storageKinds)('correction requests over the web APIs on %s', (kind
         class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
         subject: { reference: `Patient/${patient.resource.id}` },
         serviceProvider: { reference: `Organization/${hospital.resource.id}` },
+        // A recent visit: the hospital is in a care relationship with the person (issue 9's policy).
+        period: { start: new Date(Date.now() - 20 * 86_400_000).toISOString() },
       });
       const condition = await platform.record.create<Condition>(ctx, {
         resourceType: 'Condition',
