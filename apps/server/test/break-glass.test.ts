@@ -90,7 +90,7 @@ describe.each(storageKinds)('Patient/$break-glass on %s', (kind) => {
 
   it('gives the clinician the record until the expiry it returns, marked as overriding a dissent', async () => {
     const clinician = asStaff('hospital_clinician', 'dr-b');
-    expect((await server.app.inject({ method: 'GET', url: `/fhir/R4/Patient/${patient.id}`, headers: clinician })).statusCode).toBe(404);
+    expect((await server.app.inject({ method: 'GET', url: `/fhir/R4/Patient/${patient.id}`, headers: clinician })).statusCode).toBe(403);
     const response = await breakGlass(clinician, { resourceType: 'Parameters', parameter: [{ name: 'reason', valueCode: 'safeguarding' }, { name: 'explanation', valueString: 'Child protection referral' }] });
     expect(response.statusCode).toBe(200);
     const answer = response.json() as Parameters;

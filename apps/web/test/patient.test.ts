@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_OPT_OUT_SYSTEM, SHARING_CHOICE_SYSTEM, systemContext } from '@footprint/record';
 import type { DemoCitizen, DemoStaffIdentity } from '@footprint/server';
 import { loadSyntheticFootprint } from './demo-footprint';
-import { accessibilityViolations, loaded, newPage, pageErrors, screenshot, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
+import { accessibilityViolations, contextOf, loaded, newPage, pageErrors, screenshot, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
   const violations = await accessibilityViolations(page);
@@ -31,6 +31,18 @@ describe('patient access and OpenID Connect sign-in in a real browser', { timeou
     citizen = env.identities!.citizens.find((c) => c.matchesRecord)!;
     const found = await env.platform.record.search(systemContext(), 'Patient', [['identifier', `https://fhir.nhs.uk/Id/nhs-number|${citizen.nhsNumber}`]]);
     patientId = (found.matches[0] as Patient).id!;
+    // The demo GP's practice saw the person last week, so its clinician has a care relationship with them.
+    const gp = env.users.find((u) => u.role === 'gp_clinician')!;
+    const practice = (await contextOf(env, gp)).organisation!.reference;
+    const start = new Date(Date.now() - 7 * 86_400_000).toISOString();
+    await env.platform.record.create(systemContext(), {
+      resourceType: 'Encounter',
+      status: 'finished',
+      class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+      subject: { reference: `Patient/${patientId}` },
+      serviceProvider: { reference: practice },
+      period: { start, end: start },
+    });
   }, 600_000);
   afterAll(async () => env?.close());
 

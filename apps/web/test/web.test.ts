@@ -30,15 +30,19 @@ const PAGES: Record<string, { paths: string[]; api: string; heading: RegExp }> =
   feeds: { paths: ['/feeds'], api: '/api/feeds', heading: /Data feeds/ },
   accounts: { paths: ['/accounts'], api: '/api/users', heading: /Staff accounts/ },
   duplicates: { paths: ['/duplicates'], api: '/api/duplicates', heading: /Suspected duplicate records/ },
+  corrections: { paths: ['/corrections'], api: '/api/corrections', heading: /Correction requests/ },
+  'privacy-reviews': { paths: ['/privacy/reviews'], api: '/api/privacy/reviews', heading: /Break-glass reviews/ },
 };
 
 const ALLOWED: Record<string, string[]> = {
-  gp_clinician: ['overview', 'population', 'care-record', 'worklist'],
-  hospital_clinician: ['overview', 'population', 'care-record'],
+  gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'corrections'],
+  hospital_clinician: ['overview', 'population', 'care-record', 'corrections'],
   social_worker: ['overview', 'care-record'],
+  voluntary_worker: ['overview', 'care-record'],
   analyst: ['overview', 'population'],
   partnership_lead: ['overview', 'population'],
   administrator: ['overview', 'feeds', 'accounts', 'duplicates'],
+  privacy_officer: ['overview', 'privacy-reviews'],
 };
 
 const MENU_LABELS: Record<string, string> = {
@@ -49,6 +53,8 @@ const MENU_LABELS: Record<string, string> = {
   feeds: 'Data feeds',
   accounts: 'Staff accounts',
   duplicates: 'Duplicate records',
+  corrections: 'Correction requests',
+  'privacy-reviews': 'Break-glass reviews',
 };
 
 /** A GET to the API from inside the signed-in page, with its cookie. */

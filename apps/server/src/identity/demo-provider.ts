@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type Provider from 'oidc-provider';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type { SqlClient } from '@footprint/record';
 import { IdentityAccounts, type IdentityAccount } from './accounts';
 import { SqlOidcAdapter } from './oidc-adapter';
@@ -69,7 +70,10 @@ export async function createDemoIdentityProvider(sql: SqlClient, publicUrl: stri
     token_endpoint_auth_method: 'client_secret_basic' as const,
   }));
 
-  const provider = new Provider(issuer, {
+  // Loaded only when the demo provider runs: the package warns at import on Node 20, which would
+  // otherwise reach the stderr of every CLI command.
+  const { default: OidcProvider } = await import('oidc-provider');
+  const provider = new OidcProvider(issuer, {
     adapter: (model: string) => new SqlOidcAdapter(sql, model),
     clients,
     jwks: { keys: [keys.signing] },

@@ -3,7 +3,7 @@ import type { AccessContext } from '../../src/access-context';
 import { AccessPolicy } from '../../src/access/policy';
 import { evaluateTerm } from '../../src/access/term-evaluate';
 import { compileTerm } from '../../src/access/term-sql';
-import { ALL, NONE, and, compartment, not, or, types, unattached, type AccessRow } from '../../src/access/terms';
+import { ALL, NONE, and, compartment, not, or, recordedBy, relationship, sensitive, types, unattached, type AccessRow } from '../../src/access/terms';
 import { SqlParams } from '../../src/db/sql-params';
 
 const row = (resource_type: string, patient_id: string | null): AccessRow => ({ resource_type, patient_id });
@@ -76,11 +76,10 @@ describe('access terms', () => {
     expect(policy.permitsRow({ patient_id: 'x' }, 'Condition', 'r')).toBe(false);
   });
 
-  it('a staff policy needs the care relationship in the row to allow it in memory, and denies without', () => {
-    const gp = new AccessPolicy(
-      { principal: { kind: 'user', id: 'u', role: 'gp_clinician' }, organisation: { reference: 'Organization/p' }, scopes: ['user/*.rs'], purpose: 'TREAT' },
-      new Date('2026-06-01T00:00:00Z'),
-    );
+  it('the care relationship and sensitivity terms need what they read in the row to allow in memory, and deny without', () => {
+    const now = '2026-06-01T00:00:00Z';
+    const staffTerm = and(relationship('Organization/p', { encounterSince: '2025-06-01T00:00:00Z', now }), or(not(sensitive()), recordedBy('Organization/p')));
+    const gp = { permitsRow: (r: Omit<AccessRow, 'resource_type'>, type: string, _interaction: 'r') => evaluateTerm(staffTerm, { ...r, resource_type: type }) };
     const row = { patient_id: 'x', sensitive: false, organisation: 'Organization/t' };
     expect(gp.permitsRow(row, 'Observation', 'r')).toBe(false);
     expect(gp.permitsRow({ ...row, relationships: [] }, 'Observation', 'r')).toBe(false);
@@ -94,6 +93,13 @@ describe('access terms', () => {
     expect(gp.permitsRow({ ...row, relationships: [longAgo] }, 'Observation', 'r')).toBe(false);
     const ended = { organisation: 'Organization/p', basis: 'episode-of-care', effective: null, ends: '2026-01-01T00:00:00Z' };
     expect(gp.permitsRow({ ...row, relationships: [ended] }, 'Observation', 'r')).toBe(false);
-    expect(gp.permitsRow({ patient_id: null, sensitive: false, organisation: null }, 'Organization', 'r')).toBe(true);
+    // The whole staff policy also asks the person's sharing choice and any break-glass grant,
+    // which only SQL can decide: in memory it never allows a person's row, whatever the row carries.
+    const policy = new AccessPolicy(
+      { principal: { kind: 'user', id: 'u', role: 'gp_clinician' }, organisation: { reference: 'Organization/p' }, scopes: ['user/*.rs'], purpose: 'TREAT' },
+      new Date(now),
+    );
+    expect(policy.permitsRow({ ...row, relationships: [registered] }, 'Observation', 'r')).toBe(false);
+    expect(policy.permitsRow({ patient_id: null, sensitive: false, organisation: null }, 'Organization', 'r')).toBe(true);
   });
 });

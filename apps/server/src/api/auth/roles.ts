@@ -24,7 +24,7 @@ export type Capability =
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'corrections', 'break-glass'],
   hospital_clinician: ['overview', 'population', 'care-record', 'corrections', 'break-glass'],
-  social_worker: ['overview', 'care-record', 'corrections', 'break-glass'],
+  social_worker: ['overview', 'care-record', 'break-glass'],
   voluntary_worker: ['overview', 'care-record'],
   analyst: ['overview', 'population'],
   partnership_lead: ['overview', 'population'],
