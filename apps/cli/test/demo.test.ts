@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemContext } from '@footprint/record';
+import { STAFF_ROLES as ROLES, systemContext } from '@footprint/record';
 import { openWarehouse } from '@footprint/warehouse';
 import { prepareDemoFootprint } from '../src/demo/prepare';
 import { openPlatform, type OpenPlatform } from '../src/platform';
@@ -42,7 +42,7 @@ describe('footprint demo: preparing the demonstration footprint', () => {
       await warehouse.close();
     }
     const users = JSON.parse(await readFile(join(dataDir, 'demo-users.json'), 'utf8')) as { users: { role: string }[] };
-    expect(users.users.map((u) => u.role).sort()).toEqual(['administrator', 'analyst', 'gp_clinician', 'hospital_clinician', 'partnership_lead', 'social_worker']);
+    expect(users.users.map((u) => u.role).sort()).toEqual([...ROLES].sort());
     expect((await stat(join(dataDir, 'credentials.json'))).mode & 0o777).toBe(0o600);
   });
 

@@ -87,7 +87,7 @@ describe('correction requests and the readable PDF in a real browser', { timeout
 
     const staff = await newPage(env);
     await signIn(staff.page, gp);
-    await staff.page.getByRole('link', { name: 'Correction requests' }).first().click();
+    await staff.page.getByRole('link', { name: 'Corrections', exact: true }).first().click();
     await staff.page.getByRole('heading', { level: 1, name: /Correction requests/ }).waitFor();
     await loaded(staff.page);
     const request = staff.page.getByTestId('open-corrections').getByTestId('correction-request').filter({ hasText: 'I weigh 92 kg' });

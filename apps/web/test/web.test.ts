@@ -53,7 +53,7 @@ const MENU_LABELS: Record<string, string> = {
   feeds: 'Data feeds',
   accounts: 'Staff accounts',
   duplicates: 'Duplicate records',
-  corrections: 'Correction requests',
+  corrections: 'Corrections',
   'privacy-reviews': 'Break-glass reviews',
 };
 

@@ -12,7 +12,7 @@ export const SECTIONS: Array<{ path: string; label: string; capability: Capabili
   { path: '/worklist', label: 'Practice worklist', capability: 'worklist' },
   { path: '/feeds', label: 'Data feeds', capability: 'feeds' },
   { path: '/accounts', label: 'Staff accounts', capability: 'accounts' },
-  { path: '/corrections', label: 'Correction requests', capability: 'corrections' },
+  { path: '/corrections', label: 'Corrections', capability: 'corrections' },
   { path: '/duplicates', label: 'Duplicate records', capability: 'duplicates' },
   { path: '/privacy/reviews', label: 'Break-glass reviews', capability: 'privacy-reviews' },
 ];
