@@ -3,6 +3,7 @@ import { api, ApiError } from '../../api/client';
 import type { BreakGlassAnswer, BreakGlassReasons } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ProblemMessage } from '../Status';
+import { ErrorSummary } from '../ErrorSummary';
 
 /**
  * Break-glass: a clinician refused a record says why they need it now (a reason from the
@@ -43,22 +44,7 @@ export function BreakGlassForm({ path, extra, onGranted }: { path: string; extra
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
     <form onSubmit={submit} noValidate data-testid="break-glass-form">
-      {errors.length > 0 && (
-        <div className="nhsuk-error-summary" aria-labelledby="break-glass-error-title" role="alert" tabIndex={-1} ref={summary}>
-          <h2 className="nhsuk-error-summary__title" id="break-glass-error-title">
-            There is a problem
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <ul className="nhsuk-list nhsuk-error-summary__list">
-              {errors.map((e) => (
-                <li key={e.field}>
-                  <a href={`#${e.field}`}>{e.message}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </div>
-      )}
+      <ErrorSummary id="break-glass-error" errors={errors} ref={summary} />
       {problem && <ProblemMessage error={problem} />}
       <div className={`nhsuk-form-group${errorFor('break-glass-reason') ? ' nhsuk-form-group--error' : ''}`}>
         <label className="nhsuk-label" htmlFor="break-glass-reason">

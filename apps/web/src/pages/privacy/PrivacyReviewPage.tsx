@@ -4,6 +4,7 @@ import { api, ApiError } from '../../api/client';
 import type { BreakGlassReviewView } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { formatDateTime, formatNhsNumber } from '../../components/format';
 import { ProblemMessage, Load } from '../../components/Status';
 import { SummaryList } from '../../components/SummaryList';
@@ -43,22 +44,7 @@ function ReviewForm({ id, onDone }: { id: string; onDone(review: BreakGlassRevie
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
     <form onSubmit={submit} noValidate data-testid="review-form">
-      {errors.length > 0 && (
-        <div className="nhsuk-error-summary" aria-labelledby="review-error-title" role="alert" tabIndex={-1} ref={summary}>
-          <h2 className="nhsuk-error-summary__title" id="review-error-title">
-            There is a problem
-          </h2>
-          <div className="nhsuk-error-summary__body">
-            <ul className="nhsuk-list nhsuk-error-summary__list">
-              {errors.map((e) => (
-                <li key={e.field}>
-                  <a href={`#${e.field}`}>{e.message}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </div>
-      )}
+      <ErrorSummary id="review-error" errors={errors} ref={summary} />
       {problem && <ProblemMessage error={problem} />}
       <div className={`nhsuk-form-group${errorFor('outcome-appropriate') ? ' nhsuk-form-group--error' : ''}`}>
         <fieldset className="nhsuk-fieldset">
