@@ -1,8 +1,7 @@
-import type { FastifyError, FastifyPluginAsync } from 'fastify';
-import { OperationOutcomeError } from '@footprint/fhir';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Platform } from '../platform';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './auth/sessions';
-import { ApiProblem, sendProblem } from './problem';
+import { answerWithProblems } from './problem';
 import { careRecordRoutes } from './routes/care-record';
 import { footprintRoutes } from './routes/footprint';
 import { populationRoutes } from './routes/population';
@@ -46,22 +45,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
     insight.warmUp().catch((error: unknown) => app.log.warn({ err: error }, 'could not warm the population health cache'));
   });
 
-  // Every API answer is about the signed-in user or their data: never cache it, never sniff it.
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    reply.header('x-content-type-options', 'nosniff');
-    return payload;
-  });
-
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ApiProblem) return sendProblem(reply, error.status, error.title, error.detail);
-    const status = error instanceof OperationOutcomeError ? error.status : ((error as { status?: number }).status ?? error.statusCode);
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return sendProblem(reply, status, status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'Request not accepted', error.message);
-    }
-    request.log.error({ err: error }, 'web API request failed');
-    return sendProblem(reply, 500, 'Something went wrong', 'The error has been logged. Try again, and tell your administrator if it keeps happening.');
-  });
+  answerWithProblems(app, 'web API', 'Try again, and tell your administrator if it keeps happening.');
 
   await sessionRoutes(app, platform, policy, options.localPasswords ?? localPasswordsFromEnvironment());
   await userRoutes(app, platform, policy);

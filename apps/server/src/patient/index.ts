@@ -1,6 +1,5 @@
-import type { FastifyError, FastifyPluginAsync } from 'fastify';
-import { OperationOutcomeError } from '@footprint/fhir';
-import { ApiProblem, sendProblem } from '../api/problem';
+import type { FastifyPluginAsync } from 'fastify';
+import { answerWithProblems } from '../api/problem';
 import type { RelyingParty } from '../identity/relying-party';
 import type { Platform } from '../platform';
 import { accessLogRoutes } from './access-log';
@@ -31,20 +30,7 @@ export interface PatientRoutesOptions {
  */
 export const patientRoutes: FastifyPluginAsync<PatientRoutesOptions> = async (app, options) => {
   const policy = options.sessionPolicy ?? DEFAULT_PATIENT_SESSION_POLICY;
-  app.addHook('onSend', async (_request, reply, payload) => {
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    reply.header('x-content-type-options', 'nosniff');
-    return payload;
-  });
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ApiProblem) return sendProblem(reply, error.status, error.title, error.detail);
-    const status = error instanceof OperationOutcomeError ? error.status : ((error as { status?: number }).status ?? error.statusCode);
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return sendProblem(reply, status, status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'Request not accepted', error.message);
-    }
-    request.log.error({ err: error }, 'patient API request failed');
-    return sendProblem(reply, 500, 'Something went wrong', 'The error has been logged. Try again later.');
-  });
+  answerWithProblems(app, 'patient API', 'Try again later.');
   await patientSignInRoutes(app, { platform: options.platform, policy, relyingParty: options.relyingParty, publicUrl: options.publicUrl });
   await patientRecordRoutes(app, options.platform, policy);
   await accessLogRoutes(app, options.platform, policy);
