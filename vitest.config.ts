@@ -14,6 +14,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     // Stops a run that includes the browser tests, with one line, when Chromium is missing.
-    globalSetup: ['apps/web/test/global-setup.ts'],
+    // Then every test server's log is captured and scanned for NHS numbers, names and dates of birth (tools/log-scan).
+    globalSetup: ['apps/web/test/global-setup.ts', 'tools/log-scan/global-setup.ts'],
   },
 });

@@ -36,6 +36,8 @@ const LIBRARIES: readonly string[] = [
   '@footprint/synth',
   '@footprint/warehouse',
   '@footprint/insight',
+  '@footprint/partnership',
+  '@footprint/performance',
 ];
 
 /** Every workspace package, bottom layer first. */
@@ -99,6 +101,18 @@ export const LAYERS: Readonly<Record<string, Layer>> = {
     uses: ['@footprint/cohort', '@footprint/statistics'],
     testsUse: ['@footprint/synth', '@footprint/warehouse', '@footprint/record', '@footprint/testing'],
   },
+  '@footprint/partnership': {
+    dir: 'packages/partnership',
+    job: "the partnership's register (footprints with their history, places, members, governance) and its plan",
+    uses: ['@footprint/fhir', '@footprint/geography', '@footprint/record'],
+    testsUse: ['@footprint/testing', '@footprint/synth'],
+  },
+  '@footprint/performance': {
+    dir: 'packages/performance',
+    job: 'the plan measured: indicators and their values, SPC, comparisons, the scorecard, progress ratings, the board report',
+    uses: ['@footprint/statistics', '@footprint/cohort', '@footprint/insight', '@footprint/partnership', '@footprint/record'],
+    testsUse: ['@footprint/testing', '@footprint/synth', '@footprint/warehouse'],
+  },
   '@footprint/server': {
     dir: 'apps/server',
     job: 'HTTP composition: FHIR R4 API, OAuth2, the web API, the built web app',
@@ -115,9 +129,9 @@ export const LAYERS: Readonly<Record<string, Layer>> = {
     dir: 'apps/web',
     job: "the React web app; talks to the server's HTTP API only",
     uses: [],
-    usesTypes: ['@footprint/server', '@footprint/insight'],
+    usesTypes: ['@footprint/server', '@footprint/insight', '@footprint/partnership', '@footprint/performance'],
     // The browser tests start a real server on a demo footprint and drive Chromium against it.
-    testsUse: ['@footprint/server', '@footprint/record', '@footprint/fhir', '@footprint/synth', '@footprint/warehouse', '@footprint/testing'],
+    testsUse: ['@footprint/server', '@footprint/record', '@footprint/fhir', '@footprint/synth', '@footprint/warehouse', '@footprint/partnership', '@footprint/performance', '@footprint/testing'],
   },
 };
 

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { createRecord } from '@footprint/record';
+import { createRecord, preparePrivateDataDir } from '@footprint/record';
 import { platformMigrations, type Platform } from '@footprint/server';
 import { engineNames, openWarehouseHandle, type EngineName } from '@footprint/warehouse';
 
@@ -8,6 +8,8 @@ export interface PlatformOptions {
   dataDir?: string;
   /** PostgreSQL server URL. Default DATABASE_URL; without one, embedded PGlite under the data directory. */
   databaseUrl?: string;
+  /** The owner role's URL on the same server, which runs migrations and grants the application role. Default FOOTPRINT_MIGRATION_DATABASE_URL. */
+  migrationDatabaseUrl?: string;
   /** Use embedded storage even when DATABASE_URL is set (`footprint demo`). */
   embedded?: boolean;
   /** A schema on the PostgreSQL server to use instead of `public` (benchmarks, tests). */
@@ -35,6 +37,13 @@ export function dataDirectory(configured?: string): string {
   return resolve(configured ?? process.env.FOOTPRINT_DATA_DIR ?? '.footprint');
 }
 
+/** FOOTPRINT_DATABASE_ROLE_CHECK: `warn` (default) or `refuse` when the application's role is a superuser or owns the tables. */
+function roleCheck(): 'warn' | 'refuse' {
+  const value = process.env.FOOTPRINT_DATABASE_ROLE_CHECK || 'warn';
+  if (value !== 'warn' && value !== 'refuse') throw new Error(`FOOTPRINT_DATABASE_ROLE_CHECK must be warn or refuse, not "${value}"`);
+  return value;
+}
+
 /** Describes a database URL without its credentials. */
 function describeServer(url: string): string {
   try {
@@ -46,21 +55,26 @@ function describeServer(url: string): string {
 }
 
 /**
- * Opens storage from options and the environment (DATABASE_URL, FOOTPRINT_DATA_DIR), applies
+ * Opens storage from options and the environment (DATABASE_URL, FOOTPRINT_DATA_DIR) in a private
+ * data directory (created 0700; refused when other users can read it), applies
  * every migration set of the registry (`platformMigrations`) once, in order, and returns the
  * Platform every command and the server are built from.
  * Shared by serve, demo, import, token, warehouse, query and generate --load.
  */
 export async function openPlatform(options: PlatformOptions = {}): Promise<OpenPlatform> {
   const dataDir = dataDirectory(options.dataDir);
+  preparePrivateDataDir(dataDir);
   const databaseUrl = options.embedded ? undefined : (options.databaseUrl ?? process.env.DATABASE_URL);
+  const ownerUrl = options.migrationDatabaseUrl ?? (process.env.FOOTPRINT_MIGRATION_DATABASE_URL || undefined);
   const warehouse = openWarehouseHandle({ dataDir, engine: warehouseEngine(options.warehouseEngine), schema: process.env.FOOTPRINT_WAREHOUSE_SCHEMA || undefined });
   const opened = await createRecord({
     dataDir,
     migrations: platformMigrations,
-    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(databaseUrl ? { databaseUrl, roleCheck: roleCheck() } : {}),
+    ...(databaseUrl && ownerUrl ? { ownerDatabaseUrl: ownerUrl } : {}),
     ...(options.schema ? { schema: options.schema } : {}),
   });
+  if (opened.roleWarning) console.warn(`Warning: ${opened.roleWarning}`);
   const storage = databaseUrl ? describeServer(databaseUrl) : `embedded PGlite at ${join(dataDir, 'record')}`;
   return {
     record: opened.repo,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Bundle, Condition, Observation, Organization, Patient, Resource } from '@footprint/fhir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecord, systemContext, type Repository } from '@footprint/record';
-import { buildServer, loadSigningKey, mintAccessToken, platformMigrations, upsertUser, type Platform } from '@footprint/server';
+import { buildServer, configuredPublicBase, mintAccessToken, platformMigrations, SigningKeys, tokenIdentity, upsertUser, type Platform } from '@footprint/server';
 import { openWarehouseHandle } from '@footprint/warehouse';
 import { openOnTestStorage, postgresKinds } from '@footprint/testing';
 import type { FastifyInstance } from 'fastify';
@@ -79,7 +79,7 @@ describe.each(postgresKinds())('tokens acting as staff and patients on %s', (kin
   });
 
   async function bearer(minted: Awaited<ReturnType<typeof staffToken>>): Promise<Record<string, string>> {
-    const { token } = mintAccessToken(await loadSigningKey(dataDir), { issuer: 'footprint', ...minted });
+    const { token } = await mintAccessToken(await SigningKeys.open(dataDir), tokenIdentity(configuredPublicBase({}, {})), minted);
     return { authorization: `Bearer ${token}` };
   }
 

@@ -1,3 +1,4 @@
+import { publicRoutes } from './public';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ensureDefinitions } from '@footprint/fhir';
 import { pendingMigrations } from '@footprint/record';
@@ -5,6 +6,8 @@ import { apiRoutes } from './api';
 import { ensureAdministratorClient } from './auth/administrator';
 import { oauthRoutes } from './auth/oauth-routes';
 import { loadSigningKey } from './auth/signing-key';
+import { TokenService } from './auth/token-service';
+import { configuredPublicBase, tokenIdentity } from './http/public-base';
 import { smartAuthorizeRoutes } from './auth/smart/authorize-routes';
 import { patientSignIn } from './auth/smart/patient-sign-in';
 import { ExportJobs } from './fhir/export/jobs';
@@ -12,6 +15,11 @@ import { fhirPlugin } from './fhir/plugin';
 import { identityRoutes } from './identity/routes';
 import { asyncStdout, loggerOptions, RequestLogController } from './logging';
 import { platformMigrations } from './migrations';
+import { rejectControlCharacters } from './http/reject-control-characters';
+import { generateRequestId } from './http/request-metadata';
+import { rateLimitsFromEnvironment, registerRateLimits, type RateLimits } from './http/rate-limits';
+import { registerSecurityHeaders } from './http/security-headers';
+import { trustProxyFromEnvironment, type TrustProxy } from './http/trust-proxy';
 import type { Platform } from './platform';
 import './types';
 import { webApp } from './web';
@@ -39,6 +47,16 @@ export interface ServerOptions {
   demoIdentityProvider?: boolean;
   /** This server's public origin for OpenID Connect redirects (default FOOTPRINT_PUBLIC_URL, else the address it listens on). */
   publicUrl?: string;
+  /**
+   * Which proxies to believe about the client's address and protocol (X-Forwarded-For/-Proto):
+   * `true` for all, a hop count, or addresses/CIDR ranges. Default FOOTPRINT_TRUST_PROXY, else none.
+   * Rate limits, sign-in delays and the Secure session cookie depend on it behind a TLS proxy.
+   */
+  trustProxy?: TrustProxy;
+  /** Serve the demo's users and passwords at /api/demo-users (only `footprint demo` sets this; default false). */
+  demoUsers?: boolean;
+  /** Requests per minute per address on sign-in, token and public endpoints (default from FOOTPRINT_*_RATE_LIMIT, else 30, 120, 300). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -55,20 +73,29 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
     logger: options.logger ?? { ...(loggerOptions() as object), stream: stdout },
     logController: new RequestLogController(),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    requestIdHeader: 'x-request-id',
+    // Our own id for every request; a client's X-Request-Id is recorded separately (requestMetadata).
+    requestIdHeader: false,
+    genReqId: generateRequestId,
     // Start-up (definitions, signing key, first administrator) can take a while on a busy machine.
     pluginTimeout: 120_000,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+    // Fastify accepts a hop count too, though its types leave it out.
+    trustProxy: (options.trustProxy ?? trustProxyFromEnvironment()) as FastifyServerOptions['trustProxy'],
   });
   app.decorateRequest('accessContext', undefined);
   if (stdout) app.addHook('onClose', async () => stdout.flushSync());
 
   app.register(async (root) => {
+    // Both before any route: headers on every answer, limits attached to routes as they are added.
+    await registerSecurityHeaders(root);
+    await registerRateLimits(root, { ...rateLimitsFromEnvironment(), ...options.rateLimits });
     // Load the R4 definitions now (a few seconds) rather than inside the first request that needs them.
     ensureDefinitions();
     const pending = await pendingMigrations(platform.sql, platformMigrations);
     if (pending.length > 0) throw new Error(`Storage was opened without the platform's migrations (missing ${pending.slice(0, 3).join(', ')}); open it with createRecord({ migrations: platformMigrations })`);
     const signingKey = await loadSigningKey(platform.dataDir);
+    const publicBase = configuredPublicBase(options);
+    const tokens = await TokenService.open(platform.sql, platform.dataDir, tokenIdentity(publicBase), options.tokenLifetimeSeconds);
     if (options.bootstrapAdministrator !== false) {
       const admin = await ensureAdministratorClient(platform.sql, platform.dataDir);
       if (admin.created) {
@@ -80,22 +107,12 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
     root.addHook('onReady', async () => jobs.resumeUnfinished());
     root.addHook('onClose', async () => jobs.close());
 
-    await root.register(oauthRoutes, { sql: platform.sql, signingKey, issuer: 'footprint', tokenLifetimeSeconds: options.tokenLifetimeSeconds });
-    await root.register(smartAuthorizeRoutes, {
-      sql: platform.sql,
-      signingKey,
-      person: patientSignIn(platform),
-      ...(options.fhirBaseUrl ? { fhirBaseUrl: options.fhirBaseUrl } : {}),
-    });
-    await root.register(fhirPlugin, {
-      prefix: '/fhir/R4',
-      record: platform.record,
-      signingKey,
-      jobs,
-      version: SERVER_VERSION,
-      ...(options.fhirBaseUrl ? { baseUrl: options.fhirBaseUrl } : {}),
-    });
-    await root.register(apiRoutes, { prefix: '/api', platform, ...(options.localPasswords !== undefined ? { localPasswords: options.localPasswords } : {}) });
+    rejectControlCharacters(root);
+    await root.register(oauthRoutes, { sql: platform.sql, tokens, publicBase });
+    await root.register(smartAuthorizeRoutes, { sql: platform.sql, signingKey, person: patientSignIn(platform), publicBase });
+    await root.register(fhirPlugin, { prefix: '/fhir/R4', record: platform.record, tokens, jobs, version: SERVER_VERSION, publicBase });
+    await root.register(apiRoutes, { prefix: '/api', platform, demoUsers: options.demoUsers ?? false, ...(options.localPasswords !== undefined ? { localPasswords: options.localPasswords } : {}) });
+    await root.register(publicRoutes, { prefix: '/api/public', platform });
     await root.register(identityRoutes, { platform, demoProvider: options.demoIdentityProvider ?? false, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
     await root.register(webApp, options.webDist ? { dist: options.webDist } : {});
   });

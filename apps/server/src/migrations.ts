@@ -1,3 +1,5 @@
+import { partnershipMigrationSets } from '@footprint/partnership';
+import { performanceMigrationSets } from '@footprint/performance';
 import { recordMigrationSets, type MigrationSet } from '@footprint/record';
 import { webMigrations } from './api/auth/migrations';
 import { smartMigrations } from './auth/smart/migrations';
@@ -22,4 +24,6 @@ export const serverMigrationSets: readonly MigrationSet[] = [
 export const platformMigrations: readonly MigrationSet[] = [
   ...recordMigrationSets, // record, import, matching
   ...serverMigrationSets, // server, web, identity, smart
+  ...partnershipMigrationSets, // partnership (the register's and plan's versioned items), then each part's own
+  ...performanceMigrationSets, // performance (indicator values), then each part's own
 ];

@@ -8,8 +8,9 @@ import type { FastifyPluginAsync } from 'fastify';
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const NOT_BUILT = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Footprint: web app not built</title></head>
-<body style="font-family: Arial, sans-serif; max-width: 40em; margin: 3em auto; line-height: 1.5">
+<html lang="en"><head><meta charset="utf-8"><title>Footprint: web app not built</title>
+<style>body { font-family: Arial, sans-serif; max-width: 40em; margin: 3em auto; line-height: 1.5 }</style></head>
+<body>
 <h1>The Footprint web app has not been built</h1>
 <p>The server is running: the FHIR API is at <a href="/fhir/R4/metadata">/fhir/R4</a>.
 To use the web app, build it with:</p>

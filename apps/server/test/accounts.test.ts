@@ -1,6 +1,7 @@
 import type { AuditEvent, Organization } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '@footprint/record';
+import { answersSettled } from '../src/api/auth/after-answer';
 import { upsertUser } from '../src/api/auth/users';
 import { buildServer } from '../src/app';
 import { startTestServer, storageKinds, type TestServer } from './support';
@@ -33,6 +34,8 @@ describe.each(storageKinds)('staff accounts on %s', (kind) => {
   const get = (url: string, headers: Record<string, string>) => server.app.inject({ method: 'GET', url, headers });
 
   async function accountEvents(username: string): Promise<AuditEvent[]> {
+    // Refused sign-ins are audited just after their answer has gone.
+    await answersSettled();
     const { rows } = await server.platform.sql.query<{ content: AuditEvent | string }>(`SELECT content FROM audit_event ORDER BY rid`);
     return rows
       .map((r) => (typeof r.content === 'string' ? (JSON.parse(r.content) as AuditEvent) : r.content))
@@ -49,7 +52,7 @@ describe.each(storageKinds)('staff accounts on %s', (kind) => {
     const { user, temporaryPassword } = added.json() as { user: { username: string; role: { code: string; label: string }; organisation: { name: string }; mustChangePassword: boolean }; temporaryPassword: string };
     expect(user).toMatchObject({ username: 'asha.patel', role: { code: 'R8000', label: 'GP practice clinician' }, organisation: { name: 'Riverside Surgery' }, mustChangePassword: true });
     const { rows } = await server.platform.sql.query<{ password_hash: string; organisation_ref: string }>(`SELECT password_hash, organisation_ref FROM web_users WHERE username = 'asha.patel'`);
-    expect(rows[0].password_hash).toMatch(/^scrypt\$/);
+    expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
     expect(rows[0].password_hash).not.toContain(temporaryPassword);
     expect(rows[0].organisation_ref).toBe(`Organization/${practiceId}`);
 

@@ -1,8 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperationOutcome } from '@footprint/fhir';
 import { createClient } from '../src/auth/clients';
+import { SigningKeys } from '../src/auth/keys';
 import { mintAccessToken } from '../src/auth/tokens';
 import { FHIR_JSON, startTestServer, storageKinds, type TestServer } from './support';
 
@@ -18,6 +20,7 @@ describe.each(storageKinds)('OAuth2 and SMART scopes on %s', (kind) => {
     const path = join(server.platform.dataDir, 'credentials.json');
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     expect((await stat(join(server.platform.dataDir, 'signing-key'))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(server.platform.dataDir, 'signing-keys.json'))).mode & 0o777).toBe(0o600);
     const credentials = JSON.parse(await readFile(path, 'utf8')) as { clientId: string; clientSecret: string };
     const response = await server.app.inject({
       method: 'POST',
@@ -61,7 +64,9 @@ describe.each(storageKinds)('OAuth2 and SMART scopes on %s', (kind) => {
     expect(noToken.headers['www-authenticate']).toMatch(/^Bearer/);
     expect((noToken.json() as OperationOutcome).issue[0].code).toBe('login');
 
-    const forged = mintAccessToken(Buffer.alloc(32, 7), { issuer: 'footprint', clientId: 'x', scopes: ['system/*.cruds'], purpose: 'TREAT' }).token;
+    const elsewhere = await mkdtemp(join(tmpdir(), 'footprint-other-keys-'));
+    const forged = (await mintAccessToken(await SigningKeys.open(elsewhere), { issuer: 'footprint', audience: 'footprint/fhir/R4' }, { clientId: 'x', scopes: ['system/*.cruds'], purpose: 'TREAT' })).token;
+    await rm(elsewhere, { recursive: true, force: true });
     expect((await server.app.inject({ method: 'GET', url: '/fhir/R4/Patient', headers: { authorization: `Bearer ${forged}` } })).statusCode).toBe(401);
     expect((await server.app.inject({ method: 'GET', url: '/fhir/R4/Patient', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
 

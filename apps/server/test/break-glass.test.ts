@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeSystem, OperationOutcome, Parameters, Patient, ValueSet } from '@footprint/fhir';
 import { BREAK_GLASS_REASON_SYSTEM, CONSENT_SCOPE_SYSTEM, SHARING_CHOICE_SYSTEM, staffAccess, type StaffRole } from '@footprint/record';
-import { loadSigningKey } from '../src/auth/signing-key';
-import { mintAccessToken } from '../src/auth/tokens';
 import { FHIR_JSON, startTestServer, storageKinds, testNhsNumber, type TestServer } from './support';
 
 const HOSPITAL = { reference: 'Organization/hospital', odsCode: 'RXX' };
@@ -10,10 +8,9 @@ const HOSPITAL = { reference: 'Organization/hospital', odsCode: 'RXX' };
 describe.each(storageKinds)('Patient/$break-glass on %s', (kind) => {
   let server: TestServer;
   let patient: Patient;
-  let key: Buffer;
 
-  const asStaff = (role: StaffRole, id: string) => {
-    const { token } = mintAccessToken(key, { issuer: 'footprint', clientId: id, name: `User ${id}`, organisation: HOSPITAL, scopes: staffAccess(role, HOSPITAL).scopes, purpose: 'TREAT', principal: { kind: 'user', role } });
+  const asStaff = async (role: StaffRole, id: string) => {
+    const token = await server.staffToken(id, role, HOSPITAL, staffAccess(role, HOSPITAL).scopes);
     return { authorization: `Bearer ${token}` };
   };
   const breakGlass = (headers: Record<string, string>, payload: unknown, id = patient.id) =>
@@ -30,7 +27,6 @@ describe.each(storageKinds)('Patient/$break-glass on %s', (kind) => {
 
   beforeAll(async () => {
     server = await startTestServer(kind);
-    key = await loadSigningKey(server.platform.dataDir);
     const admin = { authorization: `Bearer ${await server.token()}`, ...FHIR_JSON };
     const created = await server.app.inject({ method: 'POST', url: '/fhir/R4/Patient', headers: admin, payload: { resourceType: 'Patient', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: testNhsNumber(4242) }] } });
     patient = created.json() as Patient;
@@ -61,7 +57,7 @@ describe.each(storageKinds)('Patient/$break-glass on %s', (kind) => {
   });
 
   it('answers bad Parameters with a 400 OperationOutcome naming the problem, writing nothing', async () => {
-    const clinician = asStaff('hospital_clinician', 'dr-a');
+    const clinician = await asStaff('hospital_clinician', 'dr-a');
     const cases: Array<[unknown, RegExp]> = [
       [{ resourceType: 'Patient' }, /Parameters resource/],
       [{ resourceType: 'Parameters', parameter: [{ name: 'explanation', valueString: 'x' }] }, /reason parameter is required/],
@@ -81,15 +77,15 @@ describe.each(storageKinds)('Patient/$break-glass on %s', (kind) => {
   });
 
   it('refuses anyone but a clinician with 403, and an unknown person with 404', async () => {
-    expect((await breakGlass(asStaff('analyst', 'an-a'), good)).statusCode).toBe(403);
-    expect((await breakGlass(asStaff('privacy_officer', 'po-a'), good)).statusCode).toBe(403);
+    expect((await breakGlass(await asStaff('analyst', 'an-a'), good)).statusCode).toBe(403);
+    expect((await breakGlass(await asStaff('privacy_officer', 'po-a'), good)).statusCode).toBe(403);
     expect((await breakGlass({ authorization: `Bearer ${await server.token()}` }, good)).statusCode).toBe(403);
-    expect((await breakGlass(asStaff('hospital_clinician', 'dr-a'), good, 'nobody-here')).statusCode).toBe(404);
+    expect((await breakGlass(await asStaff('hospital_clinician', 'dr-a'), good, 'nobody-here')).statusCode).toBe(404);
     expect(await grants()).toBe(0);
   });
 
   it('gives the clinician the record until the expiry it returns, marked as overriding a dissent', async () => {
-    const clinician = asStaff('hospital_clinician', 'dr-b');
+    const clinician = await asStaff('hospital_clinician', 'dr-b');
     expect((await server.app.inject({ method: 'GET', url: `/fhir/R4/Patient/${patient.id}`, headers: clinician })).statusCode).toBe(403);
     const response = await breakGlass(clinician, { resourceType: 'Parameters', parameter: [{ name: 'reason', valueCode: 'safeguarding' }, { name: 'explanation', valueString: 'Child protection referral' }] });
     expect(response.statusCode).toBe(200);

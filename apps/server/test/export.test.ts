@@ -61,7 +61,8 @@ describe.each(storageKinds)('Bulk Data $export on %s', (kind) => {
     expect((await server.app.inject({ method: 'GET', url: '/fhir/R4/$export', headers: auth })).statusCode).toBe(400);
     expect((await server.app.inject({ method: 'GET', url: '/fhir/R4/$export?_type=Nonsense', headers: { ...auth, prefer: 'respond-async' } })).statusCode).toBe(404);
     expect((await server.app.inject({ method: 'GET', url: '/fhir/R4/$export?_since=soon', headers: { ...auth, prefer: 'respond-async' } })).statusCode).toBe(400);
-    const userScoped = await server.token(['user/*.rs']);
+    // A member of staff holds user/ scopes, never the system-level read scopes an export needs.
+    const userScoped = await server.staffToken('export-gp', 'gp_clinician', { reference: 'Organization/test', odsCode: 'A81001' }, ['user/*.rs']);
     expect((await server.app.inject({ method: 'GET', url: '/fhir/R4/$export', headers: { authorization: `Bearer ${userScoped}`, prefer: 'respond-async' } })).statusCode).toBe(403);
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Bundle, CapabilityStatement, OperationOutcome } from '@footprint/fhir';
+import type { CapabilityStatement, OperationOutcome } from '@footprint/fhir';
 import { resourceTypes } from '@footprint/fhir';
+import { systemContext } from '@footprint/record';
 import { FHIR_JSON, startTestServer, type TestServer } from './support';
 
 describe('CapabilityStatement', () => {
@@ -68,7 +69,7 @@ describe('CapabilityStatement', () => {
     expect(post.statusCode).toBe(404);
   });
 
-  it('advertises only read, vread and search on AuditEvent; each works, and writes are 405 with Allow', async () => {
+  it('advertises only read, vread and search on AuditEvent; partner systems are refused them (403), and writes are 405 with Allow', async () => {
     const capability = (await server.app.inject({ method: 'GET', url: '/fhir/R4/metadata' })).json() as CapabilityStatement;
     const audit = capability.rest![0].resource!.find((r) => r.type === 'AuditEvent')!;
     expect(audit.interaction?.map((i) => i.code).sort()).toEqual(['read', 'search-type', 'vread']);
@@ -76,20 +77,20 @@ describe('CapabilityStatement', () => {
     expect(audit.updateCreate).toBeUndefined();
     const headers = { ...FHIR_JSON, authorization: `Bearer ${await server.token()}` };
 
-    // Something to audit, then every advertised interaction on the AuditEvent it produced.
+    // Something to audit; the AuditEvent it produced, as the platform reads it.
     await server.app.inject({ method: 'POST', url: '/fhir/R4/Patient', headers, payload: { resourceType: 'Patient', name: [{ family: 'Audited' }] } });
-    const search = await server.app.inject({ method: 'GET', url: '/fhir/R4/AuditEvent?_count=1', headers });
-    expect(search.statusCode).toBe(200);
-    const event = (search.json() as Bundle).entry?.[0]?.resource;
+    const event = (await server.platform.record.search(systemContext(), 'AuditEvent', [['_count', '1']])).matches[0];
     expect(event?.resourceType).toBe('AuditEvent');
     const byInteraction: Record<string, string> = {
       read: `/fhir/R4/AuditEvent/${event!.id}`,
       vread: `/fhir/R4/AuditEvent/${event!.id}/_history/${event!.meta?.versionId ?? '1'}`,
       'search-type': '/fhir/R4/AuditEvent',
     };
+    // Who looked at whom is for privacy officers and each person (their own), never a partner system, even with system/*.cruds.
     for (const { code } of audit.interaction!) {
       const response = await server.app.inject({ method: 'GET', url: byInteraction[code], headers });
-      expect(response.statusCode, code).toBe(200);
+      expect(response.statusCode, code).toBe(403);
+      expect((response.json() as OperationOutcome).issue?.[0]?.code).toBe('forbidden');
     }
 
     const writes = [
@@ -104,8 +105,7 @@ describe('CapabilityStatement', () => {
       expect(response.headers.allow).toBe('GET, HEAD');
       expect((response.json() as OperationOutcome).issue?.[0]?.code).toBe('not-supported');
     }
-    const still = await server.app.inject({ method: 'GET', url: byInteraction.read, headers });
-    expect(still.statusCode).toBe(200);
+    expect((await server.platform.record.read(systemContext(), 'AuditEvent', event!.id!)).id).toBe(event!.id);
     // AuditEvents have one version each and no history.
     const history = await server.app.inject({ method: 'GET', url: `/fhir/R4/AuditEvent/${event!.id}/_history`, headers });
     expect(history.statusCode).toBe(405);

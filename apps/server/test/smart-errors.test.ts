@@ -8,7 +8,8 @@ const VERIFIER = 'v'.repeat(43) + 'erifier-for-the-error-cases';
 
 describe.each(storageKinds)('SMART App Launch: discovery and refusals on %s', (kind) => {
   let server: TestServer;
-  const base = 'http://localhost:80';
+  // Not listening and no public URL configured: the server's own address is http://localhost (never the Host header).
+  const base = 'http://localhost';
 
   beforeAll(async () => {
     server = await startTestServer(kind);

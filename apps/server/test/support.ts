@@ -7,8 +7,14 @@ import { openWarehouseHandle } from '@footprint/warehouse';
 import { openOnTestStorage, postgresKinds, type PostgresKind } from '@footprint/testing';
 import { buildServer, type ServerOptions } from '../src/app';
 import { createClient } from '../src/auth/clients';
+import { SigningKeys } from '../src/auth/keys';
+import { mintAccessToken, type MintOptions } from '../src/auth/tokens';
+import { upsertUser } from '../src/api/auth/users';
+import { configuredPublicBase, tokenIdentity } from '../src/http/public-base';
+import type { StaffRole } from '@footprint/record';
 import { platformMigrations } from '../src/migrations';
 import type { Platform } from '../src/platform';
+import { testLogger } from '../src/test-logger';
 
 /** Storage the server suites run on: PGlite always, the PostgreSQL server when FOOTPRINT_TEST_DATABASE_URL is set (required in CI). */
 export const storageKinds: PostgresKind[] = postgresKinds();
@@ -18,6 +24,10 @@ export interface TestServer {
   platform: Platform;
   /** A bearer token for a client with exactly these scopes (default `system/*.cruds`), obtained through POST /oauth/token. */
   token(scopes?: string[]): Promise<string>;
+  /** A token signed with the server's own current key, for its issuer and audience, as `footprint token` mints them. */
+  mint(options: MintOptions): Promise<string>;
+  /** A staff user (created, or updated to this role) and a token acting as them, as `footprint token --user` makes. */
+  staffToken(username: string, role: StaffRole, organisation: { reference: string; odsCode: string }, scopes: readonly string[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -41,12 +51,18 @@ export async function openTestPlatform(kind: PostgresKind): Promise<{ platform: 
 
 export async function startTestServer(kind: PostgresKind, options: ServerOptions = {}): Promise<TestServer> {
   const { platform, close } = await openTestPlatform(kind);
-  const app = buildServer(platform, { logger: false, ...options });
+  const app = buildServer(platform, { logger: testLogger(), ...options });
   await app.ready();
   const tokens = new Map<string, string>();
+  const mint = async (minted: MintOptions) => (await mintAccessToken(await SigningKeys.open(platform.dataDir), tokenIdentity(configuredPublicBase(options, {})), minted)).token;
   return {
     app,
     platform,
+    mint,
+    async staffToken(username, role, organisation, scopes) {
+      const user = await upsertUser(platform.sql, { username, displayName: `User ${username}`, role, password: `correct horse ${username}`, organisation: { code: organisation.odsCode, name: organisation.odsCode, reference: organisation.reference } });
+      return mint({ clientId: user.id, name: user.displayName, organisation, scopes, purpose: 'TREAT', principal: { kind: 'user', role } });
+    },
     async token(scopes = ['system/*.cruds']) {
       const key = scopes.join(' ');
       const cached = tokens.get(key);

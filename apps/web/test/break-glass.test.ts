@@ -98,6 +98,7 @@ describe('break-glass and the privacy officer’s queue in a real browser', { ti
   it('the privacy officer sees the break-glass, opens it to learn whose record, reviews it and closes it', async () => {
     const { context, page } = await newPage(env);
     await signIn(page, user('privacy_officer'));
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Privacy' }).click();
     await page.getByRole('link', { name: 'Break-glass reviews' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Break-glass reviews' }).waitFor();
     await loaded(page);

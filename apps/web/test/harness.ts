@@ -7,7 +7,7 @@ import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createRecord, staffContext, type AccessContext } from '@footprint/record';
 import { openWarehouseHandle, type WarehouseHandle } from '@footprint/warehouse';
-import { buildServer, buildWeb, DEFAULT_WEB_DIST, findStaffUser, platformMigrations, seedDemoIdentities, seedDemoUsers, type DemoIdentities, type DemoUserCredentials } from '@footprint/server';
+import { buildServer, buildWeb, DEFAULT_WEB_DIST, testLogger, findStaffUser, platformMigrations, seedDemoIdentities, seedDemoUsers, seedPartnershipDemo, seedPerformanceDemo, type DemoIdentities, type DemoUserCredentials } from '@footprint/server';
 import { requireChromium } from './chromium';
 
 /** Where the browser tests save their screenshots (gitignored). */
@@ -38,8 +38,10 @@ export async function startWebTestEnvironment(
   const opened = await createRecord({ dataDir: join(dataDir, 'pglite'), migrations: platformMigrations });
   const platform = { record: opened.repo, sql: opened.sql, dataDir, warehouse: openWarehouseHandle({ dataDir }) };
   await load(platform);
+  await seedPartnershipDemo(platform);
+  await seedPerformanceDemo(platform);
   await buildWeb();
-  const app = buildServer(platform, { logger: false, webDist: DEFAULT_WEB_DIST, demoIdentityProvider: options.identityProvider ?? false });
+  const app = buildServer(platform, { logger: testLogger(), webDist: DEFAULT_WEB_DIST, demoIdentityProvider: options.identityProvider ?? false, demoUsers: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const users = await seedDemoUsers(platform);
   const identities = options.identityProvider ? await seedDemoIdentities(platform) : undefined;
@@ -107,7 +109,8 @@ export async function signIn(page: Page, user: DemoUserCredentials): Promise<voi
 
 /** Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the current page and returns its violations. */
 export async function accessibilityViolations(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; targets: string[] }>> {
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated through the DevTools protocol: the app's Content-Security-Policy rightly refuses inline <script> tags.
+  await page.evaluate(`${axe.source}\n;undefined`);
   return page.evaluate(async () => {
     const w = window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } };
     const result = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
@@ -115,8 +118,15 @@ export async function accessibilityViolations(page: Page): Promise<Array<{ id: s
   });
 }
 
+/** Chromium cannot capture a page taller than its largest texture in one full-page shot. */
+const MAX_SCREENSHOT_HEIGHT = 16_000;
+
+/** A full-page screenshot for people to look at, cut at MAX_SCREENSHOT_HEIGHT for very long pages. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  const { width, height } = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+  if (height <= MAX_SCREENSHOT_HEIGHT) await page.screenshot({ path, fullPage: true });
+  else await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width, height: MAX_SCREENSHOT_HEIGHT } });
 }
 
 /** Waits until no loading message is showing. */

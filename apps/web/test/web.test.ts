@@ -31,22 +31,28 @@ const PAGES: Record<string, { paths: string[]; api: string; heading: RegExp }> =
   accounts: { paths: ['/accounts'], api: '/api/users', heading: /Staff accounts/ },
   duplicates: { paths: ['/duplicates'], api: '/api/duplicates', heading: /Suspected duplicate records/ },
   corrections: { paths: ['/corrections'], api: '/api/corrections', heading: /Correction requests/ },
-  'privacy-reviews': { paths: ['/privacy/reviews'], api: '/api/privacy/reviews', heading: /Break-glass reviews/ },
+  partnership: {
+    paths: ['/partnership', '/partnership/plan'],
+    api: '/api/partnership/footprint',
+    heading: /Cheshire and Merseyside|Member organisations|Governance|the plan|Footprints and history|Changes to the register/,
+  },
+  'privacy-reviews': { paths: ['/privacy', '/privacy/reviews', '/privacy/audit', '/privacy/unusual-access'], api: '/api/privacy/audit', heading: /^(Privacy|Break-glass reviews|Search the audit|Unusual access)$/ },
 };
 
 const ALLOWED: Record<string, string[]> = {
-  gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'corrections'],
-  hospital_clinician: ['overview', 'population', 'care-record', 'corrections'],
-  social_worker: ['overview', 'care-record'],
-  voluntary_worker: ['overview', 'care-record'],
-  analyst: ['overview', 'population'],
-  partnership_lead: ['overview', 'population'],
-  administrator: ['overview', 'feeds', 'accounts', 'duplicates'],
-  privacy_officer: ['overview', 'privacy-reviews'],
+  gp_clinician: ['overview', 'partnership', 'population', 'care-record', 'worklist', 'corrections'],
+  hospital_clinician: ['overview', 'partnership', 'population', 'care-record', 'corrections'],
+  social_worker: ['overview', 'partnership', 'care-record'],
+  voluntary_worker: ['overview', 'partnership', 'care-record'],
+  analyst: ['overview', 'partnership', 'population'],
+  partnership_lead: ['overview', 'partnership', 'population'],
+  administrator: ['overview', 'partnership', 'feeds', 'accounts', 'duplicates'],
+  privacy_officer: ['overview', 'partnership', 'privacy-reviews'],
 };
 
 const MENU_LABELS: Record<string, string> = {
   overview: 'Footprint overview',
+  partnership: 'Partnership',
   population: 'Population health',
   'care-record': 'Shared care record',
   worklist: 'Practice worklist',
@@ -54,7 +60,7 @@ const MENU_LABELS: Record<string, string> = {
   accounts: 'Staff accounts',
   duplicates: 'Duplicate records',
   corrections: 'Corrections',
-  'privacy-reviews': 'Break-glass reviews',
+  'privacy-reviews': 'Privacy',
 };
 
 /** A GET to the API from inside the signed-in page, with its cookie. */

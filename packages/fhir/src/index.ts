@@ -26,9 +26,16 @@ export {
   nhsNumberCheckDigit,
   nhsNumberProblem,
   odsCodeProblem,
+  DATA_STATUS_SYSTEM,
+  ILLUSTRATIVE_TAG,
   NHS_NUMBER_SYSTEM,
   ODS_SITE_SYSTEM,
   ODS_SYSTEM,
+  ONS_SYSTEM,
+  ORGANISATION_KIND_SYSTEM,
+  PARTNERSHIP_ROLE_SYSTEM,
+  PARTNERSHIP_ROLES,
+  type PartnershipRoleCode,
 } from './identifiers';
 export {
   cloneJson,

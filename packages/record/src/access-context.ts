@@ -15,7 +15,14 @@ export interface AccessContext {
   /** Purpose of use (HL7 v3 ActReason): TREAT direct care, HOPERAT operations, PUBHLTH planning, HRESCH research, ETREAT break-glass. */
   purpose: PurposeOfUse;
   /** Request metadata for the audit trail. */
-  request?: { id?: string; sourceIp?: string; userAgent?: string };
+  request?: {
+    /** The id the server generated for this request. */
+    id?: string;
+    sourceIp?: string;
+    userAgent?: string;
+    /** The client's own X-Request-Id, recorded for correlation only, never as our id. */
+    clientRequestId?: string;
+  };
 }
 
 export type PurposeOfUse = 'TREAT' | 'ETREAT' | 'HOPERAT' | 'PUBHLTH' | 'HRESCH' | 'SYSADMIN';

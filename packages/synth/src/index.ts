@@ -11,5 +11,5 @@ export { nhsNumberCapacity } from './nhs-numbers';
 export { readGroundTruth, groundTruthByCondition } from './ground-truth';
 export type { Organisation, OrganisationKind } from './organisations';
 export { LSOA_EXTENSION, PLACE_EXTENSION, ORGANISATION_KIND, ONS_GEOGRAPHY, UKCORE_ETHNIC_CATEGORY_EXTENSION } from './systems';
-export { organizationId } from './organisation-resources';
+export { directoryResources, organizationId } from './organisation-resources';
 export { SOCIAL_CARE_EPISODE } from './systems';

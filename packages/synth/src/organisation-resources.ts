@@ -1,11 +1,15 @@
 /**
  * FHIR resources describing the partnership's organisations: an Organization and a Location for
- * each, and an OrganizationAffiliation tying each partner to the partnership organisation.
+ * each, and an OrganizationAffiliation for each membership (organisation-history.ts) with its
+ * role in the partnership (PARTNERSHIP_ROLE_SYSTEM, beside HL7's organization-role `member`) and
+ * its period. Generated organisations and made-up memberships carry ILLUSTRATIVE_TAG in meta.tag.
  */
 import type { Address, Location, Organization, OrganizationAffiliation, Resource } from '@footprint/fhir';
 import type { Footprint } from './footprint';
+import type { Membership } from './organisation-history';
 import type { Organisation, OrganisationDirectory } from './organisations';
-import { ODS_SYSTEM, ONS_GEOGRAPHY, ORGANISATION_KIND, ORGANIZATION_ROLE, ORGANIZATION_TYPE, PLACE_EXTENSION } from './systems';
+import { PARTNERSHIP_ROLES } from '@footprint/fhir';
+import { ILLUSTRATIVE_TAG, ODS_SYSTEM, ONS_GEOGRAPHY, ORGANISATION_KIND, ORGANIZATION_ROLE, ORGANIZATION_TYPE, PARTNERSHIP_ROLE_SYSTEM, PLACE_EXTENSION } from './systems';
 
 const KIND_DISPLAY: Record<Organisation['kind'], string> = {
   partnership: 'Health and care partnership',
@@ -16,6 +20,9 @@ const KIND_DISPLAY: Record<Organisation['kind'], string> = {
   mental_health_provider: 'Mental health services provider',
   local_authority: 'Local authority (social care)',
   voluntary: 'Voluntary, community or social enterprise organisation',
+  commissioner: 'NHS commissioner',
+  provider_alliance: 'Provider alliance',
+  integrated_care_partnership: 'Integrated care partnership',
 };
 
 const HL7_TYPE: Record<Organisation['kind'], [string, string]> = {
@@ -27,7 +34,15 @@ const HL7_TYPE: Record<Organisation['kind'], [string, string]> = {
   mental_health_provider: ['prov', 'Healthcare Provider'],
   local_authority: ['govt', 'Government'],
   voluntary: ['cg', 'Community Group'],
+  commissioner: ['govt', 'Government'],
+  provider_alliance: ['other', 'Other'],
+  integrated_care_partnership: ['other', 'Other'],
 };
+
+/** Kinds the generator makes up (the trusts, councils and commissioners it names are real). */
+const GENERATED: ReadonlySet<Organisation['kind']> = new Set(['gp_practice', 'pcn', 'community_provider', 'mental_health_provider', 'voluntary']);
+const illustrativeMeta = (yes: boolean | undefined) => (yes ? { meta: { tag: [{ ...ILLUSTRATIVE_TAG }] } } : {});
+const roleLabel = new Map<string, string>(PARTNERSHIP_ROLES.map((r) => [r.code, r.label]));
 
 export const organizationId = (code: string): string => `org-${code}`;
 export const organizationRef = (code: string): { reference: string } => ({ reference: `Organization/org-${code}` });
@@ -46,15 +61,16 @@ function addressOf(org: Organisation, footprint: Footprint): Address[] | undefin
 }
 
 export function organizationResource(org: Organisation, directory: OrganisationDirectory): Organization {
-  const identifier: Organization['identifier'] = [{ system: ODS_SYSTEM, value: org.code }];
+  const identifier: NonNullable<Organization['identifier']> = org.noOdsCode ? [] : [{ system: ODS_SYSTEM, value: org.code }];
   if (org.onsCode) identifier.push({ system: ONS_GEOGRAPHY, value: org.onsCode });
   const [hl7, hl7Display] = HL7_TYPE[org.kind];
   const parent = org.kind === 'gp_practice' ? org.parentCode : org.kind === 'partnership' ? undefined : directory.partnership.code;
   return {
     resourceType: 'Organization',
     id: organizationId(org.code),
-    identifier,
-    active: true,
+    ...illustrativeMeta(org.illustrative || GENERATED.has(org.kind)),
+    ...(identifier.length ? { identifier } : {}),
+    active: org.active ?? true,
     type: [
       { coding: [{ system: ORGANISATION_KIND, code: org.kind, display: KIND_DISPLAY[org.kind] }] },
       { coding: [{ system: ORGANIZATION_TYPE, code: hl7, display: hl7Display }] },
@@ -78,15 +94,22 @@ export function locationResource(org: Organisation, directory: OrganisationDirec
   };
 }
 
-export function affiliationResource(org: Organisation, directory: OrganisationDirectory): OrganizationAffiliation {
+export function affiliationResource(membership: Membership): OrganizationAffiliation {
+  // `active` stays true when the period has ended: the membership was real then, and the register
+  // answers for past dates. active false means the affiliation is withdrawn (never counted).
   return {
     resourceType: 'OrganizationAffiliation',
-    id: `aff-${org.code}`,
+    id: membership.id,
+    ...illustrativeMeta(membership.illustrative),
     active: true,
-    organization: organizationRef(directory.partnership.code),
-    participatingOrganization: organizationRef(org.code),
-    ...(org.kind === 'gp_practice' && org.parentCode ? { network: [organizationRef(org.parentCode)] } : {}),
-    code: [{ coding: [{ system: ORGANIZATION_ROLE, code: 'member', display: 'Member' }] }],
+    ...(membership.start || membership.end ? { period: { ...(membership.start ? { start: membership.start } : {}), ...(membership.end ? { end: membership.end } : {}) } } : {}),
+    organization: organizationRef(membership.primary),
+    participatingOrganization: organizationRef(membership.member),
+    ...(membership.network ? { network: [organizationRef(membership.network)] } : {}),
+    code: [
+      { coding: [{ system: PARTNERSHIP_ROLE_SYSTEM, code: membership.role, display: roleLabel.get(membership.role) ?? membership.role }] },
+      { coding: [{ system: ORGANIZATION_ROLE, code: 'member', display: 'Member' }] },
+    ],
   };
 }
 
@@ -95,6 +118,6 @@ export function directoryResources(directory: OrganisationDirectory): Resource[]
   const orgs = directory.all();
   const out: Resource[] = orgs.map((o) => organizationResource(o, directory));
   for (const o of orgs) out.push(locationResource(o, directory));
-  for (const o of orgs) if (o.kind !== 'partnership') out.push(affiliationResource(o, directory));
+  for (const m of directory.memberships) out.push(affiliationResource(m));
   return out;
 }

@@ -2,13 +2,16 @@
  * The partnership's organisations: its real acute trusts, generated GP practices grouped into
  * primary care networks, a community and a mental health provider, each local authority as the
  * social care provider, and voluntary organisations. Practices are laid over the population frame
- * so each serves a run of neighbouring LSOAs; list sizes vary like real lists.
+ * so each serves a run of neighbouring LSOAs; list sizes vary like real lists. The NHS
+ * commissioners over time, the alliances and every membership's role and period come from
+ * organisation-history.ts.
  */
 import { integratedCareBoards } from '@footprint/geography';
 import type { Footprint } from './footprint';
 import { namesFile, trustCatchments } from './parameters';
 import type { PopulationFrame } from './population';
 import { Random, hashString } from './random';
+import { alliancesOf, formerCommissioners, icbPlaces, memberships, type Membership } from './organisation-history';
 
 export type OrganisationKind =
   | 'partnership'
@@ -18,7 +21,10 @@ export type OrganisationKind =
   | 'community_provider'
   | 'mental_health_provider'
   | 'local_authority'
-  | 'voluntary';
+  | 'voluntary'
+  | 'commissioner'
+  | 'provider_alliance'
+  | 'integrated_care_partnership';
 
 export interface Organisation {
   code: string;
@@ -28,6 +34,14 @@ export interface Organisation {
   parentCode?: string;
   /** ONS code (local authorities and the partnership). */
   onsCode?: string;
+  /** False for an organisation that has closed (the former clinical commissioning groups). */
+  active?: boolean;
+  /** True when the organisation is made up for the demonstration (tagged ILLUSTRATIVE_TAG). */
+  illustrative?: boolean;
+  /** True when `code` is only Footprint's key, not an ODS code (an ICB's places). */
+  noOdsCode?: boolean;
+  /** The local delivery system an alliance grew from (footprints.json). */
+  deliverySystem?: string;
 }
 
 /** Practices of one place: the person index where each practice's catchment starts. */
@@ -55,6 +69,12 @@ export class OrganisationDirectory {
   readonly mentalHealth: Organisation;
   readonly localAuthorities: Organisation[];
   readonly voluntary: Organisation[];
+  /** NHS commissioners: the former clinical commissioning groups, then the ICB's places. */
+  readonly commissioners: Organisation[];
+  /** Provider alliances and integrated care partnerships (illustrative). */
+  readonly alliances: Organisation[];
+  /** Every membership with its role and period (organisation-history.ts). */
+  readonly memberships: Membership[];
   /** Voluntary organisations serving each place (its delivery system's plus the footprint-wide ones). */
   readonly voluntaryByPlace: Organisation[][];
   private readonly byPlace: PlacePractices[];
@@ -85,6 +105,25 @@ export class OrganisationDirectory {
     this.voluntary = vol.all;
     this.voluntaryByPlace = vol.byPlace;
     this.trustChoice = trustChoices(footprint, this.trusts);
+    const former = formerCommissioners(footprint);
+    const places = icbPlaces(footprint, this.partnership);
+    this.commissioners = [...former, ...places];
+    this.alliances = alliancesOf(footprint);
+    this.memberships = memberships({
+      footprint,
+      partnership: this.partnership,
+      members: [...this.pcns, ...this.practices, ...this.trusts, this.community, this.mentalHealth, ...this.localAuthorities, ...this.voluntary, ...this.alliances],
+      formerCommissioners: former,
+      alliances: this.alliances,
+      trusts: this.trusts,
+      community: this.community,
+      mentalHealth: this.mentalHealth,
+      localAuthorities: this.localAuthorities,
+      pcns: this.pcns,
+      icbPlaces: places,
+      trustsByPlace: this.trustChoice.map((c) => c.adult.trusts),
+      voluntaryByPlace: this.voluntaryByPlace,
+    });
   }
 
   /** Every organisation, in the order their files load (directory first, then practices, then the rest). */
@@ -98,6 +137,8 @@ export class OrganisationDirectory {
       this.mentalHealth,
       ...this.localAuthorities,
       ...this.voluntary,
+      ...this.commissioners,
+      ...this.alliances,
     ];
   }
 

@@ -3,7 +3,8 @@
  * where they exist; Footprint's own (under https://fhir.footprint.example) where none does, each
  * documented in docs/synth.md.
  */
-export { NHS_NUMBER_SYSTEM, ODS_SYSTEM } from '@footprint/fhir';
+export { ILLUSTRATIVE_TAG, NHS_NUMBER_SYSTEM, ODS_SYSTEM, PARTNERSHIP_ROLE_SYSTEM } from '@footprint/fhir';
+import { ONS_SYSTEM, ORGANISATION_KIND_SYSTEM } from '@footprint/fhir';
 
 export const SNOMED = 'http://snomed.info/sct';
 export const ICD10 = 'http://hl7.org/fhir/sid/icd-10';
@@ -16,7 +17,7 @@ export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/obser
 export const ORGANIZATION_TYPE = 'http://terminology.hl7.org/CodeSystem/organization-type';
 export const ORGANIZATION_ROLE = 'http://hl7.org/fhir/organization-role';
 /** ONS statistical geography codes (LSOAs, local authority districts, STPs). */
-export const ONS_GEOGRAPHY = 'http://statistics.data.gov.uk/id/statistical-geography';
+export const ONS_GEOGRAPHY = ONS_SYSTEM;
 
 export const UKCORE_ETHNIC_CATEGORY_EXTENSION = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory';
 
@@ -26,7 +27,7 @@ export const LSOA_EXTENSION = `${FOOTPRINT}/StructureDefinition/lsoa`;
 /** Extension on Address: the place (2019 local authority district), as a Coding in ONS_GEOGRAPHY. */
 export const PLACE_EXTENSION = `${FOOTPRINT}/StructureDefinition/place`;
 /** The kind of partner organisation (matches the warehouse's organisations.kind). */
-export const ORGANISATION_KIND = `${FOOTPRINT}/CodeSystem/organisation-kind`;
+export const ORGANISATION_KIND = ORGANISATION_KIND_SYSTEM;
 /**
  * EpisodeOfCare.type of a council's social care episode: the record derives the
  * `social-care-episode` care relationship from it (packages/record/src/access/relationships/codes.ts).

@@ -3,7 +3,7 @@ import { resolveFootprint } from '../src/footprint';
 import { OrganisationDirectory } from '../src/organisations';
 import { PopulationFrame } from '../src/population';
 import { directoryResources } from '../src/organisation-resources';
-import { validateResource } from '@footprint/fhir';
+import { ILLUSTRATIVE_TAG, PARTNERSHIP_ROLE_SYSTEM, validateResource, type Organization, type OrganizationAffiliation } from '@footprint/fhir';
 
 /** The organisation layout at a real footprint's size (2.6 million people: no people are generated). */
 describe('organisations of Cheshire and Merseyside at full size', () => {
@@ -58,7 +58,46 @@ describe('organisations of Cheshire and Merseyside at full size', () => {
     expect(new Set(directory.all().map((o) => o.code)).size).toBe(directory.all().length);
     const resources = directoryResources(directory);
     for (const r of resources.slice(0, 60)) validateResource(r);
-    expect(resources.filter((r) => r.resourceType === 'OrganizationAffiliation')).toHaveLength(directory.all().length - 1);
+    // Deliberately changed in issue 11: besides one membership of the partnership per organisation
+    // (and the ICB's own commissioner membership from July 2022), alliances have member affiliations.
+    const affiliations = resources.filter((r): r is OrganizationAffiliation => r.resourceType === 'OrganizationAffiliation');
+    const ofBody = affiliations.filter((a) => a.organization?.reference === 'Organization/org-QYG');
+    expect(ofBody).toHaveLength(directory.all().length);
+    for (const r of [...resources.filter((r) => r.resourceType === 'Organization'), ...affiliations]) validateResource(r);
+    for (const a of affiliations) expect(a.code?.[0].coding?.[0].system).toBe(PARTNERSHIP_ROLE_SYSTEM);
+  });
+
+  it('dates the NHS commissioners: the CCGs until 30 June 2022 (the Cheshire four merged in April 2020), then the ICB and its places', () => {
+    const resources = directoryResources(directory);
+    const byId = new Map(resources.map((r) => [`${r.resourceType}/${r.id}`, r]));
+    const aff = (id: string) => byId.get(`OrganizationAffiliation/${id}`) as OrganizationAffiliation;
+    expect(aff('aff-99A').period).toEqual({ start: '2016-04-01', end: '2022-06-30' });
+    expect(aff('aff-01C').period).toEqual({ start: '2016-04-01', end: '2020-03-31' });
+    expect(aff('aff-27D').period).toEqual({ start: '2020-04-01', end: '2022-06-30' });
+    expect(aff('aff-QYG').period).toEqual({ start: '2022-07-01' });
+    expect(aff('aff-QYG').code?.[0].coding?.[0].code).toBe('nhs-commissioner');
+    expect((byId.get('Organization/org-99A') as Organization).active).toBe(false);
+    expect(aff('aff-99A').meta?.tag).toBeUndefined();
+    const places = directory.commissioners.filter((c) => c.noOdsCode);
+    expect(places).toHaveLength(9);
+    expect((byId.get(`Organization/org-${places[0].code}`) as Organization).identifier).toBeUndefined();
+    expect(aff(`aff-${places[0].code}`).period?.start).toBe('2022-07-01');
+  });
+
+  it('gives the alliances and integrated care partnerships their members, marked illustrative', () => {
+    const resources = directoryResources(directory);
+    const affiliations = resources.filter((r): r is OrganizationAffiliation => r.resourceType === 'OrganizationAffiliation');
+    const membersOf = (code: string) => affiliations.filter((a) => a.organization?.reference === `Organization/org-${code}`);
+    const acute = membersOf('ZA001');
+    expect(acute.map((a) => a.participatingOrganization?.reference)).toEqual(directory.trusts.map((t) => `Organization/org-${t.code}`));
+    expect(acute.filter((a) => a.code?.[0].coding?.[0].code === 'lead-provider')).toHaveLength(1);
+    const midMersey = directory.alliances.find((a) => a.name === 'Mid Mersey (the Alliance)')!;
+    const mid = membersOf(midMersey.code).map((a) => a.participatingOrganization?.reference);
+    expect(mid).toEqual(expect.arrayContaining(['Organization/org-01F', 'Organization/org-01J', 'Organization/org-01X', 'Organization/org-02E']));
+    expect(mid).not.toContain('Organization/org-99A');
+    expect(membersOf('ZI001').map((a) => a.participatingOrganization?.reference)).toContain('Organization/org-QYG');
+    for (const a of [...acute, ...membersOf('ZI001')]) expect(a.meta?.tag?.[0]).toEqual(ILLUSTRATIVE_TAG);
+    expect(new Set(affiliations.map((a) => a.id)).size).toBe(affiliations.length);
   });
 });
 

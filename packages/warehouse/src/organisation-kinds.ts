@@ -13,6 +13,9 @@ export const ORGANISATION_KINDS = [
   { kind: 'mental_health_provider', label: 'Mental health trust', odsRoles: [] },
   { kind: 'local_authority', label: 'Council', odsRoles: ['RO141'] },
   { kind: 'voluntary', label: 'Voluntary organisation', odsRoles: [] },
+  { kind: 'commissioner', label: 'NHS commissioner', odsRoles: ['RO98', 'RO261', 'RO318'] },
+  { kind: 'provider_alliance', label: 'Provider alliance', odsRoles: [] },
+  { kind: 'integrated_care_partnership', label: 'Integrated care partnership', odsRoles: [] },
   { kind: 'other', label: 'Other partner', odsRoles: [] },
 ] as const satisfies ReadonlyArray<{ kind: string; label: string; odsRoles: readonly string[] }>;
 

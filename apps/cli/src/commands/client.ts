@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .requiredOption('--name <name>', 'the system, e.g. "Riverside GP clinical system"')
     .requiredOption('--organisation <reference>', 'the Organization it acts for, e.g. Organization/abc')
     .option('--ods <code>', "the organisation's ODS code")
-    .option('--scope <scopes>', 'space-separated SMART scopes it may be granted', 'system/*.rs')
+    .option('--scope <scopes>', 'space-separated SMART system/ scopes it may be granted (a partner system never holds patient/ or user/ scopes)', 'system/*.rs')
     .option('--purpose <purpose>', 'purpose of use: TREAT, HOPERAT, PUBHLTH, HRESCH or SYSADMIN', 'TREAT')
     .action(async (options: { name: string; organisation: string; ods?: string; scope: string; purpose: string }) => {
       const { client: created, secret } = await withPlatform((platform) =>
@@ -56,7 +56,7 @@ export function register(program: Command): void {
 
   client
     .command('disable')
-    .description('Disable a client: its secret stops working at once; tokens already issued expire within minutes')
+    .description('Disable a client: its secret and every token already issued to it stop working at once')
     .argument('<client-id>')
     .action(async (id: string) => {
       await withPlatform(async (platform) => {
@@ -93,7 +93,7 @@ export function register(program: Command): void {
 
   client
     .command('disable-app')
-    .description('Disable a SMART app: it can no longer be authorised, its refresh tokens are revoked, and access tokens already issued expire within minutes')
+    .description('Disable a SMART app: it can no longer be authorised, its refresh tokens are revoked, and its access tokens stop working at once')
     .argument('<client-id>')
     .action(async (id: string) => {
       const found = await withPlatform((platform) => disableSmartApp(platform.sql, id));

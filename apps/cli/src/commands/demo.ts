@@ -21,6 +21,6 @@ export function register(program: Command): void {
         throw error;
       }
       // The demo runs its own OpenID Connect provider for citizens and staff (a deployment configures NHS login and NHS CIS2 instead).
-      await startServer(platform, { port, host: options.host ?? process.env.HOST ?? '127.0.0.1' }, { demoIdentityProvider: true });
+      await startServer(platform, { port, host: options.host ?? process.env.HOST ?? '127.0.0.1' }, { demoIdentityProvider: true, demoUsers: true });
     });
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureAdministratorClient, seedDemoIdentities, seedDemoUsers } from '@footprint/server';
+import { ensureAdministratorClient, seedDemoIdentities, seedDemoUsers, seedPartnershipDemo, seedPerformanceDemo } from '@footprint/server';
 import type { Platform } from '@footprint/server';
 import { hasCareRelationships, systemContext } from '@footprint/record';
 import { rebuildRelationshipsWithProgress } from '../commands/relationships';
@@ -30,7 +30,9 @@ export function demoPeople(): number {
  * 3. care relationships rebuilt when the record was stored before they existed (new writes keep them);
  * 4. the warehouse built, or refreshed if the record changed since;
  * 5. one demo user per role (their passwords shown on the start page);
- * 6. the demo identity provider's synthetic citizens and staff (their logins shown on the start page too).
+ * 6. the demo identity provider's synthetic citizens and staff (their logins shown on the start page too);
+ * 7. the partnership's register and plan for the footprint (places, governance, the seed plans);
+ * 8. system performance: indicator values from the warehouse, the synthetic national series, the published ratings.
  */
 export async function prepareDemoFootprint(platform: Platform, progress: ProgressReporter, options: { people?: number } = {}): Promise<void> {
   const admin = await ensureAdministratorClient(platform.sql, platform.dataDir);
@@ -60,6 +62,9 @@ export async function prepareDemoFootprint(platform: Platform, progress: Progres
   progress.log('Demo users are ready: their usernames and passwords are on the start page');
   await seedDemoIdentities(platform);
   progress.log('Demo citizens and CIS2 staff are ready at the demo identity provider (/idp): their logins are on the start page');
+  if (await seedPartnershipDemo(platform)) progress.log("The partnership's register, governance and plans are ready");
+  await seedPerformanceDemo(platform);
+  progress.log('System performance is ready: indicator values, SPC and the plan\'s scorecard');
 }
 
 async function hasWarehouse(dataDir: string): Promise<boolean> {

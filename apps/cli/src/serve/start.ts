@@ -1,5 +1,6 @@
 import { buildServer, type ServerOptions } from '@footprint/server';
 import type { OpenPlatform } from '../platform';
+import { auditHeadInterval, startAuditHeadTimer } from './audit-head-timer';
 
 export interface ListenOptions {
   port: number;
@@ -23,12 +24,15 @@ export async function startServer(platform: OpenPlatform, listen: ListenOptions,
     ...options,
     onAdministratorCreated: (path) => console.log(`Created the administrator client; its id and secret are in ${path}`),
   });
+  const headSeconds = auditHeadInterval();
+  let stopHeads = async () => undefined as void;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await stopHeads();
     await platform.close();
     process.exit(0);
   };
@@ -41,6 +45,7 @@ export async function startServer(platform: OpenPlatform, listen: ListenOptions,
     await platform.close();
     throw error;
   }
+  stopHeads = startAuditHeadTimer(platform, app.log, headSeconds);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : listen.port;
   const shown = listen.host === '0.0.0.0' || listen.host === '::' ? 'localhost' : listen.host;

@@ -1,3 +1,4 @@
+import { requestMetadata } from '../http/request-metadata';
 import type { FastifyRequest } from 'fastify';
 import { staffContext as recordStaffContext, type AccessContext, type PurposeOfUse } from '@footprint/record';
 import type { StaffUser } from './auth/users';
@@ -8,9 +9,5 @@ import type { StaffUser } from './auth/users';
  * this only adds the request metadata for the audit trail, so every view names the person who looked.
  */
 export function staffContext(user: StaffUser, purpose: PurposeOfUse, request: FastifyRequest): AccessContext {
-  return recordStaffContext(user, purpose, {
-    id: request.id,
-    sourceIp: request.ip,
-    ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
-  });
+  return recordStaffContext(user, purpose, requestMetadata(request));
 }

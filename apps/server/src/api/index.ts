@@ -12,9 +12,14 @@ import { demoRoutes } from './routes/demo';
 import { feedRoutes } from './routes/feeds';
 import { duplicateRoutes } from './routes/duplicates';
 import { sessionRoutes } from './routes/session';
+import { sessionsRoutes } from './routes/sessions';
+import { answersSettled } from './auth/after-answer';
+import type { SignInThrottlePolicy } from './auth/sign-in-throttle';
 import { userRoutes } from './routes/users';
 import { localPasswordsFromEnvironment } from './auth/local-passwords';
 import { correctionRoutes } from './routes/corrections';
+import { partnershipRoutes } from './partnership';
+import { performanceRoutes } from './performance';
 
 export { seedDemoUsers, readDemoUsers, DEMO_USERS_FILE, type DemoUserCredentials } from './demo-users';
 export { upsertUser, authenticate, findStaffUser, type StaffUser, type NewStaffUser } from './auth/users';
@@ -29,6 +34,10 @@ export interface ApiOptions {
   sessionPolicy?: SessionPolicy;
   /** Whether staff may sign in with a Footprint password (default: FOOTPRINT_LOCAL_PASSWORDS, on unless `off`). */
   localPasswords?: boolean;
+  /** Serve the demo's users and passwords at /api/demo-users (only `footprint demo` sets this; default false). */
+  demoUsers?: boolean;
+  /** Progressive delays on refused sign-ins (default: 3 free per username and 20 per address in 15 minutes). */
+  signInThrottle?: SignInThrottlePolicy;
 }
 
 /**
@@ -41,15 +50,17 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   const policy = options.sessionPolicy ?? DEFAULT_SESSION_POLICY;
   const insight = new InsightSource(platform.warehouse);
   app.addHook('onClose', async () => insight.close());
+  app.addHook('onClose', async () => answersSettled());
   app.addHook('onReady', async () => {
     insight.warmUp().catch((error: unknown) => app.log.warn({ err: error }, 'could not warm the population health cache'));
   });
 
   answerWithProblems(app, 'web API', 'Try again, and tell your administrator if it keeps happening.');
 
-  await sessionRoutes(app, platform, policy, options.localPasswords ?? localPasswordsFromEnvironment());
+  await sessionRoutes(app, platform, policy, options.localPasswords ?? localPasswordsFromEnvironment(), options.signInThrottle);
+  await sessionsRoutes(app, platform, policy);
   await userRoutes(app, platform, policy);
-  await demoRoutes(app, platform);
+  if (options.demoUsers) await demoRoutes(app, platform);
   await footprintRoutes(app, platform, policy, insight);
   await populationRoutes(app, platform, policy, insight);
   await careRecordRoutes(app, platform, policy);
@@ -58,4 +69,6 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await correctionRoutes(app, platform, policy);
   await duplicateRoutes(app, platform, policy);
   await privacyRoutes(app, platform, policy);
+  await partnershipRoutes(app, platform, policy);
+  await performanceRoutes(app, platform, policy, insight);
 };

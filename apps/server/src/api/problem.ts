@@ -34,6 +34,9 @@ export function answerWithProblems(app: FastifyInstance, area: string, advice: s
     if (error instanceof ApiProblem) return sendProblem(reply, error.status, error.title, error.detail);
     const status = error instanceof OperationOutcomeError ? error.status : ((error as { status?: number }).status ?? error.statusCode);
     if (typeof status === 'number' && status >= 400 && status < 500) {
+      // A domain refusal (such as the partnership's PartnershipProblem) carries its own title and detail.
+      const titled = error as { title?: unknown; detail?: unknown };
+      if (typeof titled.title === 'string') return sendProblem(reply, status, titled.title, typeof titled.detail === 'string' ? titled.detail : undefined);
       return sendProblem(reply, status, status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'Request not accepted', error.message);
     }
     request.log.error({ err: error }, `${area} request failed`);

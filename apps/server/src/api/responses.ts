@@ -1,3 +1,4 @@
+import type { FootprintStatus } from '@footprint/partnership';
 import type {
   BreakdownSummary,
   CaseFindingRow,
@@ -86,9 +87,21 @@ export interface PlaceSummary {
   practices: number;
 }
 
+/** The running footprint as the partnership register has it today. */
+export interface FootprintIdentity {
+  /** ONS code (E54000008). */
+  code: string;
+  odsCode?: string;
+  name: string;
+  status?: FootprintStatus;
+  statusSince?: string;
+}
+
 /** GET /api/footprint */
 export interface FootprintOverview {
   name: string;
+  /** From the register (name, codes, status); null while it holds no places for a partnership body in the record, when name and places come from the warehouse. */
+  identity: FootprintIdentity | null;
   places: PlaceSummary[];
   organisations: OrganisationSummary[];
   population: InsightResult<{ group: string | null; list_size: number | null }>;

@@ -1,7 +1,9 @@
+import { requestMetadata } from '../http/request-metadata';
 import type { FastifyRequest } from 'fastify';
 import { OperationOutcomeError, outcome } from '@footprint/fhir';
 import { splitScopes, type AccessContext, type Principal, type PurposeOfUse } from '@footprint/record';
-import { InvalidTokenError, verifyAccessToken, type AccessTokenClaims } from './tokens';
+import type { TokenService } from './token-service';
+import { InvalidTokenError, type AccessTokenClaims } from './tokens';
 
 /** A 401 whose OperationOutcome says what was wrong with the credentials (never echoing them). */
 export class UnauthorisedError extends OperationOutcomeError {
@@ -13,16 +15,17 @@ export class UnauthorisedError extends OperationOutcomeError {
 /**
  * Builds the AccessContext for one request from its `Authorization: Bearer` token: the client
  * as principal, its organisation, the granted scopes and purpose of use, and request metadata
- * for the audit trail. Throws UnauthorisedError when the token is missing or invalid.
+ * for the audit trail. Throws UnauthorisedError when the token is missing or invalid, revoked,
+ * names a principal that is gone or disabled, or carries scopes of another principal's context.
  */
-export function accessContextFromRequest(request: FastifyRequest, signingKey: Buffer): AccessContext {
+export async function accessContextFromRequest(request: FastifyRequest, tokens: TokenService): Promise<AccessContext> {
   const header = request.headers.authorization;
   if (!header) throw new UnauthorisedError('An Authorization: Bearer access token is required; get one from POST /oauth/token');
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new UnauthorisedError('The Authorization header must be "Bearer <access token>"');
   let claims;
   try {
-    claims = verifyAccessToken(signingKey, match[1]);
+    claims = await tokens.authenticate(match[1]);
   } catch (error) {
     if (error instanceof InvalidTokenError) throw new UnauthorisedError(error.message);
     throw error;
@@ -32,11 +35,7 @@ export function accessContextFromRequest(request: FastifyRequest, signingKey: Bu
     ...(claims.org ? { organisation: { reference: claims.org, ...(claims.ods ? { odsCode: claims.ods } : {}) } } : {}),
     scopes: splitScopes(claims.scope),
     purpose: claims.purpose as PurposeOfUse,
-    request: {
-      id: request.id,
-      sourceIp: request.ip,
-      ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
-    },
+    request: requestMetadata(request),
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { parseScope, type PurposeOfUse, type SqlClient } from '@footprint/record';
+import { KNOWN_PURPOSES } from './purposes';
 import { generateSecret, hashSecret, verifySecret } from './secrets';
 
 /** A partner system allowed to call the FHIR API with OAuth2 client credentials. */
@@ -30,11 +31,10 @@ export interface NewClient {
   secret?: string;
 }
 
-const PURPOSES: ReadonlySet<string> = new Set<PurposeOfUse>(['TREAT', 'ETREAT', 'HOPERAT', 'PUBHLTH', 'HRESCH', 'SYSADMIN']);
-
 /**
  * Registers a client and returns its id and secret. The secret is returned once and stored
- * only as an scrypt hash. Scopes must be SMART resource scopes.
+ * only as an scrypt hash. Scopes must be SMART `system/` resource scopes: a partner system acts
+ * as itself, never as a person (`patient/`) or a member of staff (`user/`).
  */
 export async function createClient(sql: SqlClient, client: NewClient): Promise<{ client: OAuthClient; secret: string }> {
   if (client.organisation !== undefined && !/^Organization\/[A-Za-z0-9\-.]{1,64}$/.test(client.organisation)) {
@@ -42,10 +42,12 @@ export async function createClient(sql: SqlClient, client: NewClient): Promise<{
   }
   if (!client.organisation && !client.administrator) throw new Error('Every partner client belongs to an Organization: give organisation');
   for (const scope of client.scopes) {
-    if (!parseScope(scope)) throw new Error(`Not a SMART resource scope: ${scope}`);
+    const grant = parseScope(scope);
+    if (!grant) throw new Error(`Not a SMART resource scope: ${scope}`);
+    if (grant.context !== 'system') throw new Error(`A partner system may only have system/ scopes, not ${scope}: patient/ scopes belong to a person's app, user/ scopes to a member of staff`);
   }
   const purpose = client.purpose ?? 'TREAT';
-  if (!PURPOSES.has(purpose)) throw new Error(`Unknown purpose of use: ${purpose}`);
+  if (!KNOWN_PURPOSES.has(purpose)) throw new Error(`Unknown purpose of use: ${purpose}`);
   const id = client.id ?? `fp-${randomBytes(12).toString('hex')}`;
   const secret = client.secret ?? generateSecret();
   await sql.query(
@@ -115,7 +117,7 @@ export async function countClients(sql: SqlClient): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
-/** Disables a client: its secret stops working at once; tokens already issued expire within minutes. */
+/** Disables a client: its secret stops working at once, and so do the tokens already issued to it (the bearer check looks the client up). */
 export async function disableClient(sql: SqlClient, id: string): Promise<void> {
   await sql.query('UPDATE oauth_client SET active = false WHERE id = $1', [id]);
 }

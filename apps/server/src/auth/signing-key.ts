@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** The file, inside the data directory, holding the token signing key (never committed: `.footprint/` is gitignored). */
+/** The file, inside the data directory, holding the HMAC key of the SMART consent form (never committed: `.footprint/` is gitignored). Access tokens are signed by the keys in `signing-keys.json` (./keys). */
 export const SIGNING_KEY_FILE = 'signing-key';
 
 /**
- * Loads the HMAC key that signs access tokens from `<dataDir>/signing-key`, creating a random
- * 256-bit key with mode 0600 on first use. Every server and `footprint token` sharing a data
- * directory therefore issue and accept the same tokens.
+ * Loads the HMAC key that binds the SMART consent form to its request and person from
+ * `<dataDir>/signing-key`, creating a random 256-bit key with mode 0600 on first use, so servers
+ * sharing a data directory accept each other's forms.
  */
 export async function loadSigningKey(dataDir: string): Promise<Buffer> {
   const path = join(dataDir, SIGNING_KEY_FILE);

@@ -1,13 +1,20 @@
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { MAX_ACCESS_TOKEN_LIFETIME_SECONDS, TOKEN_ALGORITHM, type SigningKeys } from './keys';
+import { isKnownPurpose } from './purposes';
 
 /**
- * Short-lived access tokens: compact JWTs signed with HMAC-SHA256 (node:crypto, no library),
- * carrying who the client is, the organisation it acts for, the granted scopes and the purpose of use.
+ * Short-lived access tokens: JWTs (RFC 9068 `at+jwt`) signed with ES256 by `jose`, naming their
+ * issuer, audience and signing key (`kid`), and carrying who the client is, the organisation it
+ * acts for, the granted scopes and the purpose of use. Verification is strict: one algorithm, the
+ * configured issuer and audience, every required claim, a bounded lifetime and a known purpose.
  */
 export interface AccessTokenClaims {
-  /** Issuer: the server's base URL or `footprint`. */
+  /** Issuer: the configured public URL, or `footprint` when none is configured. */
   iss: string;
-  /** The OAuth client id. */
+  /** Audience: the FHIR API (see tokenIdentity). */
+  aud: string;
+  /** The OAuth client id, staff user id or Patient id. */
   sub: string;
   /** The client's display name (for the audit trail). */
   name?: string;
@@ -39,18 +46,19 @@ export interface AccessTokenClaims {
 /** Default lifetime: five minutes, as SMART Backend Services recommends. */
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 300;
 
-const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+/** The JOSE `typ` of an access token (RFC 9068), so an ID token or other JWT signed by the same key is never taken for one. */
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
 
-function base64url(text: string | Buffer): string {
-  return Buffer.from(text).toString('base64url');
-}
+/** How far clocks may disagree, in seconds, when checking `iat` and `exp`. */
+const CLOCK_TOLERANCE_SECONDS = 30;
 
-function sign(data: string, key: Buffer): Buffer {
-  return createHmac('sha256', key).update(data).digest();
+/** Who issues tokens and for which API: both must match exactly when a token is verified. */
+export interface TokenIdentity {
+  issuer: string;
+  audience: string;
 }
 
 export interface MintOptions {
-  issuer: string;
   clientId: string;
   name?: string;
   organisation?: { reference: string; odsCode?: string };
@@ -64,27 +72,12 @@ export interface MintOptions {
   principal?: { kind: 'user'; role: string } | { kind: 'patient'; nhsNumber: string };
 }
 
-/** Signs a new access token; returns it with its lifetime in seconds. */
-export function mintAccessToken(key: Buffer, options: MintOptions): { token: string; expiresIn: number } {
-  const now = Math.floor((options.now ?? Date.now()) / 1000);
-  const expiresIn = options.lifetimeSeconds ?? ACCESS_TOKEN_LIFETIME_SECONDS;
-  const claims: AccessTokenClaims = {
-    iss: options.issuer,
-    sub: options.clientId,
-    ...(options.name ? { name: options.name } : {}),
-    ...(options.organisation ? { org: options.organisation.reference } : {}),
-    ...(options.organisation?.odsCode ? { ods: options.organisation.odsCode } : {}),
-    scope: options.scopes.join(' '),
-    purpose: options.purpose,
-    ...(options.patient ? { patient: options.patient.id, nhs: options.patient.nhsNumber } : {}),
-    ...(options.principal?.kind === 'user' ? { kind: 'user' as const, role: options.principal.role } : {}),
-    ...(options.principal?.kind === 'patient' ? { kind: 'patient' as const, nhs: options.principal.nhsNumber } : {}),
-    iat: now,
-    exp: now + expiresIn,
-    jti: randomUUID(),
-  };
-  const body = `${HEADER}.${base64url(JSON.stringify(claims))}`;
-  return { token: `${body}.${sign(body, key).toString('base64url')}`, expiresIn };
+export interface MintedToken {
+  token: string;
+  expiresIn: number;
+  jti: string;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
 }
 
 /** Why a token was refused; the message is safe to show the caller (it never echoes the token). */
@@ -92,26 +85,131 @@ export class InvalidTokenError extends Error {
   override readonly name = 'InvalidTokenError';
 }
 
-/** Verifies signature, algorithm and expiry; returns the claims or throws InvalidTokenError. */
-export function verifyAccessToken(key: Buffer, token: string, now = Date.now()): AccessTokenClaims {
+/** Signs a new access token with the current signing key; returns it with its lifetime in seconds and its id. */
+export async function mintAccessToken(keys: SigningKeys, identity: TokenIdentity, options: MintOptions): Promise<MintedToken> {
+  const now = Math.floor((options.now ?? Date.now()) / 1000);
+  const expiresIn = options.lifetimeSeconds ?? ACCESS_TOKEN_LIFETIME_SECONDS;
+  if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_ACCESS_TOKEN_LIFETIME_SECONDS) {
+    throw new Error(`An access token lives between 1 and ${MAX_ACCESS_TOKEN_LIFETIME_SECONDS} seconds, not ${expiresIn}`);
+  }
+  if (!isKnownPurpose(options.purpose)) throw new Error(`Unknown purpose of use: ${options.purpose}`);
+  const key = await keys.current();
+  const jti = randomUUID();
+  const claims: JWTPayload = {
+    ...(options.name ? { name: options.name } : {}),
+    ...(options.organisation ? { org: options.organisation.reference } : {}),
+    ...(options.organisation?.odsCode ? { ods: options.organisation.odsCode } : {}),
+    scope: options.scopes.join(' '),
+    purpose: options.purpose,
+    ...(options.patient ? { patient: options.patient.id, nhs: options.patient.nhsNumber } : {}),
+    ...(options.principal?.kind === 'user' ? { kind: 'user', role: options.principal.role } : {}),
+    ...(options.principal?.kind === 'patient' ? { kind: 'patient', nhs: options.principal.nhsNumber } : {}),
+  };
+  const token = await new SignJWT(claims)
+    .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: ACCESS_TOKEN_TYPE, kid: key.kid })
+    .setIssuer(identity.issuer)
+    .setAudience(identity.audience)
+    .setSubject(options.clientId)
+    .setIssuedAt(now)
+    .setExpirationTime(now + expiresIn)
+    .setJti(jti)
+    .sign(key.privateKey);
+  return { token, expiresIn, jti, exp: now + expiresIn };
+}
+
+/** Base64url with no padding and no stray characters: the only form a JWS segment may take (RFC 7515 §2). */
+const SEGMENT = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * Each segment must be canonical base64url: decoding and encoding again gives it back exactly, so
+ * characters appended to a signature, or unused low bits set in its last character, are refused
+ * rather than silently ignored by a lenient decoder.
+ */
+function checkCompactForm(token: string): void {
   const parts = token.split('.');
-  if (parts.length !== 3) throw new InvalidTokenError('The access token is not a well-formed JWT');
-  const [header, payload, signature] = parts;
-  if (header !== HEADER) throw new InvalidTokenError('The access token uses an unsupported algorithm');
-  const expected = sign(`${header}.${payload}`, key);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new InvalidTokenError('The access token signature is not valid');
+  if (parts.length !== 3 || parts.some((part) => !SEGMENT.test(part))) throw new InvalidTokenError('The access token is not a well-formed JWT');
+  if (parts.some((part) => Buffer.from(part, 'base64url').toString('base64url') !== part)) {
+    throw new InvalidTokenError('The access token is not canonical base64url');
   }
-  let claims: AccessTokenClaims;
+}
+
+const OPTIONAL_STRINGS = ['name', 'org', 'ods', 'role', 'patient', 'nhs'] as const;
+
+/** The claims Footprint adds beyond the registered ones, checked for type and meaning. */
+function checkClaims(payload: JWTPayload, now: number): AccessTokenClaims {
+  const claims = payload as Partial<AccessTokenClaims> & JWTPayload;
+  if (typeof claims.aud !== 'string') throw new InvalidTokenError('The access token must name exactly one audience');
+  if (typeof claims.scope !== 'string') throw new InvalidTokenError('The access token is missing its scope');
+  if (!isKnownPurpose(claims.purpose)) throw new InvalidTokenError('The access token carries an unknown purpose of use');
+  if (typeof claims.jti !== 'string' || claims.jti.length === 0 || claims.jti.length > 200) throw new InvalidTokenError('The access token has no valid id (jti)');
+  if (typeof claims.sub !== 'string' || claims.sub.length === 0) throw new InvalidTokenError('The access token has no subject');
+  for (const name of OPTIONAL_STRINGS) {
+    if (claims[name] !== undefined && typeof claims[name] !== 'string') throw new InvalidTokenError(`The access token's ${name} claim is not a string`);
+  }
+  if (claims.kind !== undefined && claims.kind !== 'user' && claims.kind !== 'patient') throw new InvalidTokenError('The access token acts as an unknown kind of principal');
+  const iat = claims.iat!;
+  const exp = claims.exp!;
+  if (iat > now + CLOCK_TOLERANCE_SECONDS) throw new InvalidTokenError('The access token was issued in the future');
+  if (exp - iat > MAX_ACCESS_TOKEN_LIFETIME_SECONDS || exp > now + MAX_ACCESS_TOKEN_LIFETIME_SECONDS + CLOCK_TOLERANCE_SECONDS) {
+    throw new InvalidTokenError(`The access token lives longer than the ${MAX_ACCESS_TOKEN_LIFETIME_SECONDS} seconds allowed`);
+  }
+  return claims as AccessTokenClaims;
+}
+
+export interface VerifyOptions {
+  now?: number;
+  /** Accept an expired token (revocation: RFC 7009 lets a client revoke what it holds, and an expired token needs nothing done). */
+  allowExpired?: boolean;
+}
+
+/**
+ * Verifies a token's form, algorithm (ES256 only), signing key (by `kid`, current or retired but
+ * still verifying), signature, type, issuer, audience, expiry and claims; returns the claims or
+ * throws InvalidTokenError. Whether its subject exists and is enabled, and whether it was revoked,
+ * needs the database: see TokenService.
+ */
+export async function verifyAccessToken(keys: SigningKeys, identity: TokenIdentity, token: string, options: VerifyOptions = {}): Promise<AccessTokenClaims> {
+  checkCompactForm(token);
+  const now = options.now ?? Date.now();
   try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as AccessTokenClaims;
-  } catch {
-    throw new InvalidTokenError('The access token payload is not valid JSON');
+    const { payload } = await jwtVerify(
+      token,
+      async (header) => {
+        if (header.alg !== TOKEN_ALGORITHM) throw new InvalidTokenError('The access token uses an unsupported algorithm');
+        if (typeof header.kid !== 'string') throw new InvalidTokenError('The access token names no signing key (kid)');
+        const key = await keys.verificationKey(header.kid, new Date(now));
+        if (!key) throw new InvalidTokenError('The access token was signed with a key this server does not hold');
+        return key.publicKey;
+      },
+      {
+        algorithms: [TOKEN_ALGORITHM],
+        typ: ACCESS_TOKEN_TYPE,
+        issuer: identity.issuer,
+        audience: identity.audience,
+        requiredClaims: ['iss', 'aud', 'sub', 'iat', 'exp', 'jti'],
+        currentDate: new Date(options.allowExpired ? 0 : now),
+        clockTolerance: options.allowExpired ? Number.MAX_SAFE_INTEGER : CLOCK_TOLERANCE_SECONDS,
+      },
+    );
+    return checkClaims(payload, Math.floor(now / 1000));
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw error;
+    throw new InvalidTokenError(describe(error));
   }
-  if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || typeof claims.scope !== 'string') {
-    throw new InvalidTokenError('The access token is missing required claims');
+}
+
+/** A safe sentence for each way jose refuses a token. */
+function describe(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'The access token has expired';
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'The access token signature is not valid';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.reason === 'missing') return `The access token has no ${error.claim} claim`;
+    if (error.claim === 'iss') return 'The access token was not issued by this server';
+    if (error.claim === 'aud') return 'The access token is not for this API';
+    if (error.claim === 'typ') return 'The access token is not an access token (typ at+jwt)';
+    return `The access token's ${error.claim} claim is missing or not valid`;
   }
-  if (claims.exp * 1000 <= now) throw new InvalidTokenError('The access token has expired');
-  return claims;
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'The access token uses an unsupported algorithm';
+  if (error instanceof errors.JOSEError) return 'The access token is not a well-formed JWT';
+  throw error;
 }

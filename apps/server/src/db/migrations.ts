@@ -1,7 +1,7 @@
 import type { Migration } from '@footprint/record';
 
 /**
- * The server's own tables, beside the record's: OAuth clients and Bulk Data export jobs.
+ * The server's own tables, beside the record's: OAuth clients, Bulk Data export jobs and revoked access tokens.
  * Each migration is one statement (PGlite runs them through the extended protocol). Applied on start through the record's migration runner under the namespace `server`.
  */
 export const serverMigrations: Migration[] = [
@@ -45,4 +45,17 @@ export const serverMigrations: Migration[] = [
       );`,
   },
   { version: 3, name: 'bulk export jobs by status', sql: 'CREATE INDEX bulk_export_job_status ON bulk_export_job (status)' },
+  {
+    // The denylist of revoked access tokens (RFC 7009 /oauth/revoke, `footprint token revoke`): by token id, kept until the token would have expired.
+    version: 4,
+    name: 'revoked access tokens',
+    sql: `
+      CREATE TABLE revoked_access_token (
+        jti        text PRIMARY KEY,
+        subject    text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        revoked_at timestamptz NOT NULL DEFAULT now(),
+        revoked_by text NOT NULL CHECK (revoked_by IN ('client', 'administrator'))
+      );`,
+  },
 ];

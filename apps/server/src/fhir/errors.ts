@@ -20,6 +20,20 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: 'too-costly' | 'not
 };
 
 /**
+ * PostgreSQL's answer to text it cannot hold (SQLSTATE 22021 character_not_in_repertoire, e.g.
+ * NUL; 22P05 untranslatable_character): always the client's input, never a fault of ours, so a
+ * 400 if a value reaches the database unchecked. (Values are checked before that: validation and
+ * search parsing refuse control characters; this is the last line.)
+ */
+function isUnstorableCharacter(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '22021' || code === '22P05') return true;
+  }
+  return false;
+}
+
+/**
  * Turns anything thrown while handling a FHIR request into an HTTP status and OperationOutcome.
  * OperationOutcomeError is rendered unchanged; Fastify's parsing and size errors become their 4xx;
  * anything else is a 500 whose diagnostics never echo internal detail.
@@ -31,6 +45,9 @@ export function toOperationOutcome(error: unknown): { status: number; outcome: O
   if (known) return { status: known.status, outcome: outcome(known.code, known.message(fastifyError as FastifyError)), internal: false };
   if (fastifyError?.validation) {
     return { status: 400, outcome: outcome('invalid', fastifyError.message ?? 'The request is not valid'), internal: false };
+  }
+  if (isUnstorableCharacter(error)) {
+    return { status: 400, outcome: outcome('invalid', 'The request holds a character that cannot be stored or searched (such as NUL)'), internal: false };
   }
   if (error instanceof SyntaxError) return { status: 400, outcome: outcome('structure', `The body is not valid JSON: ${error.message}`), internal: false };
   const status = fastifyError?.statusCode;

@@ -2,12 +2,14 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { DEFAULT_MAX_DEPTH, MethodNotAllowedError, badRequest, notFound, outcome, parseJsonResource } from '@footprint/fhir';
 import type { Repository } from '@footprint/record';
 import { accessContextFromRequest } from '../auth/bearer';
+import type { TokenService } from '../auth/token-service';
+import { publicFhirBase, type PublicBase } from '../http/public-base';
 import { capabilityStatement } from './capability';
 import { toOperationOutcome } from './errors';
 import { refuseUnsupportedInteraction } from './interactions';
 import { ExportJobs } from './export/jobs';
 import { exportRoutes } from './export/routes';
-import { fhirBase, sendFhir } from './request';
+import { sendFhir } from './request';
 import { BREAK_GLASS_TERMINOLOGY_ROUTES, breakGlassRoutes } from './routes/break-glass';
 import { bundleRoutes } from './routes/bundle';
 import { conditionalRoutes } from './routes/conditional';
@@ -19,9 +21,10 @@ import { searchRoutes } from './routes/search';
 
 export interface FhirPluginOptions {
   record: Repository;
-  signingKey: Buffer;
+  tokens: TokenService;
   jobs: ExportJobs;
-  baseUrl?: string;
+  /** The configured public addresses: every absolute URL (fullUrl, links, Location, capability) is built from them, never from the Host header. */
+  publicBase: PublicBase;
   /** Deepest JSON nesting accepted in a body. */
   maxDepth?: number;
   version: string;
@@ -49,17 +52,25 @@ function registerBodyParsers(app: FastifyInstance, maxDepth: number): void {
 /** Public paths that need no token: the CapabilityStatement is how clients discover the security service. */
 const PUBLIC_ROUTES = new Set(['/fhir/R4/metadata', ...BREAK_GLASS_TERMINOLOGY_ROUTES]);
 
+/** Public answers that hold no patient data and may be cached; everything else the FHIR API sends is `no-store`. */
+const CACHEABLE_ROUTES = new Set(['/fhir/R4/metadata']);
+
 /**
  * The FHIR R4 REST API: bearer-token authentication building each request's AccessContext,
  * FHIR JSON parsing, every error rendered as an OperationOutcome, and the interactions.
  */
 export const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, options) => {
-  const routeOptions = { record: options.record, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
+  const { fhirBaseUrl } = options.publicBase;
+  const routeOptions = { record: options.record, ...(fhirBaseUrl ? { baseUrl: fhirBaseUrl } : {}) };
   registerBodyParsers(app, options.maxDepth ?? DEFAULT_MAX_DEPTH);
 
+  // Responses carry patient data (or say whether it exists): no browser, proxy or shared cache may keep them.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!CACHEABLE_ROUTES.has(request.routeOptions.url ?? '')) reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+  });
   app.addHook('onRequest', async (request) => {
     if (PUBLIC_ROUTES.has(request.routeOptions.url ?? '')) return;
-    request.accessContext = accessContextFromRequest(request, options.signingKey);
+    request.accessContext = await accessContextFromRequest(request, options.tokens);
   });
   const prefix = app.prefix;
   app.addHook('onRequest', async (request) => refuseUnsupportedInteraction(request, prefix));
@@ -92,9 +103,10 @@ export const fhirPlugin: FastifyPluginAsync<FhirPluginOptions> = async (app, opt
     return sendFhir(request, reply, status, outcome);
   });
 
+  // Built from the configured base (else the listening address), so a cached statement never holds a caller's Host header.
   let capability: { base: string; text: string } | undefined;
-  app.get('/metadata', async (request, reply) => {
-    const base = fhirBase(request, options.baseUrl);
+  app.get('/metadata', async (_request, reply) => {
+    const base = publicFhirBase(app, options.publicBase);
     if (capability?.base !== base) {
       capability = { base, text: JSON.stringify(capabilityStatement(base, base.replace(/\/fhir\/R4$/, ''), options.version)) };
     }

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OperationOutcomeError, badRequest, isResourceType, notFound, outcome, stringifyFhirJson } from '@footprint/fhir';
 import type { Resource } from '@footprint/fhir';
 import type { AccessContext } from '@footprint/record';
+import { FHIR_PATH, listeningOrigin } from '../http/public-base';
 
 /** Parameters that shape the HTTP response rather than the search, removed before the record sees them. */
 const RESPONSE_PARAMS: ReadonlySet<string> = new Set(['_format', '_pretty']);
@@ -59,9 +60,13 @@ export function preferences(request: FastifyRequest): Preferences {
   return result;
 }
 
-/** The FHIR base URL clients should see, e.g. `http://localhost:8080/fhir/R4`. */
+/**
+ * The FHIR base URL clients should see, e.g. `https://footprint.example.nhs.uk/fhir/R4`: the
+ * configured one, else the address the server listens on; never the request's Host header, which
+ * the caller chooses (a forged Host would otherwise end up in links and Location headers).
+ */
 export function fhirBase(request: FastifyRequest, configured?: string): string {
-  return configured ?? `${request.protocol}://${request.host}/fhir/R4`;
+  return configured ?? `${listeningOrigin(request.server)}${FHIR_PATH}`;
 }
 
 /** The AccessContext the auth hook attached; a request without one never reaches a handler. */

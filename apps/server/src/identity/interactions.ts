@@ -125,7 +125,9 @@ export async function demoProviderRoutes(app: FastifyInstance, demo: () => Promi
       const idp = await demo();
       const raw = request.raw as typeof request.raw & { originalUrl?: string };
       raw.originalUrl = raw.url;
-      raw.url = (raw.url ?? '').slice(DEMO_IDP_PATH.length) || '/';
+      // The provider routes on a path: `/idp?x` is its root, not a path of `?x` (which it answered with a 500).
+      const rest = (raw.url ?? '').slice(DEMO_IDP_PATH.length);
+      raw.url = rest.startsWith('/') ? rest : `/${rest}`;
       reply.hijack();
       void idp.provider.callback()(raw, reply.raw);
     };

@@ -24,6 +24,8 @@ export class SqlOidcAdapter implements Adapter {
   }
 
   private async findWhere(column: 'id' | 'uid' | 'user_code', value: string): Promise<AdapterPayload | undefined> {
+    // PostgreSQL text cannot hold NUL, so no stored key has one: a client's `client_id=%00` finds nothing (it was a 500).
+    if (typeof value !== 'string' || value.includes('\u0000')) return undefined;
     const { rows } = await this.sql.query<{ payload: AdapterPayload | string; consumed: number | null }>(
       `SELECT payload, extract(epoch FROM consumed_at)::int AS consumed FROM identity_oidc_model
         WHERE model = $1 AND ${column} = $2 AND (expires_at IS NULL OR expires_at > now())`,
@@ -48,14 +50,17 @@ export class SqlOidcAdapter implements Adapter {
   }
 
   async consume(id: string): Promise<void> {
+    if (id.includes('\u0000')) return;
     await this.sql.query(`UPDATE identity_oidc_model SET consumed_at = now() WHERE model = $1 AND id = $2`, [this.model, id]);
   }
 
   async destroy(id: string): Promise<void> {
+    if (id.includes('\u0000')) return;
     await this.sql.query(`DELETE FROM identity_oidc_model WHERE model = $1 AND id = $2`, [this.model, id]);
   }
 
   async revokeByGrantId(grantId: string): Promise<void> {
+    if (grantId.includes('\u0000')) return;
     await this.sql.query(`DELETE FROM identity_oidc_model WHERE grant_id = $1`, [grantId]);
   }
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { setSessionCookie } from '../api/auth/cookies';
+import { sessionOrigin } from '../api/auth/session-origin';
 import { isCrossSite } from '../api/auth/guard';
 import { DEFAULT_SESSION_POLICY, startSession, type SessionPolicy } from '../api/auth/sessions';
 import { listPartnerOrganisations } from '../api/partner-organisations';
@@ -52,7 +53,7 @@ export const staffSignInRoutes: FastifyPluginAsync<StaffSignInOptions> = async (
 
   async function signInAs(request: FastifyRequest, reply: FastifyReply, identity: Omit<PendingChoice, 'choices'>, choice: RoleChoice) {
     const user = await linkStaffAccount(platform.sql, identity, choice);
-    const { token, csrfToken } = await startSession(platform.sql, user.id, policy);
+    const { token, csrfToken } = await startSession(platform.sql, user.id, policy, sessionOrigin(request));
     setSessionCookie(request, reply, token);
     return { user: describeUser(user), csrfToken };
   }

@@ -3,6 +3,7 @@ import type { AuditEvent, Organization } from '@medplum/fhirtypes';
 import { ODS_SYSTEM } from '@footprint/fhir';
 import { BREAK_GLASS_REASON_LABELS, BREAK_GLASS_REASON_SYSTEM, type AccessContext, type BreakGlassReason, type Repository } from '@footprint/record';
 import { ROLE_LABELS, type Role } from '../api/auth/roles';
+import { INTERACTIONS } from '../api/privacy/labels';
 import type { Platform } from '../platform';
 import { patientContext } from './context';
 import { patientSessionOf, requirePatientSession } from './guard';
@@ -22,18 +23,10 @@ export const PURPOSE_LABELS: Record<string, string> = {
   SYSADMIN: 'System administration',
 };
 
+/** The privacy officer's words for each interaction, but two said as a person would meet them. */
 const ACTIONS: Record<string, string> = {
-  read: 'Viewed an entry',
-  vread: 'Viewed an earlier version',
-  'search-type': 'Searched',
-  'history-instance': 'Viewed the history of an entry',
-  'history-type': 'Viewed the history of entries',
-  'history-system': 'Viewed the history of the record',
-  create: 'Added an entry',
-  update: 'Changed an entry',
-  delete: 'Removed an entry',
+  ...INTERACTIONS,
   operation: 'Opened the whole record',
-  batch: 'Sent a set of changes',
   changes: 'Included in a data extract',
 };
 

@@ -1,3 +1,4 @@
+import { requestMetadata } from '../http/request-metadata';
 import type { FastifyRequest } from 'fastify';
 import type { AccessContext } from '@footprint/record';
 import type { PatientSession } from './sessions';
@@ -15,10 +16,6 @@ export function patientContext(session: PatientSession, request: FastifyRequest)
     principal: { kind: 'patient', id: session.patientId, nhsNumber: session.nhsNumber },
     scopes: PATIENT_SCOPES,
     purpose: 'TREAT',
-    request: {
-      id: request.id,
-      sourceIp: request.ip,
-      ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}),
-    },
+    request: requestMetadata(request),
   };
 }

@@ -9,7 +9,19 @@ export type { AccountList, AccountWithTemporaryPassword, RoleDescription, SignIn
 export type { CorrectionRequestView, StaffCorrectionView, StaffCorrectionsAnswer } from '@footprint/server';
 export type { AccessLog, AccessLogEntry, DemoCitizen, DemoIdentities, DemoStaffIdentity, MyChoices, MyRecord, PatientSessionInfo } from '@footprint/server';
 export type { BreakGlassAnswer, BreakGlassReasons, BreakGlassReviewList, BreakGlassReviewView, EmergencyAccessView } from '@footprint/server';
+export type { AccessBurstView, AccessMatchView, AuditActorView, AuditEntryView, AuditSearchAnswer, AuditSearchOptions, UnusualAccessAnswer } from '@footprint/server';
 import type { SignedInUser } from '@footprint/server';
+
+/** One of the signed-in user's sessions (GET /api/sessions). */
+export interface SessionSummary {
+  id: string;
+  current: boolean;
+  userAgent: string | null;
+  address: string | null;
+  signedInAt: string;
+  lastActiveAt: string;
+  expiresAt: string;
+}
 
 export interface SessionInfo {
   user: SignedInUser;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { csvCell } from './csv';
 
 export interface Column<Row> {
   key: string;
@@ -11,13 +12,7 @@ export interface Column<Row> {
   nowrap?: boolean;
 }
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Builds RFC 4180 CSV for a table's rows (suppressed values are empty cells). */
+/** Builds RFC 4180 CSV for a table's rows (suppressed values are empty cells, formulas neutralised: see csv.ts). */
 export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
   const lines = [columns.map((c) => csvCell(c.header)).join(',')];
   for (const row of rows) {
@@ -26,8 +21,9 @@ export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-function download(filename: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
+/** Saves text as a CSV file in the browser's downloads. */
+export function download(filename: string, content: string | Blob): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type: 'text/csv;charset=utf-8' }) : content);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;

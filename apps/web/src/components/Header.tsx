@@ -7,6 +7,8 @@ import { NhsLogo } from './NhsLogo';
 /** The sections of the app, in menu order, each shown only to roles that may use it. */
 export const SECTIONS: Array<{ path: string; label: string; capability: Capability }> = [
   { path: '/footprint', label: 'Footprint overview', capability: 'overview' },
+  { path: '/partnership', label: 'Partnership', capability: 'partnership' },
+  { path: '/performance', label: 'Performance', capability: 'performance' },
   { path: '/population', label: 'Population health', capability: 'population' },
   { path: '/care-record', label: 'Shared care record', capability: 'care-record' },
   { path: '/worklist', label: 'Practice worklist', capability: 'worklist' },
@@ -14,7 +16,7 @@ export const SECTIONS: Array<{ path: string; label: string; capability: Capabili
   { path: '/accounts', label: 'Staff accounts', capability: 'accounts' },
   { path: '/corrections', label: 'Corrections', capability: 'corrections' },
   { path: '/duplicates', label: 'Duplicate records', capability: 'duplicates' },
-  { path: '/privacy/reviews', label: 'Break-glass reviews', capability: 'privacy-reviews' },
+  { path: '/privacy', label: 'Privacy', capability: 'privacy-reviews' },
 ];
 
 /** NHS.UK header: logo and service name, the signed-in account, and the menu for the user's role. */
@@ -56,6 +58,13 @@ export function Header() {
                 <li className="nhsuk-header__account-item">
                   <Link className="nhsuk-header__account-link" to="/change-password">
                     Change password
+                  </Link>
+                </li>
+              )}
+              {!user.mustChangePassword && (
+                <li className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" to="/sessions">
+                    Your sessions
                   </Link>
                 </li>
               )}

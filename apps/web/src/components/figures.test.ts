@@ -27,6 +27,33 @@ describe('figures as people see them', () => {
     expect(csv).toBe('Group,"Per 1,000 people"\r\n"Halton, ""east""",12.5\r\nSefton,\r\n');
   });
 
+  it('neutralises CSV cells a spreadsheet would run as formulas, keeping negative numbers as numbers', () => {
+    const csv = toCsv(
+      [
+        { key: 'name', header: 'Organisation' },
+        { key: 'change', header: 'Change' },
+      ],
+      [
+        { name: '=HYPERLINK("http://evil.example","Click")', change: -1.5 },
+        { name: '+44 151', change: 2 },
+        { name: '-2+3', change: 0 },
+        { name: '@SUM(A1:A2)', change: null },
+        { name: '\tcmd', change: 1 },
+        { name: '\rcmd', change: 1 },
+        { name: 'Riverside Surgery', change: 3 },
+      ],
+    );
+    expect(csv.split('\r\n').slice(1, -1)).toEqual([
+      `"'=HYPERLINK(""http://evil.example"",""Click"")",-1.5`,
+      `"'+44 151",2`,
+      `"'-2+3",0`,
+      `"'@SUM(A1:A2)",`,
+      `"'\tcmd",1`,
+      `"'\rcmd",1`,
+      'Riverside Surgery,3',
+    ]);
+  });
+
   it('checks NHS numbers with Modulus 11 before searching', () => {
     expect(isValidNhsNumber('9434765919')).toBe(true);
     expect(isValidNhsNumber('9434765918')).toBe(false);

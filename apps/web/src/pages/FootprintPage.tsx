@@ -4,8 +4,9 @@ import { useApi } from '../api/useApi';
 import { AboutFigure } from '../components/AboutFigure';
 import { BarFigure, PyramidChart } from '../components/Charts';
 import { FigureTable } from '../components/FigureTable';
-import { formatCount } from '../components/format';
+import { formatCount, formatDate } from '../components/format';
 import { Load } from '../components/Status';
+import { SummaryList } from '../components/SummaryList';
 import { usePageTitle } from '../components/usePageTitle';
 
 /** Folds pyramid rows (one per age band and sex) into one row per age band. */
@@ -37,6 +38,21 @@ export function FootprintPage() {
               <p className="nhsuk-lede-text">
                 {data.name}: {data.places.length} places and {data.organisations.length} partner organisations.
               </p>
+              {data.identity && (
+                <SummaryList
+                  testId="footprint-identity"
+                  rows={[
+                    ['ONS code', data.identity.code],
+                    ['ODS code', data.identity.odsCode ?? 'None'],
+                    ['Status', `${data.identity.status ?? 'Not recorded'}${data.identity.statusSince ? ` since ${formatDate(data.identity.statusSince)}` : ''}`],
+                  ]}
+                />
+              )}
+              {data.identity && (
+                <p>
+                  Who the footprint is and its places come from the partnership register: <Link to="/partnership">see the partnership</Link>.
+                </p>
+              )}
               <h2>Places</h2>
               <FigureTable
                 caption="Places in the footprint"

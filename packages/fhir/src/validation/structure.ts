@@ -3,6 +3,7 @@ import type { OperationOutcomeIssue } from '@medplum/fhirtypes';
 import { isResourceType } from '../definitions/resource-types';
 import { ID_PATTERN } from '../references/parse';
 import { checkDate, checkIdentifier, checkReference, checkRequiredCode, type Report } from './element-rules';
+import { narrativeProblems } from './narrative';
 import { schemaIndex, type PropertyInfo, type SchemaIndex } from './schema-index';
 
 /**
@@ -48,6 +49,8 @@ const FORMATS: Record<string, RegExp> = {
 /** Invariants not checked: ele-1 is enforced structurally (no empty values); the others need the whole server (as in @medplum/core). */
 const SKIPPED_INVARIANTS = new Set(['ele-1', 'dom-3', 'org-1', 'sdf-19']);
 const MAX_STRING = 1024 * 1024;
+/** C0 control characters other than tab, LF and CR (R4's string pattern), in any primitive. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /**
  * DomainResource invariants that only look inside `contained`: they hold trivially for a resource
@@ -187,8 +190,14 @@ class Walker {
       const s = item as string;
       if (!s.trim()) return this.error(path, 'String must contain non-whitespace content');
       if (s.length > MAX_STRING) return this.error(path, 'String cannot be larger than 1 MB');
+      // No FHIR primitive may hold NUL or other C0 control characters (but tab, CR and LF).
+      if (CONTROL.test(s)) return this.error(path, `Invalid ${type}: it holds a control character (such as NUL), which no FHIR value may`);
       const format = FORMATS[type];
       if (format && !format.test(s)) return this.error(path, `Invalid ${type} format`);
+      if (type === 'xhtml') {
+        for (const problem of narrativeProblems(s)) this.report('invariant', problem, path);
+        return;
+      }
       if (type === 'date' || type === 'dateTime' || type === 'instant') checkDate(s, type, path, this.report);
       else if (type === 'code') checkRequiredCode(s, element, path, this.report);
     } else if (jsonType === 'number') {

@@ -13,6 +13,9 @@ import { BREAK_GLASS_ROLES } from './break-glass/roles';
 import { notOptedOut, sharingChoicePermits, voluntarySharing } from './consent/terms';
 import { compileTerm } from './term-sql';
 import { and, ALL, compartment, needsDatabase, NONE, not, or, recordedBy, relationship, sensitive, types, unattached, type AccessRow, type AccessTerm } from './terms';
+import { auditReadTerm, readsAudit, AUDIT_TYPE } from './audit-readers';
+import { isSecondaryUse, SECONDARY_USE_REFUSAL } from './purpose';
+import { isPlatform, writerTerm } from './stewardship';
 
 /**
  * The one access decision of the platform. Every Repository call builds one from its
@@ -48,7 +51,10 @@ export class AccessPolicy {
       this.countOnly = staff?.countOnly ?? true;
       this.staff = staff;
     } else {
-      this.grants = parseScopes(ctx.scopes);
+      // Scope context binds to the principal: system/ scopes for systems, patient/ scopes only
+      // for a patient (within their compartment); user/ scopes are a staff user's (above).
+      const context: ScopeContext | undefined = principal.kind === 'patient' ? 'patient' : principal.kind === 'client' ? 'system' : undefined;
+      this.grants = parseScopes(ctx.scopes).filter((g) => context === undefined || g.context === context);
       this.countOnly = false;
       this.staff = undefined;
     }
@@ -71,13 +77,31 @@ export class AccessPolicy {
 
   /** Throws 403 unless the grants allow `interaction` on `resourceType`. */
   require(interaction: Interaction, resourceType: string): void {
+    if ((interaction === 'r' || interaction === 's') && this.secondaryUse && patientCompartmentTypes().includes(resourceType)) {
+      throw forbidden(SECONDARY_USE_REFUSAL(this.ctx.purpose));
+    }
+    if (resourceType === AUDIT_TYPE && (interaction === 'r' || interaction === 's') && !readsAudit(this.ctx)) {
+      throw forbidden('Reading the audit trail is for privacy officers (their organisation\'s accesses) and each person (who looked at their own record); it needs no scope a system can be given');
+    }
     if (!this.allows(interaction, resourceType)) {
       throw forbidden(`${this.refusal()} ${INTERACTION_WORDS[interaction]} on ${resourceType} (needs e.g. ${this.scopeContext()}/${resourceType}.${interaction})`);
     }
   }
 
   allows(interaction: Interaction, resourceType: string): boolean {
+    if (resourceType === AUDIT_TYPE && (interaction === 'r' || interaction === 's') && !readsAudit(this.ctx)) return false;
     return allows(this.grants, interaction, resourceType);
+  }
+
+  /**
+   * True when a partner system or a person acts for operations, planning or research (HOPERAT,
+   * PUBHLTH, HRESCH): those purposes are served by the pseudonymised warehouse, never by
+   * identifiable records (purpose.ts). Staff are governed by their role's purposes instead, and
+   * the platform's own jobs (warehouse builds, matching) by what they do.
+   */
+  private get secondaryUse(): boolean {
+    const kind = this.ctx.principal.kind;
+    return (kind === 'client' || kind === 'patient') && isSecondaryUse(this.ctx.purpose);
   }
 
   /** Types granted for `interaction`: '*' or an explicit list. */
@@ -162,10 +186,41 @@ export class AccessPolicy {
     return this.ctx.principal.kind === 'patient' ? this.ctx.principal.id : undefined;
   }
 
-  /** What this context may see for `interaction`, as a term: the granted types AND the row's place. */
+  /**
+   * What this context may see for `interaction`, as a term: the granted types AND the row's
+   * place; for updates and deletes, also only what this context's organisation contributed or
+   * stewards (stewardship.ts); and AuditEvent rows only for those who may read the audit.
+   */
   term(interaction: Interaction): AccessTerm {
     const granted = this.types(interaction);
-    return and(granted === '*' ? ALL : types(granted), this.rowTerm());
+    const writes = interaction === 'u' || interaction === 'd' ? writerTerm(this.ctx, this.relationshipWindow()) : ALL;
+    return and(granted === '*' ? ALL : types(granted), this.auditGate(granted), this.rowTerm(), writes);
+  }
+
+  /**
+   * Audit rows are readable only as audit-readers.ts says; other types are untouched. Nothing
+   * is added when the grants cannot reach AuditEvent or the context reads the whole audit.
+   */
+  private auditGate(granted: '*' | string[]): AccessTerm {
+    if (granted !== '*' && !granted.includes(AUDIT_TYPE)) return ALL;
+    const audit = auditReadTerm(this.ctx);
+    if (audit.kind === 'all') return ALL;
+    return or(not(types([AUDIT_TYPE])), and(types([AUDIT_TYPE]), audit));
+  }
+
+  /**
+   * True when this context may update or delete the row it can see, i.e. the refusal is
+   * because someone else contributed it (a 403 naming the rule rather than a 404).
+   */
+  writeRefusal(reference: string): OperationOutcomeError {
+    return forbidden(
+      `${reference} was contributed by another organisation: only the organisation that contributed a resource (or its steward, e.g. the registered GP practice for a Patient's demographics) may update or delete it`,
+    );
+  }
+
+  /** True when this is the platform itself (system principal or the administrator client). */
+  get platform(): boolean {
+    return isPlatform(this.ctx);
   }
 
   /**
@@ -177,7 +232,9 @@ export class AccessPolicy {
     const { principal, organisation } = this.ctx;
     const patient = this.patientId;
     const referenceData = and(unattached(), not(types(patientCompartmentTypes())));
-    if (patient !== undefined) return or(compartment(patient), referenceData);
+    if (patient !== undefined) return this.secondaryUse ? referenceData : or(compartment(patient), referenceData);
+    // Partner systems acting for operations, planning or research read no identifiable record.
+    if (this.secondaryUse) return referenceData;
     // Planning and research (the warehouse build): nobody with a national data opt-out, and not
     // what a practice recorded for someone with a Type 1 opt-out there; direct care is unaffected.
     const secondaryUse = this.ctx.purpose === 'PUBHLTH' || this.ctx.purpose === 'HRESCH' ? notOptedOut() : ALL;

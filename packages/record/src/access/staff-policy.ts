@@ -96,7 +96,8 @@ const VOLUNTARY_SECTOR: StaffAccess = { ...DIRECT_CARE, scopes: VOLUNTARY_SHARED
  * their organisation has a care relationship with, for direct care (TREAT); social workers the
  * social care subset (SOCIAL_WORKER_TYPES) of those people; voluntary-sector workers only
  * VOLUNTARY_SHARED_TYPES of people who agreed to share with their organisation. Privacy
- * officers read no record (they review break-glass); analysts and partnership leads have no
+ * officers read no record, only the audit trail of their organisation's accesses (HOPERAT),
+ * and review break-glass; analysts and partnership leads have no
  * identifiable record access (they work in the pseudonymised warehouse); administrators may
  * count registered patients for operations (HOPERAT) and read nothing clinical. Direct care is
  * given by an organisation, so a clinician not linked to one is granted nothing.
@@ -111,6 +112,8 @@ export function staffAccess(role: StaffRole, organisation: AccessContext['organi
     case 'voluntary_worker':
       return organisation?.reference ? VOLUNTARY_SECTOR : NO_ACCESS;
     case 'privacy_officer':
+      // The audit trail of their organisation's accesses (audit-readers.ts), for operations.
+      return organisation?.reference ? { scopes: ['user/AuditEvent.rs'], purposes: ['HOPERAT'], countOnly: false, relationship: false } : NO_ACCESS;
     case 'analyst':
     case 'partnership_lead':
       return NO_ACCESS;

@@ -122,8 +122,16 @@ export function buildAuditEvent(ctx: AccessContext, facts: AuditFacts, recorded:
       type: [{ system: 'http://terminology.hl7.org/CodeSystem/security-source-type', code: '4', display: 'Application Server' }],
     },
     ...(entity.length ? { entity } : {}),
-    ...(ctx.request?.id ? { extension: [{ url: 'https://footprint.nhs.uk/StructureDefinition/request-id', valueString: ctx.request.id }] } : {}),
+    ...(requestExtensions(ctx).length ? { extension: requestExtensions(ctx) } : {}),
   };
+}
+
+/** The server's request id and, separately, the id the client sent (never taken as ours). */
+function requestExtensions(ctx: AccessContext): { url: string; valueString: string }[] {
+  const out: { url: string; valueString: string }[] = [];
+  if (ctx.request?.id) out.push({ url: 'https://footprint.nhs.uk/StructureDefinition/request-id', valueString: ctx.request.id });
+  if (ctx.request?.clientRequestId) out.push({ url: 'https://footprint.nhs.uk/StructureDefinition/client-request-id', valueString: ctx.request.clientRequestId });
+  return out;
 }
 
 /** Search parameters whose values can identify a person; their values are replaced by `***` in audited queries. */

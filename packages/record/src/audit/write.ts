@@ -8,7 +8,8 @@ import { buildAuditEvent, type AuditFacts } from './audit-event';
 /**
  * Adds to `stmt` the append-only AuditEvent row for one interaction and its search values (so
  * audit is searchable as FHIR), to commit with the audited work. The `audit_event` table and
- * AuditEvent index rows reject UPDATE and DELETE.
+ * AuditEvent index rows reject UPDATE and DELETE. At COMMIT a trigger links each row into the hash
+ * chain (audit/chain/migrations.ts, docs/audit.md).
  */
 export function addAudit(stmt: Statement, ctx: AccessContext, facts: AuditFacts): void {
   const event = buildAuditEvent(ctx, facts, new Date().toISOString());

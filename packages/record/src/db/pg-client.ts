@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { quoteIdent } from './pglite-client';
 import type { QueryOptions, SqlClient } from './sql-client';
+import { sanitiseDatabaseError } from './sql-error';
 
 /** At most this many distinct statement texts are kept prepared (per connection), bounding server memory. */
 const PREPARED_LIMIT = 256;
@@ -35,7 +36,11 @@ class PgTransactionClient implements SqlClient {
   constructor(private readonly client: pg.PoolClient) {}
 
   async query<R extends Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<{ rows: R[]; rowCount: number }> {
-    return toResult<R>(await this.client.query<R>(queryConfig(sql, params, options)));
+    try {
+      return toResult<R>(await this.client.query<R>(queryConfig(sql, params, options)));
+    } catch (error) {
+      throw sanitiseDatabaseError(error);
+    }
   }
 
   async transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
@@ -62,7 +67,11 @@ class PgPoolClient implements SqlClient {
   constructor(private readonly pool: pg.Pool) {}
 
   async query<R extends Record<string, unknown>>(sql: string, params?: unknown[], options?: QueryOptions): Promise<{ rows: R[]; rowCount: number }> {
-    return toResult<R>(await this.pool.query<R>(queryConfig(sql, params, options)));
+    try {
+      return toResult<R>(await this.pool.query<R>(queryConfig(sql, params, options)));
+    } catch (error) {
+      throw sanitiseDatabaseError(error);
+    }
   }
 
   async transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
@@ -74,7 +83,7 @@ class PgPoolClient implements SqlClient {
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw sanitiseDatabaseError(error);
     } finally {
       client.release();
     }
@@ -105,7 +114,9 @@ export async function openPostgres(databaseUrl: string, schema?: string, maxConn
     const admin = new pg.Client({ connectionString: databaseUrl });
     await admin.connect();
     try {
-      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      // Only when missing: an application role without CREATE on the database opens a schema its owner made.
+      const { rows } = await admin.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+      if (rows.length === 0) await admin.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
     } finally {
       await admin.end();
     }

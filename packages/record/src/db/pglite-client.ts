@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { lockDataDir } from './data-dir-lock';
+import { makeTreePrivate } from './private-dir';
 import type { SqlClient } from './sql-client';
+import { sanitiseDatabaseError } from './sql-error';
 
 type Queryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
@@ -18,9 +20,18 @@ class PgliteSqlClient implements SqlClient {
     private readonly conn: Queryable,
     readonly inTransaction: boolean,
     private readonly release: () => void = () => undefined,
+    private readonly dataDir?: string,
   ) {}
 
   async query<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
+    try {
+      return await this.run<R>(sql, params);
+    } catch (error) {
+      throw sanitiseDatabaseError(error);
+    }
+  }
+
+  private async run<R extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
     if (!params || params.length === 0) {
       // Like `pg`'s simple protocol: a statement without parameters may hold several statements (migrations).
       const results = await this.conn.exec(sql);
@@ -33,7 +44,11 @@ class PgliteSqlClient implements SqlClient {
 
   async transaction<T>(fn: (client: SqlClient) => Promise<T>): Promise<T> {
     if (!this.inTransaction) {
-      return this.db.transaction((tx) => fn(new PgliteSqlClient(this.db, tx, true)));
+      try {
+        return await this.db.transaction((tx) => fn(new PgliteSqlClient(this.db, tx, true)));
+      } catch (error) {
+        throw sanitiseDatabaseError(error);
+      }
     }
     const name = `sp_${++this.savepoints}`;
     await this.conn.query(`SAVEPOINT ${name}`);
@@ -51,6 +66,7 @@ class PgliteSqlClient implements SqlClient {
     if (this.inTransaction) return;
     try {
       await this.db.close();
+      if (this.dataDir) makeTreePrivate(this.dataDir);
     } finally {
       this.release();
     }
@@ -58,21 +74,23 @@ class PgliteSqlClient implements SqlClient {
 }
 
 /**
- * Opens PGlite persisted under `dataDir` (created if missing and locked for this process), or
+ * Opens PGlite persisted under `dataDir` (created if missing, made 0700 with its files 0600, and
+ * locked for this process), or
  * in memory when `dataDir` is undefined. `schema`, when given, is created and put first on the search path.
  */
 export async function openPglite(dataDir: string | undefined, schema?: string): Promise<SqlClient> {
   let release = () => undefined as void;
   if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     release = lockDataDir(dataDir);
   }
   try {
     const db = await PGlite.create(dataDir);
+    if (dataDir) makeTreePrivate(dataDir);
     if (schema) {
       await db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}; SET search_path TO ${quoteIdent(schema)}, public;`);
     }
-    return new PgliteSqlClient(db, db, false, release);
+    return new PgliteSqlClient(db, db, false, release, dataDir);
   } catch (error) {
     release();
     throw error;

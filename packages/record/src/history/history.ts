@@ -3,6 +3,7 @@ import type { AccessPolicy } from '../access/policy';
 import type { SqlClient } from '../db/sql-client';
 import { SqlParams } from '../db/sql-params';
 import type { HistoryEntry, HistoryRequest } from '../repository';
+import { cursorOwner, decodeCursor, encodeCursor } from '../search/cursor';
 import { DEFAULT_COUNT, MAX_COUNT } from '../search/parse';
 
 interface HistoryRow {
@@ -25,8 +26,8 @@ export interface HistoryPage {
 }
 
 /**
- * Instance, type or system history, newest first by change sequence. The cursor is the last
- * sequence served: versions written after the first page have higher sequences and so never
+ * Instance, type or system history, newest first by change sequence. The cursor holds the last
+ * sequence served (bound to the principal, like every paging cursor): versions written after the first page have higher sequences and so never
  * push rows across pages (no repeats, no skips).
  */
 export async function historyPage(sql: SqlClient, policy: AccessPolicy, request: HistoryRequest, rid?: string): Promise<HistoryPage> {
@@ -39,9 +40,12 @@ export async function historyPage(sql: SqlClient, policy: AccessPolicy, request:
     if (Number.isNaN(Date.parse(request.since))) throw badRequest(`_since must be an instant, not "${request.since}"`, '_since');
     where.push(`h.last_updated >= ${p.add(request.since)}::timestamptz`);
   }
+  // The cursor is the last sequence served, bound to this principal and this history (cursor.ts).
+  const query = `history:${request.resourceType ?? ''}/${request.id ?? ''}:${request.since ?? ''}`;
+  const owner = cursorOwner(policy.ctx);
   if (request.cursor) {
-    if (!/^\d+$/.test(request.cursor)) throw badRequest('The history paging cursor is not valid', '_cursor');
-    where.push(`h.seq < ${p.add(request.cursor)}::bigint`);
+    const cursor = decodeCursor(request.cursor, query, owner);
+    where.push(`h.seq < ${p.add(cursor.rid)}::bigint`);
   }
   const { rows } = await sql.query<HistoryRow>(
     `SELECT h.seq::text AS seq, h.resource_type, h.id, h.version, h.deleted, h.method, h.patient_id, h.content,
@@ -52,7 +56,7 @@ export async function historyPage(sql: SqlClient, policy: AccessPolicy, request:
   let next: string | undefined;
   if (rows.length > count) {
     rows.length = count;
-    next = rows[rows.length - 1].seq;
+    next = encodeCursor({ keys: [], rid: rows[rows.length - 1].seq, snapshot: '0', query, by: owner });
   }
   const patients = [...new Set(rows.flatMap((r) => (r.patient_id ? [r.patient_id] : [])))];
   const entries = rows.map(

@@ -1,5 +1,6 @@
 import type { Migration, SqlClient } from '../db/sql-client';
 import { accessMigrations } from '../access/migrations';
+import { auditMigrations } from '../audit/chain/migrations';
 import { importMigrations } from '../import/migrations';
 import { matchingMigrations } from '../match/migrations';
 import { recordMigrations } from './record-migrations';
@@ -14,12 +15,13 @@ export interface MigrationSet {
   migrations: readonly Migration[];
 }
 
-/** The record's own sets: its FHIR tables, then import progress, then what the access policy joins to (break-glass, consent). Every platform's list begins with these. */
+/** The record's own sets: its FHIR tables, then import progress, then what the access policy joins to (break-glass, consent), then the audit's hash chain. Every platform's list begins with these. */
 export const recordMigrationSets: readonly MigrationSet[] = [
   { namespace: 'record', migrations: recordMigrations },
   { namespace: 'import', migrations: importMigrations },
   { namespace: 'matching', migrations: matchingMigrations },
   { namespace: 'access', migrations: accessMigrations },
+  { namespace: 'audit', migrations: auditMigrations },
 ];
 
 /**

@@ -85,10 +85,11 @@ describe('createRecord on embedded PGlite and runMigrations', { timeout: 120_000
       await first.close();
       const second = await createRecord({ dataDir: dir, migrations: platform });
       try {
-        expect(await runMigrationSets(second.sql, platform)).toEqual({ record: [], import: [], matching: [], access: [], oauth: [], labels: [] });
+        expect(await runMigrationSets(second.sql, platform)).toEqual({ record: [], import: [], matching: [], access: [], audit: [], oauth: [], labels: [] });
         const { rows } = await second.sql.query<{ namespace: string; n: number }>('SELECT namespace, count(*)::int AS n FROM schema_migration GROUP BY namespace ORDER BY namespace');
         expect(rows.map((r) => [r.namespace, Number(r.n)])).toEqual([
           ['access', setOf('access').migrations.length],
+          ['audit', setOf('audit').migrations.length],
           ['import', setOf('import').migrations.length],
           ['labels', 1],
           ['matching', setOf('matching').migrations.length],

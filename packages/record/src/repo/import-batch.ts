@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badRequest, conflict, copyLexicalNumbers, extractSearchValues, ID_PATTERN, isStorable, OperationOutcomeError, stringifyFhirJson, validateResource, type Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import { AccessPolicy } from '../access/policy';
+import { stampProvenance } from '../store/provenance';
 import { addConsentDerivation } from '../access/consent/derive';
 import { consentImplication, type ConsentImplication } from '../access/consent/implication';
 import { addAudit } from '../audit/write';
@@ -24,6 +25,9 @@ interface Existing {
   version: number;
   deleted: boolean;
   content_hash: string | null;
+  organisation: string | null;
+  patient_id: string | null;
+  sensitive: boolean;
   [key: string]: unknown;
 }
 
@@ -83,7 +87,7 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
     await tx.query('SET LOCAL synchronous_commit = off');
     await enterWrite(tx);
     const { rows } = await tx.query<Existing>(
-      `SELECT r.rid::text AS rid, r.resource_type, r.id, r.version, r.deleted, r.content_hash
+      `SELECT r.rid::text AS rid, r.resource_type, r.id, r.version, r.deleted, r.content_hash, r.organisation, r.patient_id, r.sensitive
        FROM resource r JOIN unnest($1::text[], $2::text[]) AS k(t, i) ON r.resource_type = k.t AND r.id = k.i
        ORDER BY r.rid FOR UPDATE OF r`,
       [batch.map((e) => e.resource.resourceType), batch.map((e) => e.resource.id)],
@@ -99,6 +103,12 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
       else {
         validateOne(resource, position);
         writes.push({ resource, hash, prior });
+      }
+    }
+    // An import replaces only what this organisation contributed (or stewards): stewardship.ts.
+    for (const w of writes) {
+      if (w.prior && !policy.platform && !(await policy.permits(tx, w.prior, w.resource.resourceType, 'u'))) {
+        throw policy.writeRefusal(`${w.resource.resourceType}/${String(w.resource.id)}`);
       }
     }
     const created = writes.filter((w) => !w.prior).length;
@@ -119,7 +129,8 @@ export async function importBatch(sql: SqlClient, ctx: AccessContext, resources:
     for (const w of writes) {
       const rid = w.prior?.rid ?? ridRows[nextRid++].rid;
       const version = (w.prior?.version ?? 0) + 1;
-      const stored = copyLexicalNumbers(w.resource, { ...w.resource, meta: { ...w.resource.meta, versionId: String(version), lastUpdated } } as Resource);
+      const meta = { ...stampProvenance(w.resource.meta, ctx, ctx.organisation?.reference ?? null), versionId: String(version), lastUpdated };
+      const stored = copyLexicalNumbers(w.resource, { ...w.resource, meta } as Resource);
       const values = extractSearchValues(stored);
       const patient = patientKey(stored, values) ?? null;
       if (patient) patients.add(patient);

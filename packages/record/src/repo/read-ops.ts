@@ -1,4 +1,4 @@
-import { badRequest, gone, isResourceType, notFound, parseStoredJson, type Resource } from '@footprint/fhir';
+import { badRequest, gone, ID_PATTERN, isResourceType, notFound, parseStoredJson, type Resource } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import { AccessPolicy } from '../access/policy';
 import { redactQuery } from '../audit/audit-event';
@@ -40,6 +40,8 @@ export async function readResource<T extends Resource>(sql: SqlClient, ctx: Acce
   return audited(sql, ctx, { interaction: 'read', entities: [reference] }, async (tx) => {
     checkResourceType(resourceType);
     policy.require('r', resourceType);
+    // An id no resource can have (NUL, spaces, too long) is not known, without asking the database.
+    if (!ID_PATTERN.test(id)) throw policy.notVisible(resourceType, reference);
     const params = new SqlParams();
     const where = `r.resource_type = ${params.add(resourceType)} AND r.id = ${params.add(id)}`;
     const { rows } = await tx.query<ReadRow>(
@@ -60,7 +62,7 @@ export async function vreadResource<T extends Resource>(sql: SqlClient, ctx: Acc
   return audited(sql, ctx, { interaction: 'vread', entities: [`${resourceType}/${id}`] }, async (tx) => {
     checkResourceType(resourceType);
     policy.require('r', resourceType);
-    if (!/^\d{1,9}$/.test(versionId)) throw policy.notVisible(resourceType, reference);
+    if (!/^\d{1,9}$/.test(versionId) || !ID_PATTERN.test(id)) throw policy.notVisible(resourceType, reference);
     const params = new SqlParams();
     const [type, key, version] = [params.add(resourceType), params.add(id), params.add(Number(versionId))];
     const { rows } = await tx.query<ReadRow>(
@@ -113,6 +115,7 @@ export async function resourceHistory(sql: SqlClient, ctx: AccessContext, reques
     }
     if (request.id) {
       if (!request.resourceType) throw badRequest('Instance history needs a resource type');
+      if (!ID_PATTERN.test(request.id)) throw policy.notVisible(request.resourceType, `${request.resourceType}/${request.id}`);
       const params = new SqlParams();
       const { rows } = await tx.query<{ rid: string; visible: boolean }>(
         `SELECT r.rid::text AS rid, ${policy.visibility('r', 'r', params)} AS visible FROM resource r
@@ -131,6 +134,7 @@ export async function patientEverything(sql: SqlClient, ctx: AccessContext, pati
   const policy = new AccessPolicy(ctx);
   return audited(sql, ctx, { interaction: 'operation', operation: '$everything', entities: [`Patient/${patientId}`] }, async (tx) => {
     policy.require('r', 'Patient');
+    if (!ID_PATTERN.test(patientId)) throw policy.notVisible('Patient', `Patient/${patientId}`);
     const params = new SqlParams();
     const { rows } = await tx.query<{ deleted: boolean; visible: boolean }>(
       `SELECT r.deleted, ${policy.visibility('r', 'r', params)} AS visible FROM resource r WHERE r.resource_type = 'Patient' AND r.id = ${params.add(patientId)}`,

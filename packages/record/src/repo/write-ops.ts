@@ -8,6 +8,7 @@ import {
   preconditionFailed,
   requireInteraction,
   validateResource,
+  type OperationOutcomeError,
   type Resource,
 } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
@@ -18,7 +19,7 @@ import type { CreateOptions, UpdateOptions, WriteResult } from '../repository';
 import { executeSearch } from '../search/execute';
 import { parseSearch } from '../search/parse';
 import { enterWrite } from '../store/change-lock';
-import { loadCurrent } from '../store/current';
+import { loadCurrent, type CurrentRow } from '../store/current';
 import { writeVersion } from '../store/write';
 
 /** Parses `If-Match` (`W/"3"`, `"3"` or `3`) into a version number. */
@@ -37,6 +38,15 @@ function checkId(id: unknown, where: string): string {
 function checkType(resourceType: string, interaction: 'create' | 'update' | 'delete'): void {
   if (!isResourceType(resourceType)) throw badRequest(`"${resourceType}" is not a FHIR R4 resource type`, 'resourceType');
   requireInteraction(resourceType, interaction);
+}
+
+/**
+ * Why an update or delete of a row is refused: a 403 naming the contribution rule when the
+ * context may see the row (someone else contributed it, stewardship.ts), otherwise a 404 as if it
+ * did not exist, so nothing leaks.
+ */
+async function refusal(tx: SqlClient, policy: AccessPolicy, existing: CurrentRow, resourceType: string, reference: string): Promise<OperationOutcomeError> {
+  return (await policy.permits(tx, existing, resourceType, 'r')) ? policy.writeRefusal(reference) : notFound(`${reference} is not known`);
 }
 
 /** create, with conditional create (`ifNoneExist`) evaluated inside the same transaction. */
@@ -93,7 +103,7 @@ export async function updateResource<T extends Resource>(sql: SqlClient, ctx: Ac
     if (answering) {
       const current = existing && !existing.deleted && existing.content ? (parseStoredJson(existing.content) as Resource) : undefined;
       if (!current || !policy.permitsAnswer(current, resource)) throw notFound(`${reference} is not known`);
-    } else if (existing && !(await policy.permits(tx, existing, resource.resourceType, 'u'))) throw notFound(`${reference} is not known`);
+    } else if (existing && !(await policy.permits(tx, existing, resource.resourceType, 'u'))) throw await refusal(tx, policy, existing, resource.resourceType, reference);
     if (!existing) policy.require('c', type);
     else if (existing.deleted) policy.requireCreateContent(resource);
     if (options.ifMatch !== undefined) {
@@ -122,9 +132,11 @@ export async function deleteResource(sql: SqlClient, ctx: AccessContext, resourc
   await audited(sql, ctx, { interaction: 'delete', entities: [reference] }, async (tx) => {
     policy.require('d', resourceType);
     checkType(resourceType, 'delete');
+    if (!ID_PATTERN.test(id)) throw notFound(`${reference} is not known`);
     await enterWrite(tx);
     const existing = await loadCurrent(tx, resourceType, id, true);
-    if (!existing || !(await policy.permits(tx, existing, resourceType, 'd'))) throw notFound(`${reference} is not known`);
+    if (!existing) throw notFound(`${reference} is not known`);
+    if (!(await policy.permits(tx, existing, resourceType, 'd'))) throw await refusal(tx, policy, existing, resourceType, reference);
     if (existing.deleted) return { result: undefined, patients: existing.patient_id ? [existing.patient_id] : [] };
     await writeVersion(tx, { ctx, resourceType, id, existing, resource: undefined, method: 'DELETE', audit: { interaction: 'delete' } });
     return { result: undefined, patients: [], audit: false };

@@ -2,7 +2,7 @@ import type { AccessPolicy } from '../access/policy';
 import type { SqlClient } from '../db/sql-client';
 import { SqlParams } from '../db/sql-params';
 import type { EverythingRequest } from '../repository';
-import { decodeCursor, encodeCursor } from './cursor';
+import { cursorOwner, decodeCursor, encodeCursor } from './cursor';
 import { currentSnapshot } from './execute';
 import type { ResourceRow } from './include';
 import { DEFAULT_COUNT, MAX_COUNT } from './parse';
@@ -21,7 +21,7 @@ export interface EverythingPage {
 export async function everythingPage(sql: SqlClient, policy: AccessPolicy, patientId: string, request: EverythingRequest): Promise<EverythingPage> {
   const count = Math.min(Math.max(request.count ?? DEFAULT_COUNT, 1), MAX_COUNT);
   const query = `everything:${patientId}:${request.since ?? ''}:${(request.types ?? []).join(',')}`;
-  const cursor = request.cursor ? decodeCursor(request.cursor, query) : undefined;
+  const cursor = request.cursor ? decodeCursor(request.cursor, query, cursorOwner(policy.ctx)) : undefined;
   const snapshot = cursor?.snapshot ?? (await currentSnapshot(sql));
   const p = new SqlParams();
   const where = [`r.patient_id = ${p.add(patientId)}`, 'NOT r.deleted', `r.rid <= ${p.add(snapshot)}::bigint`, policy.predicate('r', 'r', p)];
@@ -36,7 +36,7 @@ export async function everythingPage(sql: SqlClient, policy: AccessPolicy, patie
   let next: string | undefined;
   if (rows.length > count) {
     rows.length = count;
-    next = encodeCursor({ keys: [], rid: rows[rows.length - 1].rid, snapshot, query });
+    next = encodeCursor({ keys: [], rid: rows[rows.length - 1].rid, snapshot, query, by: cursorOwner(policy.ctx) });
   }
   const ip = new SqlParams();
   const { rows: includes } = rows.length

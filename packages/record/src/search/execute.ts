@@ -2,7 +2,7 @@ import type { AccessPolicy } from '../access/policy';
 import type { SqlClient } from '../db/sql-client';
 import { SqlParams } from '../db/sql-params';
 import { compileCondition, tableFor, type CompileScope } from './compile';
-import { decodeCursor, encodeCursor } from './cursor';
+import { cursorOwner, decodeCursor, encodeCursor } from './cursor';
 import { resolveIncludes, type ResourceRow } from './include';
 import type { SearchRequestModel } from './model';
 import { afterCursor, compileSort, orderBy } from './sort';
@@ -42,7 +42,7 @@ export async function executeSearch(sql: SqlClient, policy: AccessPolicy, model:
   const from = `FROM ${tableFor(type)} r WHERE ${where.join('\n AND ')}`;
 
   const query = fingerprint(model);
-  const cursor = model.cursor ? decodeCursor(model.cursor, query) : undefined;
+  const cursor = model.cursor ? decodeCursor(model.cursor, query, cursorOwner(policy.ctx)) : undefined;
   // A first page reads its snapshot bound in the page query itself (one round trip fewer),
   // unless a total needs the same bound for a second query first.
   const inline = !cursor && !(model.total || model.summaryCount);
@@ -82,6 +82,7 @@ export async function executeSearch(sql: SqlClient, policy: AccessPolicy, model:
       rid: last.rid,
       snapshot: snapshot ?? String(last.snapshot_n),
       query,
+      by: cursorOwner(policy.ctx),
     });
   }
   const includes = await resolveIncludes(sql, policy, rows, model.includes, model.revincludes, model.warnings);

@@ -56,6 +56,9 @@ export function splitPrefix(value: string): [Prefix, string] {
 
 class Unknown extends Error {}
 
+/** C0 control characters other than tab, LF and CR. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
 /**
  * Parses raw query pairs into a search model for `resourceType`, checking every parameter and
  * value against the R4 definitions. Bad values are a 400 naming the parameter; unknown or
@@ -81,6 +84,10 @@ export function parseSearch(resourceType: string, params: SearchParams, handling
     model.warnings.push(`${message} (ignored)`);
   };
   for (const [name, value] of params) {
+    // PostgreSQL text cannot hold NUL, and no FHIR value may hold a control character: a 400, never a database error.
+    if (CONTROL.test(name) || CONTROL.test(value)) {
+      throw badRequest(`The search parameter ${CONTROL.test(name) ? 'name' : `"${name}"`} holds a control character (such as NUL), which no search value may`, CONTROL.test(name) ? undefined : name);
+    }
     try {
       if (PRESENTATION.has(name)) continue;
       if (applyControl(model, name, value)) {

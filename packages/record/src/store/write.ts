@@ -9,6 +9,7 @@ import type { AuditFacts } from '../audit/audit-event';
 import { CHANGE_LOCK } from './change-lock';
 import { patientKey } from './compartment';
 import { contentHash } from './content-hash';
+import { stampProvenance } from './provenance';
 import type { CurrentRow } from './current';
 import { addIndexDeletes, addIndexInserts } from './index-values';
 import { RELATIONSHIP_SOURCE_TYPES } from '../access/relationships/codes';
@@ -35,7 +36,8 @@ export interface VersionWrite {
   lockInStatement?: boolean;
   /**
    * The recording organisation to keep on the row, instead of the writer's (a merge moving
-   * references, or an unmerge restoring them, does not make the administrator the recorder).
+   * references, or an unmerge restoring them, does not make the administrator the recorder);
+   * the content's provenance (meta.source, contributing organisation) is then kept as it is.
    */
   organisation?: string | null;
 }
@@ -43,7 +45,8 @@ export interface VersionWrite {
 /**
  * Writes a new version of one resource in a single statement: the current row (insert or
  * update), its history row, its search values (replacing the old ones) and the AuditEvent.
- * Returns the stored resource with server-set meta.versionId and meta.lastUpdated.
+ * Returns the stored resource with server-set meta.versionId, meta.lastUpdated and provenance
+ * (meta.source and the contributing organisation, from the context: provenance.ts).
  */
 export async function writeVersion(sql: SqlClient, w: VersionWrite): Promise<Resource | undefined> {
   const version = (w.existing?.version ?? 0) + 1;
@@ -53,8 +56,12 @@ export async function writeVersion(sql: SqlClient, w: VersionWrite): Promise<Res
   let hash: string | null = null;
   let patient: string | null = w.existing?.patient_id ?? null;
   const values = w.resource ? extractSearchValues(w.resource) : [];
+  const organisation = w.organisation !== undefined ? w.organisation : (w.ctx.organisation?.reference ?? null);
   if (w.resource) {
-    stored = copyLexicalNumbers(w.resource, { ...w.resource, id: w.id, meta: { ...w.resource.meta, versionId: String(version), lastUpdated } } as Resource);
+    // A write that keeps the recording organisation (a merge moving references) keeps the provenance too.
+    const provenance = w.organisation !== undefined ? w.resource.meta : stampProvenance(w.resource.meta, w.ctx, organisation);
+    const meta = { ...provenance, versionId: String(version), lastUpdated };
+    stored = copyLexicalNumbers(w.resource, { ...w.resource, id: w.id, meta } as Resource);
     content = stringifyFhirJson(stored);
     hash = contentHash(stored);
     patient = patientKey(stored, values) ?? null;
@@ -68,7 +75,7 @@ export async function writeVersion(sql: SqlClient, w: VersionWrite): Promise<Res
     version: stmt.add(version),
     updated: stmt.add(lastUpdated),
     deleted: stmt.add(w.resource === undefined),
-    org: stmt.add(w.organisation !== undefined ? w.organisation : (w.ctx.organisation?.reference ?? null)),
+    org: stmt.add(organisation),
     patient: stmt.add(patient),
     hash: stmt.add(hash),
     content: stmt.add(content),

@@ -9,7 +9,7 @@ import { compileTerm } from '../../src/access/term-sql';
 import { ALL, NONE, and, compartment, not, or, recordedBy, relationship, sensitive, types, unattached, type AccessRow, type AccessTerm } from '../../src/access/terms';
 import { SqlParams } from '../../src/db/sql-params';
 import type { Repository } from '../../src/repository';
-import { admin, type SuiteOptions } from './context';
+import { admin, platform, type SuiteOptions } from './context';
 import { statusOf } from './crud';
 import { useRecord } from './lifecycle';
 
@@ -110,7 +110,7 @@ export function accessTermTests(options: SuiteOptions): void {
       expect(found.map((f) => f.patient.id).sort()).toEqual([registered[0].id, registered[2].id].sort());
       expect(found.every((f) => f.key === pseudonymOf(f.patient.id!))).toBe(true);
 
-      const audit = await repo.search(admin, 'AuditEvent', [['_count', '1000']]);
+      const audit = await repo.search(platform, 'AuditEvent', [['_count', '1000']]);
       const events = (audit.matches as AuditEvent[]).filter((e) => e.agent?.[0]?.altId === 'gp-terms');
       expect(events).toHaveLength(1);
       const [event] = events;
@@ -131,7 +131,7 @@ export function accessTermTests(options: SuiteOptions): void {
       expect(await statusOf(repo.reidentify(analyst, request))).toBe(403);
       const research = staffContext({ id: 'gp-research', displayName: 'Dr Research', role: 'gp_clinician', organisation: { code: 'T1', reference } }, 'HRESCH');
       expect(await statusOf(repo.reidentify(research, request))).toBe(403);
-      const audit = await repo.search(admin, 'AuditEvent', [['_count', '1000']]);
+      const audit = await repo.search(platform, 'AuditEvent', [['_count', '1000']]);
       const refused = (audit.matches as AuditEvent[]).filter((e) => e.agent?.[0]?.altId === 'gp-other');
       expect(refused).toHaveLength(1);
       expect(refused[0].outcome).toBe('4');

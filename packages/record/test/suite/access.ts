@@ -42,7 +42,7 @@ export function accessTests(options: SuiteOptions): void {
     });
 
     it('accepts SMART v1 scopes and ignores malformed ones', async () => {
-      const v1 = client(['user/Patient.read', 'system/Observation.write', 'openid', 'system/Patient.xyz']);
+      const v1 = client(['system/Patient.read', 'system/Observation.write', 'openid', 'system/Patient.xyz']);
       expect((await repo.read(v1, 'Patient', f.zoe.id!)).id).toBe(f.zoe.id);
       expect(await statusOf(repo.create<Patient>(v1, { resourceType: 'Patient' }))).toBe(403);
       expect((await repo.create<Observation>(v1, { resourceType: 'Observation', status: 'final', code: { text: 'v1' } })).outcome).toBe('created');

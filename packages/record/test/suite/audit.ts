@@ -2,7 +2,8 @@ import type { AuditEvent, Patient } from '@footprint/fhir';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenRecord } from '../../src/create-record';
 import type { Repository } from '../../src/repository';
-import { admin, client, type SuiteOptions } from './context';
+import { staffContext } from '../../src/access/staff-policy';
+import { client, platform, type SuiteOptions } from './context';
 import { statusOf } from './crud';
 import { seedFootprint, type Footprint } from './fixtures';
 import { useRecord } from './lifecycle';
@@ -19,7 +20,7 @@ export function auditTests(options: SuiteOptions): void {
       f = await seedFootprint(repo);
     });
     const auditFor = async (params: Array<[string, string]>) =>
-      (await repo.search(admin, 'AuditEvent', [...params, ['_count', '100'], ['_sort', '-date']])).matches as AuditEvent[];
+      (await repo.search(platform, 'AuditEvent', [...params, ['_count', '100'], ['_sort', '-date']])).matches as AuditEvent[];
 
     it('writes an AuditEvent for a read: who, what, when, action, outcome and purpose, with no names', async () => {
       const reader = client(['system/*.rs'], `reader-${f.marker}`);
@@ -87,14 +88,14 @@ export function auditTests(options: SuiteOptions): void {
     });
 
     it('reading the audit trail is itself audited once, without recursion', async () => {
-      const auditor = client(['system/AuditEvent.rs'], `auditor-${f.marker}`);
+      const auditor = staffContext({ id: `auditor-${f.marker}`, displayName: 'Privacy officer', role: 'privacy_officer', organisation: { code: 'A81001', reference: 'Organization/practice' } }, 'HOPERAT');
       await repo.search(auditor, 'AuditEvent', [['entity', `Patient/${f.zoe.id}`]]);
       await repo.search(auditor, 'AuditEvent', [['entity', `Patient/${f.zoe.id}`]]);
       const events = await auditFor([['altid', auditor.principal.id]]);
       expect(events).toHaveLength(2);
-      const one = await repo.read<AuditEvent>(admin, 'AuditEvent', events[0].id!);
+      const one = await repo.read<AuditEvent>(platform, 'AuditEvent', events[0].id!);
       expect(one.id).toBe(events[0].id);
-      expect((await repo.vread<AuditEvent>(admin, 'AuditEvent', events[0].id!, '1')).id).toBe(events[0].id);
+      expect((await repo.vread<AuditEvent>(platform, 'AuditEvent', events[0].id!, '1')).id).toBe(events[0].id);
     });
 
     it('is append-only: UPDATE, DELETE and TRUNCATE are rejected by the database, index rows too', async () => {

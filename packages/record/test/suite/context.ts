@@ -1,5 +1,5 @@
 import { nhsNumberCheckDigit, type Resource } from '@footprint/fhir';
-import type { AccessContext } from '../../src/access-context';
+import { systemContext, type AccessContext } from '../../src/access-context';
 import type { OpenRecord } from '../../src/create-record';
 
 /** Opens a fresh, empty record (its own in-memory PGlite or its own schema on the server). */
@@ -18,6 +18,9 @@ export const admin: AccessContext = {
   scopes: ['system/*.cruds'],
   purpose: 'TREAT',
 };
+
+/** The platform itself (the CLI, the privacy pages' queries): the only principal that reads the whole audit trail. */
+export const platform: AccessContext = systemContext();
 
 export function client(scopes: string[], id = 'test-client'): AccessContext {
   return { principal: { kind: 'client', id }, organisation: { reference: 'Organization/trust', odsCode: 'RBQ' }, scopes, purpose: 'TREAT' };

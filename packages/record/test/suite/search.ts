@@ -1,7 +1,7 @@
 import type { Resource } from '@footprint/fhir';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Repository, SearchParams } from '../../src/repository';
-import { admin, NHS, ref, type SuiteOptions } from './context';
+import { admin, NHS, platform, ref, type SuiteOptions } from './context';
 import { statusOf } from './crud';
 import { seedFootprint, type Footprint } from './fixtures';
 import { useRecord } from './lifecycle';
@@ -195,8 +195,12 @@ export function searchTests(options: SuiteOptions): void {
       expect(iterate.includes.map((r) => r.id).sort()).toEqual(idsOf(f.zoe, f.gp));
       const noIterate = await repo.search(admin, 'MedicationRequest', [['_id', f.metformin.id!], ['_include', 'MedicationRequest:subject'], ['_include', 'Patient:general-practitioner']]);
       expect(noIterate.includes.map((r) => r.id)).toEqual([f.zoe.id]);
-      const audit = await repo.search(admin, 'Patient', [['_id', f.raj.id!], ['_revinclude', 'AuditEvent:entity'], ['_count', '1']]);
+      const audit = await repo.search(platform, 'Patient', [['_id', f.raj.id!], ['_revinclude', 'AuditEvent:entity'], ['_count', '1']]);
       expect(audit.includes.length).toBeGreaterThan(0);
+      // A partner system never reads the audit trail, not even through _revinclude.
+      const partner = await repo.search(admin, 'Patient', [['_id', f.raj.id!], ['_revinclude', 'AuditEvent:entity'], ['_count', '1']]);
+      expect(partner.matches).toHaveLength(1);
+      expect(partner.includes).toEqual([]);
       expect(audit.includes.every((r) => r.resourceType === 'AuditEvent')).toBe(true);
     });
 

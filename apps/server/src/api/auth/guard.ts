@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { SqlClient } from '@footprint/record';
 import { sendProblem } from '../problem';
-import { readCookie, SESSION_COOKIE } from './cookies';
+import { readSessionToken } from './cookies';
 import { can, type Capability } from './roles';
 import { resumeSession, type ActiveSession, type SessionPolicy } from './sessions';
 
@@ -52,7 +52,7 @@ export interface GuardOptions {
  */
 export function requireSession(sql: SqlClient, policy: SessionPolicy, capability?: Capability, options: GuardOptions = {}): preHandlerAsyncHookHandler {
   return async function guard(request: FastifyRequest, reply: FastifyReply) {
-    const token = readCookie(request, SESSION_COOKIE);
+    const token = readSessionToken(request);
     const session = token ? await resumeSession(sql, token, policy) : undefined;
     if (!session) return sendProblem(reply, 401, 'Sign in required', 'Your session has ended or you are not signed in.');
     if (!SAFE_METHODS.has(request.method)) {

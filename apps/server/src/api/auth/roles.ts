@@ -19,17 +19,25 @@ export type Capability =
   | 'corrections'
   | 'duplicates'
   | 'privacy-reviews'
-  | 'break-glass';
+  | 'break-glass'
+  /** Read the partnership's register, governance and plan. */
+  | 'partnership'
+  /** Change them (every change versioned: who, when, what). */
+  | 'partnership-edit'
+  /** Read system performance: indicators, SPC, the scorecard, ratings, the board report. */
+  | 'performance'
+  /** Import indicator values, recompute them, record ratings and self-assessments. */
+  | 'performance-edit';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'corrections', 'break-glass'],
-  hospital_clinician: ['overview', 'population', 'care-record', 'corrections', 'break-glass'],
-  social_worker: ['overview', 'care-record', 'break-glass'],
-  voluntary_worker: ['overview', 'care-record'],
-  analyst: ['overview', 'population'],
-  partnership_lead: ['overview', 'population'],
-  administrator: ['overview', 'feeds', 'accounts', 'duplicates'],
-  privacy_officer: ['overview', 'privacy-reviews'],
+  gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'corrections', 'break-glass', 'partnership', 'performance'],
+  hospital_clinician: ['overview', 'population', 'care-record', 'corrections', 'break-glass', 'partnership', 'performance'],
+  social_worker: ['overview', 'care-record', 'break-glass', 'partnership', 'performance'],
+  voluntary_worker: ['overview', 'care-record', 'partnership', 'performance'],
+  analyst: ['overview', 'population', 'partnership', 'performance', 'performance-edit'],
+  partnership_lead: ['overview', 'population', 'partnership', 'partnership-edit', 'performance', 'performance-edit'],
+  administrator: ['overview', 'feeds', 'accounts', 'duplicates', 'partnership', 'partnership-edit', 'performance', 'performance-edit'],
+  privacy_officer: ['overview', 'privacy-reviews', 'partnership', 'performance'],
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

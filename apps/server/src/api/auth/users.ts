@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlClient } from '@footprint/record';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, needsRehash, NO_MATCH_HASH, verifyPassword } from './passwords';
 import { isRole, type Role } from './roles';
 
 /** A member of staff who signs in to the web app. */
@@ -26,9 +26,6 @@ export interface NewStaffUser {
 /** The columns every query that builds a StaffUser selects. */
 export const USER_COLUMNS = 'id, username, display_name, role, organisation_code, organisation_name, organisation_ref, must_change_password';
 
-/** After this many wrong passwords in a row the account is locked for LOCK_MINUTES. */
-const MAX_FAILED_ATTEMPTS = 5;
-const LOCK_MINUTES = 15;
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
 export type UserRow = {
@@ -94,41 +91,32 @@ export async function findStaffUser(sql: SqlClient, username: string): Promise<S
 
 export type SignInResult =
   | { ok: true; user: StaffUser }
-  | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; account?: { id: string; username: string; role: Role }; lockedNow?: boolean };
-
-/** A stored hash no password matches, checked for unknown users so timing does not reveal which usernames exist. */
-const NO_MATCH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA';
+  | { ok: false; reason: 'invalid' | 'disabled'; account?: { id: string; username: string; role: Role } };
 
 /**
- * Checks a username and password. Wrong passwords count towards a temporary lock; the answer for an
- * unknown user, an account without a password (it signs in only through OpenID Connect) and a
- * wrong password is the same, so usernames cannot be discovered. A disabled account is refused
- * even with the right password. Refusals of a known account name it, so they can be audited.
+ * Checks a username and password with the same work whatever the outcome: one password hash is
+ * checked for an unknown user, an account without a password (it signs in only through OpenID
+ * Connect), a disabled account and a wrong password alike, and all of those but a disabled account
+ * given its right password answer `invalid`, so usernames cannot be discovered. No count of wrong
+ * passwords is kept on the account (anyone could lock it); the sign-in route slows guessers by
+ * address instead (sign-in-throttle.ts). A legacy hash is replaced with Argon2id once the password
+ * is known to be right. Refusals of a known account name it, so they can be audited.
  */
 export async function authenticate(sql: SqlClient, username: string, password: string): Promise<SignInResult> {
-  const { rows } = await sql.query<UserRow & { password_hash: string | null; locked: boolean; disabled: boolean }>(
-    `SELECT ${USER_COLUMNS}, password_hash, disabled_at IS NOT NULL AS disabled,
-            (locked_until IS NOT NULL AND locked_until > now()) AS locked
-       FROM web_users WHERE username = $1`,
+  const { rows } = await sql.query<UserRow & { password_hash: string | null; disabled: boolean }>(
+    `SELECT ${USER_COLUMNS}, password_hash, disabled_at IS NOT NULL AS disabled FROM web_users WHERE username = $1`,
     [username.trim().toLowerCase()],
   );
   const row = rows[0];
-  if (!row || row.password_hash === null) {
-    await verifyPassword(password, NO_MATCH);
-    return { ok: false, reason: 'invalid' };
-  }
+  const stored = row?.password_hash ?? null;
+  const matches = await verifyPassword(password, stored ?? NO_MATCH_HASH);
+  if (!row || stored === null) return { ok: false, reason: 'invalid' };
   const account = { id: row.id, username: row.username, role: toStaffUser(row).role };
-  if (row.locked) return { ok: false, reason: 'locked', account };
-  if (!(await verifyPassword(password, row.password_hash))) {
-    const { rows: counted } = await sql.query<{ locked: boolean }>(
-      `UPDATE web_users SET failed_attempts = failed_attempts + 1,
-         locked_until = CASE WHEN failed_attempts + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-       WHERE id = $1 RETURNING (locked_until IS NOT NULL AND locked_until > now()) AS locked`,
-      [row.id, MAX_FAILED_ATTEMPTS, LOCK_MINUTES],
-    );
-    return { ok: false, reason: 'invalid', account, lockedNow: counted[0]?.locked === true };
-  }
+  if (!matches) return { ok: false, reason: 'invalid', account };
   if (row.disabled) return { ok: false, reason: 'disabled', account };
-  await sql.query(`UPDATE web_users SET failed_attempts = 0, locked_until = NULL WHERE id = $1`, [row.id]);
+  if (needsRehash(stored)) {
+    // Only if nobody changed the password meanwhile.
+    await sql.query(`UPDATE web_users SET password_hash = $2, updated_at = now() WHERE id = $1 AND password_hash = $3`, [row.id, await hashPassword(password), stored]);
+  }
   return { ok: true, user: toStaffUser(row) };
 }

@@ -42,3 +42,4 @@ export function reviewView(review: BreakGlassReviewSummary | BreakGlassReview, p
     ...('person' in review ? { person: { nhsNumber: review.person.nhsNumber } } : {}),
   };
 }
+export type * from './audit-views';

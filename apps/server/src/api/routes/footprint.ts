@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { footprintProfile, caseFindingCounts, listCaseFindingRules, registerPrevalence, registerProfile } from '@footprint/insight';
+import { FootprintRegister, PartnershipStore, placesOn, runningFootprint, todayInEngland } from '@footprint/partnership';
 import { organisationKindLabel } from '@footprint/warehouse';
 import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { ApiProblem } from '../problem';
-import type { FootprintOverview, OrganisationSummary, PlaceDetail, PracticeDetail } from '../responses';
+import type { FootprintIdentity, FootprintOverview, OrganisationSummary, PlaceDetail, PracticeDetail } from '../responses';
 import type { InsightSource, WarehouseOrganisation, WarehousePlace } from '../warehouse';
 
 /** "cheshire-and-merseyside" → "Cheshire and Merseyside". */
@@ -28,23 +29,52 @@ function footprintPlaces(places: WarehousePlace[], organisations: WarehouseOrgan
   return places.filter((p) => footprints.has(p.footprintId));
 }
 
+/**
+ * The running footprint as the register has it today: its identity (name, codes, status) and its
+ * places (store items of kind `place`). Undefined while the record holds no partnership body or the
+ * register no places for it, when the overview falls back to the places the warehouse knows.
+ */
+async function registerFootprint(platform: Platform, register: FootprintRegister, store: PartnershipStore): Promise<{ identity: FootprintIdentity; places: { code: string; name: string }[] } | undefined> {
+  // A misconfigured FOOTPRINT_PARTNERSHIP must not take the overview down: it shows the warehouse's places instead.
+  const running = await runningFootprint(platform.record).catch(() => undefined);
+  if (!running) return undefined;
+  const on = todayInEngland();
+  const [state, { places }] = await Promise.all([register.stateOn(running.onsCode, on).catch(() => undefined), placesOn(store, running.onsCode, on)]);
+  if (places.length === 0) return undefined;
+  const summary = state?.summary;
+  const odsCode = summary ? summary.odsCode : running.odsCode;
+  const identity: FootprintIdentity = {
+    code: running.onsCode,
+    ...(odsCode ? { odsCode } : {}),
+    name: summary?.name ?? running.name,
+    ...(summary ? { status: summary.status } : {}),
+    ...(summary?.statusSince ? { statusSince: summary.statusSince } : {}),
+  };
+  return { identity, places: places.map((p) => ({ code: p.data.code, name: p.data.name })) };
+}
+
 /** GET /api/footprint, /api/footprint/places/:code and /api/footprint/practices/:code. */
 export async function footprintRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy, insight: InsightSource): Promise<void> {
   const guard = requireSession(platform.sql, policy, 'overview');
+  const register = new FootprintRegister(platform.sql);
+  const store = new PartnershipStore(platform.sql);
 
   app.get('/footprint', { preHandler: guard }, async (): Promise<FootprintOverview> => {
     const engine = await insight.engine();
-    const [{ organisations, places }, byPlace, profile] = await Promise.all([
+    const [{ organisations, places }, byPlace, profile, registered] = await Promise.all([
       insight.referenceData(),
       registerPrevalence(engine, { register: 'hypertension', by: 'place' }),
       footprintProfile(engine),
+      registerFootprint(platform, register, store),
     ]);
     const populated = new Set(byPlace.rows.map((r) => r.group).filter((g): g is string => g !== null));
-    const shownPlaces = footprintPlaces(places, organisations, populated);
+    // Who the footprint is and which places it has come from the register; the figures per place from the warehouse.
+    const shownPlaces = registered?.places ?? footprintPlaces(places, organisations, populated);
     const practiceCounts = new Map<string, number>();
     for (const o of organisations) if (o.kind === 'gp_practice' && o.placeCode) practiceCounts.set(o.placeCode, (practiceCounts.get(o.placeCode) ?? 0) + 1);
     return {
-      name: footprintName(shownPlaces[0]?.footprintId),
+      name: registered?.identity.name ?? footprintName(footprintPlaces(places, organisations, populated)[0]?.footprintId),
+      identity: registered?.identity ?? null,
       places: shownPlaces.map((p) => ({
         code: p.code,
         name: p.name,
@@ -66,8 +96,9 @@ export async function footprintRoutes(app: FastifyInstance, platform: Platform, 
   });
 
   app.get<{ Params: { code: string } }>('/footprint/places/:code', { preHandler: guard }, async (request): Promise<PlaceDetail> => {
-    const { organisations, places } = await insight.referenceData();
-    const place = places.find((p) => p.code === request.params.code);
+    const [{ organisations, places }, registered] = await Promise.all([insight.referenceData(), registerFootprint(platform, register, store)]);
+    // The register names the footprint's places; a place it does not hold is still found in the warehouse.
+    const place = registered?.places.find((p) => p.code === request.params.code) ?? places.find((p) => p.code === request.params.code);
     if (!place) throw new ApiProblem(404, 'Place not found', `There is no place with code ${request.params.code} in this footprint.`);
     const engine = await insight.engine();
     const [byPractice, prevalence] = await Promise.all([
@@ -87,10 +118,10 @@ export async function footprintRoutes(app: FastifyInstance, platform: Platform, 
 
   app.get<{ Params: { code: string } }>('/footprint/practices/:code', { preHandler: guard }, async (request): Promise<PracticeDetail> => {
     const user = sessionOf(request).user;
-    const { organisations, places } = await insight.referenceData();
+    const [{ organisations, places }, registered] = await Promise.all([insight.referenceData(), registerFootprint(platform, register, store)]);
     const practice = organisations.find((o) => o.code === request.params.code && o.kind === 'gp_practice');
     if (!practice) throw new ApiProblem(404, 'Practice not found', `There is no GP practice with ODS code ${request.params.code} in this footprint.`);
-    const place = places.find((p) => p.code === practice.placeCode);
+    const place = registered?.places.find((p) => p.code === practice.placeCode) ?? places.find((p) => p.code === practice.placeCode);
     const engine = await insight.engine();
     const [prevalence, caseFinding] = await Promise.all([
       registerProfile(engine, { by: 'practice', group: practice.code }),

@@ -5,6 +5,7 @@ import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { staffContext } from '../context';
 import { listPartnerOrganisations } from '../partner-organisations';
+import { privacyAuditRoutes } from '../privacy';
 import { reviewView, type BreakGlassReviewList, type BreakGlassReviewView } from '../privacy/views';
 import { ApiProblem } from '../problem';
 
@@ -20,11 +21,13 @@ function reviewId(id: string): string {
  * organisation's break-glass (GET /api/privacy/reviews?status=open|reviewed|closed), one review
  * opened (its person disclosed by NHS number, audited), the finding (POST …/review with outcome
  * and note) and closing (POST …/close). The record decides and audits; errors are problem+json.
+ * The same area holds the audit search and the unusual-access report (privacy/routes.ts).
  */
 export async function privacyRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy): Promise<void> {
   const guard = requireSession(platform.sql, policy, 'privacy-reviews');
   const { record } = platform;
   const context = (request: Parameters<typeof sessionOf>[0]) => staffContext(sessionOf(request).user, 'HOPERAT', request);
+  await privacyAuditRoutes(app, platform, policy);
 
   app.get<{ Querystring: Record<string, unknown> }>('/privacy/reviews', { preHandler: guard }, async (request): Promise<BreakGlassReviewList> => {
     const status = request.query.status;

@@ -1,8 +1,12 @@
+import { requestMetadata } from '../../http/request-metadata';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { writeAccountEvent, type AccessContext } from '@footprint/record';
 import type { Platform } from '../../platform';
 import { changeOwnPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../accounts';
-import { clearSessionCookie, readCookie, SESSION_COOKIE, setSessionCookie } from '../auth/cookies';
+import { clearSessionCookie, readSessionToken, setSessionCookie } from '../auth/cookies';
+import { afterAnswer } from '../auth/after-answer';
+import { sessionOrigin } from '../auth/session-origin';
+import { clearSignInFailures, DEFAULT_SIGN_IN_THROTTLE, recordSignInFailure, signInRetryAfter, type SignInThrottlePolicy } from '../auth/sign-in-throttle';
 import { isCrossSite, requireSession, sessionOf } from '../auth/guard';
 import { capabilitiesOf, ROLE_LABELS, type Role } from '../auth/roles';
 import { endSession, startSession, type SessionPolicy } from '../auth/sessions';
@@ -30,31 +34,37 @@ export interface SignInOptions {
   passwordRules: { minLength: number; maxLength: number };
 }
 
-/** Audits a refused sign-in to a known account (wrong password, locked, disabled); unknown usernames are not recorded. */
+/** Audits a refused sign-in to a known account (wrong password, disabled); unknown usernames are not recorded. */
 async function auditRefusal(platform: Platform, request: FastifyRequest, result: Extract<SignInResult, { ok: false }>): Promise<void> {
   if (!result.account) return;
   const ctx: AccessContext = {
     principal: { kind: 'user', id: result.account.id, role: result.account.role },
     scopes: [],
     purpose: 'SYSADMIN',
-    request: { id: request.id, sourceIp: request.ip },
+    request: requestMetadata(request),
   };
-  const locked = result.reason === 'locked' || result.lockedNow === true;
   await writeAccountEvent(platform.sql, ctx, {
-    change: result.lockedNow ? 'sign-in-locked' : 'sign-in-refused',
+    change: 'sign-in-refused',
     account: { id: result.account.id, username: result.account.username },
     outcome: '4',
-    outcomeDesc: result.reason === 'disabled' ? 'account disabled' : locked ? 'account locked' : 'wrong password',
+    outcomeDesc: result.reason === 'disabled' ? 'account disabled' : 'wrong password',
   });
 }
 
 /** Sign in (POST), who am I (GET), sign out (DELETE) and change password (POST /session/password). */
-export async function sessionRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy, localPasswords: boolean): Promise<void> {
+export async function sessionRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy, localPasswords: boolean, throttle: SignInThrottlePolicy = DEFAULT_SIGN_IN_THROTTLE): Promise<void> {
   app.get('/sign-in-options', async (): Promise<SignInOptions> => ({
     localPasswords,
     passwordRules: { minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH },
   }));
 
+  /**
+   * Sign-in answers the same, after the same work, whether the username is unknown, the account has
+   * no password, is disabled or the password is wrong (only the holder of a disabled account's right
+   * password learns it is disabled). Refusals slow down the address that made them, progressively;
+   * the per-address request limit (rate-limits.ts) caps the rest. The audit of a refusal is written
+   * once the answer has gone, so its cost cannot tell known usernames from unknown ones.
+   */
   app.post<{ Body: { username?: unknown; password?: unknown } }>('/session', async (request, reply) => {
     // Login CSRF: refuse anything cross-site; JSON bodies cannot be sent cross-site without a CORS preflight.
     if (isCrossSite(request)) return sendProblem(reply, 403, 'Request refused', 'Sign-in must come from this site.');
@@ -71,15 +81,20 @@ export async function sessionRoutes(app: FastifyInstance, platform: Platform, po
     if (username.length > 64 || password.length > 256) {
       return sendProblem(reply, 400, 'Username or password too long');
     }
+    const wait = await signInRetryAfter(platform.sql, request.ip, username, throttle);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return sendProblem(reply, 429, 'Too many sign-in attempts', `Too many sign-ins were refused from here. Wait ${formatWait(wait)} and try again.`);
+    }
     const result = await authenticate(platform.sql, username, password);
     if (!result.ok) {
-      await auditRefusal(platform, request, result);
+      await recordSignInFailure(platform.sql, request.ip, username, throttle);
+      afterAnswer(request, reply, () => auditRefusal(platform, request, result));
       if (result.reason === 'disabled') return sendProblem(reply, 403, 'Your account is disabled', 'Ask your administrator to enable it.');
-      return result.reason === 'locked'
-        ? sendProblem(reply, 429, 'Account temporarily locked', 'Too many wrong passwords. Try again in 15 minutes.')
-        : sendProblem(reply, 401, 'Username or password is not correct', 'Check your username and password and try again.');
+      return sendProblem(reply, 401, 'Username or password is not correct', 'Check your username and password and try again.');
     }
-    const { token, csrfToken } = await startSession(platform.sql, result.user.id, policy);
+    await clearSignInFailures(platform.sql, request.ip, username);
+    const { token, csrfToken } = await startSession(platform.sql, result.user.id, policy, sessionOrigin(request));
     setSessionCookie(request, reply, token);
     reply.header('cache-control', 'no-store');
     return { user: describeUser(result.user), csrfToken };
@@ -94,7 +109,7 @@ export async function sessionRoutes(app: FastifyInstance, platform: Platform, po
   });
 
   app.delete('/session', { preHandler: duringPasswordChange }, async (request, reply) => {
-    const token = readCookie(request, SESSION_COOKIE);
+    const token = readSessionToken(request);
     if (token) await endSession(platform.sql, token);
     clearSessionCookie(request, reply);
     return reply.code(204).send();
@@ -107,9 +122,15 @@ export async function sessionRoutes(app: FastifyInstance, platform: Platform, po
       return sendProblem(reply, 400, 'Enter your current and new passwords', 'Both currentPassword and newPassword are required.');
     }
     if (currentPassword.length > PASSWORD_MAX_LENGTH) return sendProblem(reply, 400, 'Your current password is not correct', 'Enter the password you signed in with.');
-    const token = readCookie(request, SESSION_COOKIE) ?? '';
+    const token = readSessionToken(request) ?? '';
     await changeOwnPassword(platform.sql, staffContext(session.user, 'SYSADMIN', request), session.user.id, { current: currentPassword, next: newPassword }, token);
     reply.header('cache-control', 'no-store');
     return { user: describeUser({ ...session.user, mustChangePassword: false }), csrfToken: session.csrfToken };
   });
+}
+
+/** "12 seconds", "3 minutes": how long to wait, in words. */
+function formatWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  return `${Math.ceil(seconds / 60)} minutes`;
 }

@@ -109,7 +109,7 @@ export async function listSmartApps(sql: SqlClient): Promise<SmartApp[]> {
   return rows.map(toApp);
 }
 
-/** Disables an app and revokes its refresh tokens; access tokens already issued expire within minutes. */
+/** Disables an app and revokes its refresh tokens; access tokens already issued stop working at once (the bearer check looks the app up). */
 export async function disableSmartApp(sql: SqlClient, id: string): Promise<boolean> {
   const { rows } = await sql.query<{ id: string }>('UPDATE smart_app SET active = false WHERE id = $1 RETURNING id', [id]);
   await sql.query('UPDATE smart_refresh_token SET revoked_at = now() WHERE client_id = $1 AND revoked_at IS NULL', [id]);

@@ -3,6 +3,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { SqlClient } from '@footprint/record';
 import { isCrossSite } from '../../api/auth/guard';
+import { publicFhirBase, type PublicBase } from '../../http/public-base';
 import { findSmartApp } from './apps';
 import { checkingPage, consentPage, errorPage } from './consent-page';
 import { decideRequest, issueCode, pendingRequest, saveRequest } from './grants';
@@ -12,10 +13,11 @@ import { grantsData, narrowAppScopes } from './scopes';
 
 export interface SmartAuthorizeOptions {
   sql: SqlClient;
+  /** The HMAC key binding the consent form to its request and person (`<data dir>/signing-key`). */
   signingKey: Buffer;
   person: PersonAuthenticator;
-  /** Public base URL of the FHIR API when behind a proxy; the `aud` an app must send. */
-  fhirBaseUrl?: string;
+  /** The configured public addresses: the `aud` an app must send is the public FHIR base, never taken from the Host header. */
+  publicBase: PublicBase;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -39,6 +41,15 @@ function backToApp(reply: FastifyReply, redirectUri: string, params: Record<stri
 /** Binds the consent form to the request and the person who saw it, so another site cannot post it. */
 function consentToken(key: Buffer, requestId: string, patientId: string): string {
   return createHmac('sha256', key).update(`smart-consent\n${requestId}\n${patientId}`).digest('base64url');
+}
+
+/** The same URL once written canonically (default port dropped, host lower-cased), ignoring one trailing slash. */
+function sameUrl(given: string, expected: string): boolean {
+  try {
+    return new URL(given).href.replace(/\/$/, '') === new URL(expected).href.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
 }
 
 function sameToken(a: string, b: string): boolean {
@@ -76,10 +87,10 @@ export const smartAuthorizeRoutes: FastifyPluginAsync<SmartAuthorizeOptions> = a
     const challenge = one(query, 'code_challenge');
     if (one(query, 'code_challenge_method') !== 'S256' || !challenge) return refuse('invalid_request', 'PKCE is required: send code_challenge with code_challenge_method=S256');
     if (!isS256Challenge(challenge)) return refuse('invalid_request', 'code_challenge must be the base64url SHA-256 of the code verifier (43 characters)');
-    const expectedAud = options.fhirBaseUrl ?? `${request.protocol}://${request.host}/fhir/R4`;
+    const expectedAud = publicFhirBase(app, options.publicBase);
     const aud = one(query, 'aud');
     if (!aud) return refuse('invalid_request', `aud is required: the FHIR base URL, ${expectedAud}`);
-    if (aud.replace(/\/$/, '') !== expectedAud) return refuse('invalid_request', `aud must be this server's FHIR base URL, ${expectedAud}`);
+    if (!sameUrl(aud, expectedAud)) return refuse('invalid_request', `aud must be this server's FHIR base URL, ${expectedAud}`);
     const scopes = narrowAppScopes(one(query, 'scope'), smartApp.scopes);
     if (!grantsData(scopes)) return refuse('invalid_scope', `Ask for patient scopes this app is registered for: ${smartApp.scopes.join(' ')}`);
     const saved = await saveRequest(sql, { clientId, redirectUri, scopes, state, codeChallenge: challenge });

@@ -169,3 +169,14 @@ export async function redeemRefreshToken(sql: SqlClient, token: string, clientId
   }
   return { clientId: row.client_id, codeHash: row.code_hash, scopes: row.scopes.split(' ').filter(Boolean), patientId: row.patient_id, nhsNumber: row.nhs_number };
 }
+
+/**
+ * Revokes a refresh token the app holds (RFC 7009) and every refresh token of the same grant (the
+ * chain from one authorisation code). True when the token was the app's; false for anything else.
+ */
+export async function revokeRefreshToken(sql: SqlClient, token: string, clientId: string): Promise<boolean> {
+  const { rows } = await sql.query<{ code_hash: string }>('SELECT code_hash FROM smart_refresh_token WHERE token_hash = $1 AND client_id = $2', [hash(token), clientId]);
+  if (!rows[0]) return false;
+  await sql.query('UPDATE smart_refresh_token SET revoked_at = now() WHERE code_hash = $1 AND client_id = $2 AND revoked_at IS NULL', [rows[0].code_hash, clientId]);
+  return true;
+}

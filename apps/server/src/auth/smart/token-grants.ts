@@ -1,5 +1,5 @@
 import type { SqlClient } from '@footprint/record';
-import { mintAccessToken } from '../tokens';
+import type { TokenService } from '../token-service';
 import { authenticateSmartApp, type SmartApp } from './apps';
 import { issueRefreshToken, redeemCode, redeemRefreshToken, type PatientGrant } from './grants';
 import { verifierMatches } from './pkce';
@@ -7,9 +7,7 @@ import { grantScopes, splitScopes } from '@footprint/record';
 
 export interface SmartTokenOptions {
   sql: SqlClient;
-  signingKey: Buffer;
-  issuer: string;
-  tokenLifetimeSeconds?: number;
+  tokens: TokenService;
 }
 
 /** An RFC 6749 §5.2 error: status, code and a description safe to show the app. */
@@ -30,7 +28,7 @@ export interface TokenRequest {
 }
 
 /** The app making the token request: a confidential app by its secret, a public one by its id alone (PKCE proves the rest). */
-async function requestingApp(options: SmartTokenOptions, request: TokenRequest): Promise<SmartApp> {
+export async function requestingApp(options: Pick<SmartTokenOptions, 'sql'>, request: TokenRequest): Promise<SmartApp> {
   const id = request.basic?.id ?? request.field('client_id');
   if (!id) throw new OAuthError(401, 'invalid_client', 'client_id is required');
   const secret = request.basic?.secret ?? request.field('client_secret');
@@ -39,15 +37,13 @@ async function requestingApp(options: SmartTokenOptions, request: TokenRequest):
   return app;
 }
 
-function tokenAnswer(options: SmartTokenOptions, app: SmartApp, grant: PatientGrant, refreshToken: string | undefined) {
-  const { token, expiresIn } = mintAccessToken(options.signingKey, {
-    issuer: options.issuer,
+async function tokenAnswer(options: SmartTokenOptions, app: SmartApp, grant: PatientGrant, refreshToken: string | undefined) {
+  const { token, expiresIn } = await options.tokens.issue({
     clientId: app.id,
     name: app.name,
     scopes: grant.scopes,
     purpose: 'TREAT',
     patient: { id: grant.patientId, nhsNumber: grant.nhsNumber },
-    lifetimeSeconds: options.tokenLifetimeSeconds,
   });
   return {
     access_token: token,

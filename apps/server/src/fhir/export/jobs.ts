@@ -7,6 +7,8 @@ import { AccessPolicy, type AccessContext, type Repository, type SqlClient } fro
 import { inPatientCompartment, patientCompartmentTypes } from './compartment';
 import { NdjsonFiles, type ExportFile } from './ndjson-files';
 
+const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export type ExportLevel = 'system' | 'patient' | 'group';
 export type ExportStatus = 'accepted' | 'in-progress' | 'completed' | 'failed' | 'cancelled';
 
@@ -160,6 +162,8 @@ export class ExportJobs {
   }
 
   private async row(id: string): Promise<JobRow | undefined> {
+    // Job ids are UUIDs; anything else (a NUL, a path) names no job and never reaches the database.
+    if (!JOB_ID.test(id)) return undefined;
     const { rows } = await this.sql.query<JobRow>(
       `SELECT *, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS updated FROM bulk_export_job WHERE id = $1`,
       [id],

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { badRequest } from '@footprint/fhir';
 import type { Bundle } from '@footprint/fhir';
+import { controlCharacterMessage, findControlCharacter } from '../../http/control-characters';
 import { contextOf, sendFhir } from '../request';
 import type { FhirRouteOptions } from './options';
 
@@ -18,6 +19,8 @@ export const bundleRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, { 
       throw badRequest(`Bundle.type must be batch or transaction, not ${String(body.type)}`, 'Bundle.type');
     }
     if (body.entry !== undefined && !Array.isArray(body.entry)) throw badRequest('Bundle.entry must be an array', 'Bundle.entry');
+    const control = findControlCharacter(body);
+    if (control) throw badRequest(controlCharacterMessage(control), control);
     const response = await record.processBundle(ctx, body);
     return sendFhir(request, reply, 200, response);
   });

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { badRequest } from '@footprint/fhir';
+import { badRequest, ID_PATTERN, isRealDate } from '@footprint/fhir';
 import type { AccessContext, HistoryRequest, Repository } from '@footprint/record';
 import { historyBundle, CURSOR_PARAM } from '../bundles';
 import { contextOf, fhirBase, queryPairs, requireResourceType, sendFhir } from '../request';
@@ -16,7 +16,7 @@ export function pagingParams(pairs: ReadonlyArray<[string, string]>): { count?: 
       if (!/^\d+$/.test(value) || Number(value) < 1) throw badRequest(`_count must be a positive whole number, not "${value}"`, '_count');
       result.count = Math.min(Number(value), MAX_PAGE_SIZE);
     } else if (name === '_since') {
-      if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) || Number.isNaN(Date.parse(value))) {
+      if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) || !isRealDate(value)) {
         throw badRequest(`_since must be a FHIR instant such as 2024-01-31T09:00:00Z, not "${value}"`, '_since');
       }
       result.since = value;
@@ -41,6 +41,8 @@ export const historyRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app, {
   app.get<{ Params: { type: string; id: string } }>('/:type/:id/_history', async (request, reply) => {
     const { type, id } = request.params;
     requireResourceType(type);
+    // An id no resource can have (a NUL, a space) is bad input, not a question for the database.
+    if (!ID_PATTERN.test(id)) throw badRequest(`"${id}" is not a valid resource id (1–64 letters, digits, '-' or '.')`, 'id');
     const ctx = contextOf(request);
     return sendFhir(request, reply, 200, await history(request, ctx, record, `/${type}/${id}/_history`, { resourceType: type, id }));
   });

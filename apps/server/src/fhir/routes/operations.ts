@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { OperationOutcomeError, badRequest, notFound, outcome, validateResource } from '@footprint/fhir';
+import { ID_PATTERN, OperationOutcomeError, badRequest, notFound, outcome, validateResource } from '@footprint/fhir';
 import type { OperationOutcome, Parameters, Resource } from '@footprint/fhir';
 import { searchsetBundle } from '../bundles';
 import { contextOf, fhirBase, queryPairs, requireResourceType, sendFhir } from '../request';
@@ -36,6 +36,7 @@ export const operationRoutes: FastifyPluginAsync<FhirRouteOptions> = async (app,
   app.get<{ Params: { type: string; id: string } }>('/:type/:id/$everything', async (request, reply) => {
     const { type, id } = request.params;
     if (type !== 'Patient') throw notFound(`$everything is supported on Patient, not ${type}`);
+    if (!ID_PATTERN.test(id)) throw badRequest(`"${id}" is not a valid resource id (1–64 letters, digits, '-' or '.')`, 'id');
     const ctx = contextOf(request);
     const pairs = queryPairs(request);
     const paging = pagingParams(pairs);

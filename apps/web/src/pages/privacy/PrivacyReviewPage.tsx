@@ -124,7 +124,7 @@ export function PrivacyReviewPage() {
 
   return (
     <>
-      <Breadcrumbs trail={[{ label: 'Break-glass reviews', to: '/privacy/reviews' }]} />
+      <Breadcrumbs trail={[{ label: 'Privacy', to: '/privacy' }, { label: 'Break-glass reviews', to: '/privacy/reviews' }]} />
       <Load state={loaded} what="the review">
         {(first) => {
           const review = updated ?? first;

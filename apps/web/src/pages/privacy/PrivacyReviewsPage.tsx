@@ -5,6 +5,7 @@ import { FigureTable } from '../../components/FigureTable';
 import { formatDateTime } from '../../components/format';
 import { Load } from '../../components/Status';
 import { usePageTitle } from '../../components/usePageTitle';
+import { PrivacyNav } from './PrivacyNav';
 import { StatusTag } from './StatusTag';
 
 const FILTERS = [
@@ -26,6 +27,7 @@ export function PrivacyReviewsPage() {
   const reviews = useApi<BreakGlassReviewList>(`/privacy/reviews${status ? `?status=${encodeURIComponent(status)}` : ''}`);
   return (
     <>
+      <PrivacyNav />
       <h1>Break-glass reviews</h1>
       <p className="nhsuk-lede-text">
         Each time someone in your organisation broke glass to see a record they had no care relationship with. Open a review to see whose record it was, decide whether it was appropriate, then close it.

@@ -1,0 +1,2 @@
+export { INDICATORS, findIndicator, listIndicators } from './catalogue';
+export { IndicatorValueStore, type IndicatorValueQuery } from './store';

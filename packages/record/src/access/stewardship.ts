@@ -1,0 +1,42 @@
+import type { AccessContext, PurposeOfUse } from '../access-context';
+import { and, ALL, NONE, or, recordedBy, relationship, types, type AccessTerm } from './terms';
+
+/**
+ * Who may change what is already in the record. A write (update or delete) belongs to the
+ * organisation that contributed the resource (`resource.organisation`, taken from the writer's
+ * token when it was written, never from its body), unless a stewardship rule below gives it to
+ * someone else as well:
+ *
+ * - **Demographics**: a person's `Patient` resource is stewarded by their registered GP practice
+ *   (a `registered-gp` care relationship, from `Patient.generalPractitioner`), which holds their
+ *   GP record, as PDS and GP systems do in England;
+ * - **A person's own choices**: a patient principal may update and withdraw their own `Consent`
+ *   resources (their sharing choice and opt-outs), whoever recorded them on their behalf;
+ * - **Correction requests**: the organisation a correction request (`Task`) is addressed to
+ *   answers it (correction-requests.ts, decided there, not here);
+ * - **The platform** (a system principal, or the administrator client that acts for no
+ *   organisation under `SYSADMIN`) may change anything: imports it runs, merges, repairs.
+ *
+ * Everyone else changes only what their own organisation contributed.
+ */
+export const STEWARDED_BY_REGISTERED_PRACTICE: readonly string[] = ['Patient'];
+/** Types a person may change in their own compartment whoever recorded them. */
+export const STEWARDED_BY_THE_PERSON: readonly string[] = ['Consent'];
+
+/** True for the platform itself: a system principal, or the administrator client (no organisation, SYSADMIN). */
+export function isPlatform(ctx: AccessContext): boolean {
+  if (ctx.principal.kind === 'system') return true;
+  return ctx.principal.kind === 'client' && !ctx.organisation && ctx.purpose === ('SYSADMIN' satisfies PurposeOfUse);
+}
+
+/**
+ * The rows this context may update or delete (ANDed with what it may see at all): its own
+ * organisation's contributions and what a stewardship rule gives it.
+ */
+export function writerTerm(ctx: AccessContext, window: { encounterSince: string; now: string }): AccessTerm {
+  if (isPlatform(ctx)) return ALL;
+  if (ctx.principal.kind === 'patient') return types(STEWARDED_BY_THE_PERSON);
+  const org = ctx.organisation?.reference;
+  if (!org) return NONE;
+  return or(recordedBy(org), and(types(STEWARDED_BY_REGISTERED_PRACTICE), relationship(org, window, ['registered-gp'])));
+}
