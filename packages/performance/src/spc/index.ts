@@ -4,3 +4,4 @@ export { SpcInputError } from './errors';
 export { SPC_PROFILE_SETTINGS, LIMIT_FACTOR, TWO_SIGMA_FACTOR, SCREEN_FACTOR, SHORT_GROUP_THRESHOLD, MIN_FIX_AFTER, type SpcProfile } from './profiles';
 export { groupLimits, type GroupLimits } from './limits';
 export { assuranceOf, variationIconOf, pointTypeOf } from './assurance';
+export { groupRules, type RuleHit } from './rules';
