@@ -5,3 +5,4 @@ export { SPC_PROFILE_SETTINGS, LIMIT_FACTOR, TWO_SIGMA_FACTOR, SCREEN_FACTOR, SH
 export { groupLimits, type GroupLimits } from './limits';
 export { assuranceOf, variationIconOf, pointTypeOf } from './assurance';
 export { groupRules, type RuleHit } from './rules';
+export { spcCsv, parseSpcCsv, spcResultCsv } from './csv';
