@@ -10,7 +10,7 @@ describe('spcCsv', () => {
     expect(out[0]).toBe('date,value,mean,lpl,upl,point_type,rule,assurance');
     expect(out).toHaveLength(14);
     expect(out[13]).toMatch(/^2024-01-13,20,.*,special_cause_improvement,outside_limits,consistent_pass$/);
-    expect(out[1].split(',').slice(5)).toEqual(['common_cause', '', "consistent_pass"]);
+    expect(out[1].split(',').slice(5)).toEqual(['common_cause', '', 'consistent_pass']);
   });
 
   it('says what is wrong with bad input', () => {
