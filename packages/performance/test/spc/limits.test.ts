@@ -97,6 +97,28 @@ describe('warnings and bad input', () => {
     expect(() => spc(series([1, 2]), { improvement: 'increase' })).not.toThrow();
   });
 
+  it('ignores, with a warning, a rebase date that is not in the series', () => {
+    const r = spc(series(alternating(14)), { improvement: 'increase', rebase: ['2023-06-01'] });
+    expect(r.points.every((p) => p.group === 0)).toBe(true);
+    expect(r.warnings).toEqual([expect.stringContaining('2023-06-01 is not a date of the series')]);
+    expect(() => spc(series(alternating(14)), { improvement: 'increase', rebase: ['June'] })).toThrow(/rebase date/);
+  });
+
+  it('refuses a group of one point', () => {
+    const points = series(alternating(14));
+    expect(() => spc(points, { improvement: 'increase', rebase: [points[13].date] })).toThrow(/has 1 point/);
+  });
+
+  it('takes points in date order, keeping a trajectory aligned with the input', () => {
+    const shuffled = series([1, 2, 3]).reverse();
+    const r = spc(shuffled, { improvement: 'increase', target: [30, 20, 10] });
+    expect(r.points.map((p) => [p.value, p.target])).toEqual([
+      [1, 10],
+      [2, 20],
+      [3, 30],
+    ]);
+  });
+
   it('takes points in date order', () => {
     const points = series(alternating(14));
     const r = spc([...points].reverse(), { improvement: 'increase' });
