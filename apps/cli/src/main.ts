@@ -11,12 +11,13 @@ import * as query from './commands/query';
 import * as registerCommand from './commands/register';
 import * as relationships from './commands/relationships';
 import * as serve from './commands/serve';
+import * as spc from './commands/spc';
 import * as token from './commands/token';
 import * as user from './commands/user';
 import * as warehouse from './commands/warehouse';
 
 /** Each command lives in its own file under ./commands and adds itself to the program. */
-const commands = [demo, serve, importCommand, generate, warehouse, query, token, keys, client, user, relationships, audit, registerCommand, partnership, buildWeb];
+const commands = [demo, serve, importCommand, generate, warehouse, query, token, keys, client, user, relationships, audit, registerCommand, partnership, buildWeb, spc];
 
 export function buildProgram(): Command {
   const program = new Command('footprint')

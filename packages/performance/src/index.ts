@@ -7,3 +7,4 @@ export * from './types';
 export { performanceMigrationSets } from './migrations';
 // B: the catalogue and values.
 export * from './indicators';
+export * from './spc';

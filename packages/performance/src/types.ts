@@ -126,6 +126,8 @@ export interface SpcOptions {
   /** Fix the mean and limits on the first N points of each group (at least 12). */
   fixAfter?: number;
   profile?: SpcProfileId;
+  /** Points in a row for a shift or a trend: 7 (the default); the 'mdc' profile also allows 6. */
+  runLength?: number;
 }
 
 export interface SpcPointResult {
