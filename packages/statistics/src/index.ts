@@ -10,3 +10,18 @@ export { poissonExactLimits, byarLimits, countLimits, rateLimits, EXACT_BELOW, t
 export { directlyStandardisedRate, DSR_MINIMUM_EVENTS, type DsrStratum, type DsrResult } from './dsr';
 export { indirectlyStandardisedRatio, expectedEvents, type ExpectedStratum, type ReferenceRate, type RatioInterval } from './isr';
 export { meanInterval, type MeanInterval } from './mean';
+export {
+  funnelAxis,
+  funnelPoints,
+  funnelLimits,
+  funnelLimitsFromSummary,
+  funnelRow,
+  funnelSignificance,
+  proportionFunnelLimit,
+  poissonFunnelExpected,
+  type FunnelStatistic,
+  type FunnelRow,
+  type FunnelPointInput,
+  type FunnelOptions,
+  type FunnelSignificance,
+} from './funnels';
