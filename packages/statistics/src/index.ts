@@ -25,3 +25,4 @@ export {
   type FunnelOptions,
   type FunnelSignificance,
 } from './funnels';
+export { compareWithBenchmark, type Polarity, type Comparison, type BenchmarkInput } from './benchmark';
