@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { funnelLimitsFromSummary, funnelSignificance, poissonFunnelExpected } from '../src';
-import { PROP_INPUTS, PROP_OUTPUTS, PROP_SUMMARY, RATIO_INPUTS, RATIO_OUTPUTS, RATIO_SUMMARY } from './fixtures/phe-funnels';
+import { PROP_INPUTS, PROP_OUTPUTS, PROP_SUMMARY, RATE_OUTPUTS, RATE_SUMMARY, RATIO_INPUTS, RATIO_OUTPUTS, RATIO_SUMMARY } from './fixtures/phe-funnels';
 
 function within(actual: number | undefined, expected: number, tolerance: number): void {
   expect(actual).toBeDefined();
@@ -74,6 +74,35 @@ describe('funnelLimits for ratios (testdata_funnel_ratio_outputs.csv)', () => {
     // P(X ≤ 0 | λ) = e^−λ = 0.025 at λ = −ln(0.025).
     within(poissonFunnelExpected(0, 0.025, 'high'), -Math.log(0.025), 1e-9);
   });
+});
+
+describe('funnelLimits for DSRs over 3 years (testdata_funnel_rate_outputs.csv)', () => {
+  const years = 3;
+  const table = funnelLimitsFromSummary(RATE_SUMMARY, { statistic: 'rate', rateType: 'dsr', multiplier: 100_000, yearsOfData: years });
+  it('has 100 rows', () => expect(table).toHaveLength(100));
+  for (const [index, events, l2p, l2, u2p, u2, l3p, l3, u3p, u3, baseline] of RATE_OUTPUTS) {
+    it(`row ${index + 1} (${events} events)`, () => {
+      const row = table[index];
+      expect(row.point).toBe(events);
+      within(row.baseline as number, baseline, 1e-6);
+      // The one-year populations back to expected events, compared in v as for ratios.
+      const expected = (population: number) => population * RATE_SUMMARY.average * years;
+      const pairs: Array<[number | undefined, number]> = [
+        [row.lower2sDenominator, l2p],
+        [row.upper2sDenominator, u2p],
+        [row.lower3sDenominator, l3p],
+        [row.upper3sDenominator, u3p],
+      ];
+      for (const [mine, theirs] of pairs) within(toV(events, expected(mine as number)), toV(events, expected(theirs)), 2e-7);
+      const relative = (mine: number, theirs: number) => within(mine / theirs, 1, 1e-6);
+      relative(row.lower2s, l2);
+      relative(row.lower3s, l3);
+      if (events >= 10) {
+        relative(row.upper2s, u2);
+        relative(row.upper3s, u3);
+      }
+    });
+  }
 });
 
 describe('funnelSignificance', () => {

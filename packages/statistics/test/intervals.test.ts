@@ -39,6 +39,25 @@ describe('quantiles', () => {
     close(chiSquareQuantile(0.5, 0), 0);
     close(studentTQuantile(0.025, 7), -2.364624251592785);
   });
+  it('keep their accuracy at large degrees of freedom (a funnel line at 1,289 events)', () => {
+    // P(X ≤ 1289 | λ) for λ = χ²(0.975, 2580)/2 must be 0.025: summed here term by term in logs.
+    const lambda = chiSquareQuantile(0.975, 2 * 1289 + 2) / 2;
+    let logFactorial = 0;
+    let cdf = 0;
+    for (let k = 0; k <= 1289; k++) {
+      if (k > 0) logFactorial += Math.log(k);
+      cdf += Math.exp(-lambda + k * Math.log(lambda) - logFactorial);
+    }
+    expect(Math.abs(cdf - 0.025)).toBeLessThan(1e-9);
+    const small = chiSquareQuantile(0.001, 2 * 1289) / 2;
+    let upper = 0;
+    logFactorial = 0;
+    for (let k = 0; k < 1289; k++) {
+      if (k > 0) logFactorial += Math.log(k);
+      upper += Math.exp(-small + k * Math.log(small) - logFactorial);
+    }
+    expect(Math.abs(1 - upper - 0.001)).toBeLessThan(1e-9);
+  });
 });
 
 describe('wilsonInterval and byarLimits (testdata_Byars_Wilson.xlsx, testdata_B_W)', () => {
