@@ -51,6 +51,7 @@ import { GovernancePage } from './pages/partnership/governance/GovernancePage';
 import { BodyPage } from './pages/partnership/governance/BodyPage';
 import { MeetingPage } from './pages/partnership/governance/MeetingPage';
 import { ActionLogPage } from './pages/partnership/governance/ActionLogPage';
+import { PERFORMANCE_ROUTES } from './pages/performance/routes';
 
 /** Pages that need a signed-in user with a capability; others are told plainly they have no access. */
 function Guarded({ capability, children }: { capability: Capability; children: ReactNode }) {
@@ -135,6 +136,9 @@ export function App() {
             <Route path="/partnership/governance/meetings/:meetingId" element={<Guarded capability="partnership"><MeetingPage /></Guarded>} />
             <Route path="/partnership/governance/actions" element={<Guarded capability="partnership"><ActionLogPage /></Guarded>} />
             <Route path="/partnership" element={<Guarded capability="partnership"><PartnershipPage /></Guarded>} />
+            {PERFORMANCE_ROUTES.map(({ path, element }) => (
+              <Route key={path} path={path} element={<Guarded capability="performance">{element}</Guarded>} />
+            ))}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
           )}

@@ -5,6 +5,10 @@
  */
 export * from './types';
 export { performanceMigrationSets } from './migrations';
-// B: the catalogue and values.
 export * from './indicators';
 export * from './spc';
+export * from './compute';
+export * from './compare';
+export * from './scorecard';
+export * from './ratings';
+export * from './report';

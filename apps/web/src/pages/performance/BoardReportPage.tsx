@@ -1,0 +1,10 @@
+import { PerformanceNav } from './PerformanceNav';
+
+export function BoardReportPage() {
+  return (
+    <>
+      <PerformanceNav />
+      <h1>Board report</h1>
+    </>
+  );
+}

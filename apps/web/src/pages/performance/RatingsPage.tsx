@@ -1,0 +1,10 @@
+import { PerformanceNav } from './PerformanceNav';
+
+export function RatingsPage() {
+  return (
+    <>
+      <PerformanceNav />
+      <h1>Progress ratings</h1>
+    </>
+  );
+}

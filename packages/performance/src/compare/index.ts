@@ -1,0 +1,2 @@
+// Filled in by the compare part (docs/performance.md).
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the compute part (docs/performance.md).
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the report part (docs/performance.md).
+export {};

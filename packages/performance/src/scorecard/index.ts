@@ -1,0 +1,2 @@
+// Filled in by the scorecard part (docs/performance.md).
+export {};
