@@ -14,31 +14,14 @@ import {
   StpDashboardEngine,
   type IndicatorReadings,
   type IndicatorValue,
-  type LeagueTableRow,
   type OversightBody,
-  type PublishedRating,
-  type RatingResult,
-  type StoredSelfAssessment,
+  type RatingsOverview,
 } from '@footprint/performance';
 import { placesOn, type RunningFootprint } from '@footprint/partnership';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { ApiProblem } from '../problem';
 import type { PerformanceContext } from './context';
-
-/** What GET /api/performance/ratings answers. */
-export interface RatingsResponse {
-  footprint: { code: string; name: string };
-  published: { footprint: PublishedRating[]; england: PublishedRating[] };
-  /** Computed by Footprint's engines from the latest indicator values and the latest self-assessment: never a published rating. */
-  computed: {
-    stp: RatingResult;
-    oversight: { result: RatingResult | null; reason: string | null; comparing: 'footprints' | 'places' | null; leagueTable: LeagueTableRow[] };
-    maturity: { result: RatingResult | null; assessment: StoredSelfAssessment | null; history: { id: number; assessedOn: string; recordedAt: string }[] };
-  };
-  engines: { id: string; name: string; source: string; configuration: unknown }[];
-  schemes: { id: string; name: string; ratings: { value: string; label: string }[] }[];
-}
 
 /** The latest value of each indicator for one area (everyone, no breakdown). */
 function latestReadings(values: readonly IndicatorValue[]): IndicatorReadings {
@@ -78,7 +61,7 @@ export async function ratingsRoutes(app: FastifyInstance, context: PerformanceCo
   const oversight = new OversightEngine();
   const maturity = new MaturityEngine();
 
-  async function oversightOf(footprint: RunningFootprint): Promise<RatingsResponse['computed']['oversight']> {
+  async function oversightOf(footprint: RunningFootprint): Promise<RatingsOverview['computed']['oversight']> {
     const footprints = byArea(await context.values.list({ areaType: 'footprint', breakdown: '' }));
     if (footprints.size >= 2 && footprints.has(footprint.onsCode)) {
       const bodies: OversightBody[] = [...footprints].map(([code, values]) => ({ code, name: code === footprint.onsCode ? footprint.name : code, readings: latestReadings(values) }));
@@ -92,7 +75,7 @@ export async function ratingsRoutes(app: FastifyInstance, context: PerformanceCo
     return { result: null, reason: bodies.length ? reason : `${reason.split(';')[0]}; no place has values either.`, comparing: bodies.length ? 'places' : null, leagueTable: bodies.length ? oversight.leagueTable(bodies) : [] };
   }
 
-  app.get('/performance/ratings', { preHandler: read }, async (): Promise<RatingsResponse> => {
+  app.get('/performance/ratings', { preHandler: read }, async (): Promise<RatingsOverview> => {
     const footprint = await context.footprint();
     const [all, mine, latest, history] = await Promise.all([published.list(), context.values.list({ areaCode: footprint.onsCode, breakdown: '' }), assessments.latest(footprint.onsCode), assessments.list(footprint.onsCode)]);
     return {
