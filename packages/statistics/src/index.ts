@@ -25,4 +25,5 @@ export {
   type FunnelOptions,
   type FunnelSignificance,
 } from './funnels';
+export { funnelPlotPoints, type FunnelPlotPoint, type FunnelPlotPointInput, type FunnelPlotPointOptions } from './funnel-points';
 export { compareWithBenchmark, type Polarity, type Comparison, type BenchmarkInput } from './benchmark';
