@@ -1,10 +1,13 @@
-import { DECISION, DECISION_STATUSES, GOVERNANCE_BODY, MEETING, labelOf, listPlans, readPlanTree, type Governance, type PartnershipStore, type PlanTree } from '@footprint/partnership';
+import { DECISION, DECISION_STATUSES, GOVERNANCE_BODY, MEETING, labelOf, listPlans, readPlanTree, type Governance, type PartnershipStore } from '@footprint/partnership';
 import { INDICATORS } from '../indicators/catalogue';
 import type { IndicatorValueStore } from '../indicators/store';
+import type { MaturityAssessmentStore, PublishedRatingStore } from '../ratings/store';
+import { buildScorecard } from '../scorecard/build';
 import type { IndicatorDefinition } from '../types';
 import { indicatorSeries } from './changed';
 import { BoardReportInputError, byText, checkReportPeriod, longDate, periodBounds } from './period';
-import type { BoardReportInputs, DecisionSource, ScorecardSource } from './types';
+import { ratingsAsAt } from './ratings';
+import type { BoardReportInputs, DecisionSource } from './types';
 
 /** Where the report's inputs are read from. */
 export interface BoardReportSources {
@@ -12,12 +15,12 @@ export interface BoardReportSources {
   partnership: PartnershipStore;
   /** The footprint's governance (for the action log, with owners' names from the record). */
   governance: Governance;
-  footprint: { code: string; name: string };
+  /** Published ratings and maturity self-assessments (../ratings). */
+  published: PublishedRatingStore;
+  assessments: MaturityAssessmentStore;
+  /** The footprint, with its places for the scorecard. */
+  footprint: { code: string; name: string; places: readonly { code: string; name: string }[] };
   catalogue?: readonly IndicatorDefinition[];
-  /** The plan's scorecard for the period (../scorecard), when there is a plan. */
-  scorecard?: (plan: PlanTree, period: string) => Promise<ScorecardSource | null>;
-  /** Computed and published ratings as at the period (../ratings). */
-  ratings?: (period: string) => Promise<BoardReportInputs['ratings']>;
   topRisks?: number;
 }
 
@@ -58,14 +61,14 @@ async function decisionsOf(store: PartnershipStore, footprint: string): Promise<
 export async function gatherBoardReportInputs(sources: BoardReportSources, period: string): Promise<BoardReportInputs> {
   checkReportPeriod(period);
   const bounds = periodBounds(period);
-  const footprint = sources.footprint;
+  const footprint = { code: sources.footprint.code, name: sources.footprint.name };
   const plans = await listPlans(sources.partnership, { onsCode: footprint.code, name: footprint.name });
   const plan = plans.current ? await readPlanTree(sources.partnership, plans.current, { footprint: footprint.code, today: bounds.after }) : null;
   const catalogue = sources.catalogue ?? INDICATORS;
   const values = await sources.values.list({ areaCode: footprint.code, breakdown: '', to: period });
   const [scorecard, ratings, decisions, log] = await Promise.all([
-    plan && sources.scorecard ? sources.scorecard(plan, period) : Promise.resolve(null),
-    sources.ratings ? sources.ratings(period) : Promise.resolve({ computed: [], published: [] }),
+    plan ? buildScorecard({ plan, values: sources.values, catalogue, footprint: sources.footprint, period }) : Promise.resolve(null),
+    ratingsAsAt({ values: sources.values, published: sources.published, assessments: sources.assessments, footprint }, period),
     decisionsOf(sources.partnership, footprint.code),
     sources.governance.actionLog({}),
   ]);

@@ -3,7 +3,7 @@ import { longDate, monthName, periodBounds } from './period';
 import { drawSpcChart } from './pdf-chart';
 import { MARGIN, NHS_BLUE, SECONDARY, TEXT, contentWidth, paragraph, sectionHeading, subHeading, table, type PdfColumn } from './pdf-layout';
 import type { BoardReport, ReportAction, ReportMilestone, ReportRisk, ReportScorecardRow } from './types';
-import { MILESTONE_STATUS_WORDS, SCORECARD_STATUS_WORDS, assuranceWords, formatValue, variationWords } from './words';
+import { MILESTONE_STATUS_WORDS, SCORECARD_STATUS_WORDS, assuranceWords, formatValue, trajectoryAssuranceWords, variationWords } from './words';
 
 /** The report's sections, in order: the PDF's headings and outline, and the page's. */
 export const REPORT_SECTIONS = ['The plan’s scorecard', 'Indicators that changed', 'Progress ratings', 'Milestones due and missed', 'Top risks', 'Decisions and actions', 'How this report is made'] as const;
@@ -20,7 +20,7 @@ function scorecardSection(doc: PDFKit.PDFDocument, report: BoardReport): void {
     { header: 'Trajectory', share: 0.11, cell: (r) => formatValue(r.trajectory, r.unit) },
     { header: 'Gap to trajectory', share: 0.11, cell: (r) => (r.gapToTrajectory ? `${formatValue(r.gapToTrajectory.value)} (${r.gapToTrajectory.direction})` : '–') },
     { header: 'Variation', share: 0.16, cell: (r) => variationWords(r.variation) },
-    { header: 'Assurance', share: 0.13, cell: (r) => assuranceWords(r.assurance) },
+    { header: 'Assurance', share: 0.13, cell: (r) => trajectoryAssuranceWords(r.assurance) },
     { header: 'Status and trend', share: 0.17, cell: (r) => `${SCORECARD_STATUS_WORDS[r.status] ?? r.status}. ${r.trend}` },
   ];
   const gaps = [...new Set(report.scorecard.rows.map((r) => r.gapLabel))];

@@ -1,19 +1,13 @@
+import { ASSURANCE_WORDS as TRAJECTORY_ASSURANCE_WORDS, STATUS_WORDS, VARIATION_WORDS } from '../scorecard/words';
 import type { Assurance, PointType, VariationIcon } from '../types';
+
+export { VARIATION_WORDS };
 
 /**
  * The Making Data Count icons and point types in words, for the report's tables and the PDF,
  * where every icon is written out rather than drawn (NHS England, "Making Data Count", icon key).
  */
-export const VARIATION_WORDS: Record<VariationIcon, string> = {
-  common_cause: 'Common cause variation',
-  improvement_high: 'Special cause of improving variation, higher',
-  improvement_low: 'Special cause of improving variation, lower',
-  concern_high: 'Special cause of concerning variation, higher',
-  concern_low: 'Special cause of concerning variation, lower',
-  neutral_high: 'Special cause of neutral variation, higher',
-  neutral_low: 'Special cause of neutral variation, lower',
-};
-
+/** Assurance against an indicator's target (the scorecard's rows are assured against the plan's trajectory instead). */
 export const ASSURANCE_WORDS: Record<Assurance, string> = {
   consistent_pass: 'Consistently passing the target',
   consistent_fail: 'Consistently failing the target',
@@ -30,6 +24,7 @@ export const POINT_TYPE_WORDS: Record<PointType, string> = {
 
 export const variationWords = (icon: VariationIcon | null): string => (icon ? VARIATION_WORDS[icon] : 'Not enough values for SPC');
 export const assuranceWords = (assurance: Assurance | null): string => (assurance ? ASSURANCE_WORDS[assurance] : 'No target to assure against');
+export const trajectoryAssuranceWords = (assurance: Assurance | null): string => (assurance ? TRAJECTORY_ASSURANCE_WORDS[assurance] : 'No trajectory to assure against');
 
 export const MILESTONE_STATUS_WORDS: Record<string, string> = {
   'not-started': 'Not started',
@@ -39,7 +34,7 @@ export const MILESTONE_STATUS_WORDS: Record<string, string> = {
   complete: 'Complete',
 };
 
-export const SCORECARD_STATUS_WORDS: Record<string, string> = { 'on-track': 'On track', 'off-track': 'Off track', 'no-data': 'No data' };
+export const SCORECARD_STATUS_WORDS: Record<string, string> = STATUS_WORDS;
 
 /** A number as the report prints it: en-GB grouping, at most `decimals` places. */
 export function formatValue(value: number | null | undefined, unit = '', decimals = 1): string {

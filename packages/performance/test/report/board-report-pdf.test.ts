@@ -26,7 +26,7 @@ describe('the board report as a PDF', () => {
     for (const section of REPORT_SECTIONS) expect(text).toContain(section);
     expect(text).toContain('Four in five A&E patients seen within four hours');
     expect(text).toContain('A&E four-hour performance (synthetic)');
-    expect(text).toContain('Variation: Special cause of improving variation, higher');
+    expect(text).toContain('Variation: Special cause variation: improvement, higher values.');
     expect(text).toContain('1 of the 2 indicators with a value for March 2025 changed');
     expect(text).not.toContain('Premature mortality from cancer (');
     expect(text).toContain('Virtual wards at 40 beds per 100,000');

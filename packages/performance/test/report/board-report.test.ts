@@ -35,7 +35,7 @@ describe('the board report for a month', () => {
     expect(changed.reasons[0]).toBe('variation-changed');
     expect(changed.previousVariation).toBe('improvement_high');
     expect(changed.variation).toBe('common_cause');
-    expect(changed.why).toMatch(/^The variation icon changed \(was special cause of improving variation, higher\)/);
+    expect(changed.why).toMatch(/^The variation icon changed \(was special cause variation: improvement, higher values\)/);
     // The same series a month later, nothing new: not charted.
     const quiet = monthly(d.id, '2025-04', [...Array.from({ length: 22 }, (_v, i) => (i % 2 ? 72 : 70)), 95, 71, 72]);
     expect(changedIndicator(indicatorSeries(d, quiet, '2025-04', '2025-03'), '2025-04')).toBeNull();
