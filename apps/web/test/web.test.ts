@@ -40,19 +40,20 @@ const PAGES: Record<string, { paths: string[]; api: string; heading: RegExp }> =
 };
 
 const ALLOWED: Record<string, string[]> = {
-  gp_clinician: ['overview', 'partnership', 'population', 'care-record', 'worklist', 'corrections'],
-  hospital_clinician: ['overview', 'partnership', 'population', 'care-record', 'corrections'],
-  social_worker: ['overview', 'partnership', 'care-record'],
-  voluntary_worker: ['overview', 'partnership', 'care-record'],
-  analyst: ['overview', 'partnership', 'population'],
-  partnership_lead: ['overview', 'partnership', 'population'],
-  administrator: ['overview', 'partnership', 'feeds', 'accounts', 'duplicates'],
-  privacy_officer: ['overview', 'partnership', 'privacy-reviews'],
+  gp_clinician: ['overview', 'partnership', 'performance', 'population', 'care-record', 'worklist', 'corrections'],
+  hospital_clinician: ['overview', 'partnership', 'performance', 'population', 'care-record', 'corrections'],
+  social_worker: ['overview', 'partnership', 'performance', 'care-record'],
+  voluntary_worker: ['overview', 'partnership', 'performance', 'care-record'],
+  analyst: ['overview', 'partnership', 'performance', 'population'],
+  partnership_lead: ['overview', 'partnership', 'performance', 'population'],
+  administrator: ['overview', 'partnership', 'performance', 'feeds', 'accounts', 'duplicates'],
+  privacy_officer: ['overview', 'partnership', 'performance', 'privacy-reviews'],
 };
 
 const MENU_LABELS: Record<string, string> = {
   overview: 'Footprint overview',
   partnership: 'Partnership',
+  performance: 'Performance',
   population: 'Population health',
   'care-record': 'Shared care record',
   worklist: 'Practice worklist',

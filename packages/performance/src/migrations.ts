@@ -1,5 +1,6 @@
 import type { MigrationSet } from '@footprint/record';
 import { indicatorValueMigrations } from './indicators/migrations';
+import { ratingMigrations } from './ratings/migrations';
 
 /**
  * System performance's migration sets, in order, for the platform's registry
@@ -7,4 +8,5 @@ import { indicatorValueMigrations } from './indicators/migrations';
  */
 export const performanceMigrationSets: readonly MigrationSet[] = [
   { namespace: 'performance', migrations: indicatorValueMigrations },
+  { namespace: 'performance-ratings', migrations: ratingMigrations },
 ];

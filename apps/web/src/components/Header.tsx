@@ -8,6 +8,7 @@ import { NhsLogo } from './NhsLogo';
 export const SECTIONS: Array<{ path: string; label: string; capability: Capability }> = [
   { path: '/footprint', label: 'Footprint overview', capability: 'overview' },
   { path: '/partnership', label: 'Partnership', capability: 'partnership' },
+  { path: '/performance', label: 'Performance', capability: 'performance' },
   { path: '/population', label: 'Population health', capability: 'population' },
   { path: '/care-record', label: 'Shared care record', capability: 'care-record' },
   { path: '/worklist', label: 'Practice worklist', capability: 'worklist' },

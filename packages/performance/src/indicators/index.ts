@@ -1,2 +1,16 @@
 export { INDICATORS, findIndicator, listIndicators } from './catalogue';
 export { IndicatorValueStore, type IndicatorValueQuery } from './store';
+export {
+  INDICATOR_CSV_COLUMNS,
+  IndicatorCsvError,
+  describeCsvProblem,
+  importIndicatorCsv,
+  indicatorValuesCsv,
+  parseIndicatorCsv,
+  type IndicatorCsvColumn,
+  type IndicatorCsvProblem,
+  type IndicatorImportResult,
+  type ParsedIndicatorCsv,
+} from './csv';
+export { SYNTHETIC_MONTHS, SYNTHETIC_NOTE, SYNTHETIC_REFERENCE_DATE, syntheticIndicatorIds, syntheticNationalSeries, syntheticPeriods, type SyntheticArea, type SyntheticInput } from './synthetic';
+export { MIN_SPC_POINTS, areasOf, indicatorSpc, targetsFor, type IndicatorAreaView, type IndicatorDetailView, type IndicatorSpcView, type IndicatorSummaryView } from './series-spc';
