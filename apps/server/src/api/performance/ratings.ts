@@ -17,7 +17,7 @@ import {
   type OversightBody,
   type RatingsOverview,
 } from '@footprint/performance';
-import { placesOn, type RunningFootprint } from '@footprint/partnership';
+import { placesOn, referenceRegister, type RunningFootprint } from '@footprint/partnership';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { ApiProblem } from '../problem';
@@ -38,6 +38,12 @@ function byArea(values: readonly IndicatorValue[]): Map<string, IndicatorValue[]
   const areas = new Map<string, IndicatorValue[]>();
   for (const v of values) areas.set(v.areaCode, [...(areas.get(v.areaCode) ?? []), v]);
   return areas;
+}
+
+/** A footprint's latest name in the bundled register (its code when the register does not know it). */
+function footprintName(code: string): string {
+  const names = referenceRegister().facts.filter((f) => f.code === code && f.fact === 'name').sort((a, b) => b.start.localeCompare(a.start));
+  return names[0]?.value ?? code;
 }
 
 const problemOf = (error: unknown, title: string): never => {
@@ -64,7 +70,7 @@ export async function ratingsRoutes(app: FastifyInstance, context: PerformanceCo
   async function oversightOf(footprint: RunningFootprint): Promise<RatingsOverview['computed']['oversight']> {
     const footprints = byArea(await context.values.list({ areaType: 'footprint', breakdown: '' }));
     if (footprints.size >= 2 && footprints.has(footprint.onsCode)) {
-      const bodies: OversightBody[] = [...footprints].map(([code, values]) => ({ code, name: code === footprint.onsCode ? footprint.name : code, readings: latestReadings(values) }));
+      const bodies: OversightBody[] = [...footprints].map(([code, values]) => ({ code, name: code === footprint.onsCode ? footprint.name : footprintName(code), readings: latestReadings(values) }));
       return { result: oversight.rate({ subject: footprint.onsCode, bodies }), reason: null, comparing: 'footprints', leagueTable: oversight.leagueTable(bodies) };
     }
     const { places } = await placesOn(context.partnership, footprint.onsCode);

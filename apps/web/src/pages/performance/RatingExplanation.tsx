@@ -10,7 +10,7 @@ export function ComputedRating({ result, testId }: { result: RatingResult; testI
     <p data-testid={testId}>
       <strong className="nhsuk-tag nhsuk-tag--purple">Computed</strong>{' '}
       <span className="nhsuk-body-l nhsuk-u-font-weight-bold" data-testid={`${testId}-value`}>
-        {result.rating ? result.rating.label : 'Not rated'}
+        {result.rating ? (result.engine.id === 'stp-progress-dashboard' ? `Category ${result.rating.value} – ${result.rating.label}` : result.rating.label) : 'Not rated'}
       </span>
     </p>
   );
