@@ -84,6 +84,7 @@ describe.each(storageKinds)('the progress ratings API on %s', (kind) => {
     await new IndicatorValueStore(server.platform.sql).upsert([value('hypertension-treated-to-target', 'E54000048', 'footprint', '2026-10', 80), value('finance-against-plan', 'E54000048', 'footprint', '2026-10', 3)]);
     oversight = (await call(clinician, 'GET', URL)).json().computed.oversight;
     expect(oversight.comparing).toBe('footprints');
+    expect(oversight.leagueTable.find((r: { code: string }) => r.code === 'E54000048').name).toBe('NHS Lancashire and South Cumbria Integrated Care Board');
     // Cheshire and Merseyside scores 1 on everything (A&E and RTT: only it has them; hypertension 85 beats 80): segment 1,
     // but its deficit caps it at 3. Lancashire and South Cumbria: hypertension in the third quartile of two, average 3, segment 3.
     expect(oversight.result.rating.value).toBe('3');

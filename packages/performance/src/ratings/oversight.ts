@@ -230,7 +230,7 @@ export class OversightEngine implements RatingEngine<OversightInputs, OversightC
         if (score === null) return { ...base, value: null, score: null, text: `${metric.name}: no value, so not scored.` };
         scores.push(score);
         const compared = metricScores.get(metric.indicatorId)!.size;
-        const how = config.metricScoring === 'quartile' ? `${ORDINAL[score]} quartile of ${compared} bodies` : `cut points ${metric.cutPoints!.join(', ')}`;
+        const how = config.metricScoring === 'thresholds' ? `cut points ${metric.cutPoints!.join(', ')}` : compared === 1 ? 'the only body with a value' : `${ORDINAL[score]} quartile of ${compared} bodies`;
         return { ...base, value: reading!.value, score, text: `${metric.name}: ${formatNumber(reading!.value!)} ${metric.unit} scores ${score} (${how}; ${metric.polarity === HIGH ? 'high' : 'low'} is good).` };
       });
       const average = scores.length >= config.minimumMetrics ? scores.reduce((s, v) => s + v, 0) / scores.length : null;

@@ -157,6 +157,7 @@ describe('the oversight segmentation engine', () => {
     expect(z.rating).toBeNull();
     expect(z.domains[1]).toMatchObject({ rating: 'not tested', text: 'Finance: no value, so the financial override was not tested.' });
     expect(z.notes).toContain('Only 2 bodies compared: quartiles are coarse.');
+    expect(engine.rate({ subject: 'A', bodies: few }).domains[0].items[0].text).toBe('A&E: 80 % scores 1 (the only body with a value; high is good).');
     expect(engine.leagueTable(few).map((r) => r.code)).toEqual(['A', 'Z']);
     expect(() => engine.rate({ subject: 'Q', bodies: few })).toThrow('the subject Q is not among the bodies compared');
   });

@@ -1,44 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  MaturityAssessmentStore,
-  MaturityEngine,
-  OversightEngine,
-  parseMaturitySelfAssessment,
-  parsePublishedRating,
-  PublishedRatingStore,
-  RATING_SCHEMES,
-  RatingConflictError,
-  RatingInputError,
-  SCHEME_NAMES,
-  schemeRatings,
-  StpDashboardEngine,
-  type IndicatorReadings,
-  type IndicatorValue,
-  type OversightBody,
-  type RatingsOverview,
-} from '@footprint/performance';
-import { placesOn, type RunningFootprint } from '@footprint/partnership';
+import { defaultRatingEngines, MaturityAssessmentStore, parseMaturitySelfAssessment, parsePublishedRating, PublishedRatingStore, RatingConflictError, RatingInputError, ratingsOverview, type RatingsOverview } from '@footprint/performance';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { ApiProblem } from '../problem';
 import type { PerformanceContext } from './context';
-
-/** The latest value of each indicator for one area (everyone, no breakdown). */
-function latestReadings(values: readonly IndicatorValue[]): IndicatorReadings {
-  const readings: Record<string, { value: number | null; period: string | null }> = {};
-  for (const v of values) {
-    if (v.breakdown !== '' || v.value === null) continue;
-    const seen = readings[v.indicatorId];
-    if (!seen || (seen.period ?? '') < v.period) readings[v.indicatorId] = { value: v.value, period: v.period };
-  }
-  return readings;
-}
-
-function byArea(values: readonly IndicatorValue[]): Map<string, IndicatorValue[]> {
-  const areas = new Map<string, IndicatorValue[]>();
-  for (const v of values) areas.set(v.areaCode, [...(areas.get(v.areaCode) ?? []), v]);
-  return areas;
-}
 
 const problemOf = (error: unknown, title: string): never => {
   if (error instanceof RatingInputError) throw new ApiProblem(400, title, error.problems.join('; '));
@@ -57,38 +22,11 @@ export async function ratingsRoutes(app: FastifyInstance, context: PerformanceCo
   const edit = requireSession(context.platform.sql, policy, 'performance-edit');
   const published = new PublishedRatingStore(context.platform.sql);
   const assessments = new MaturityAssessmentStore(context.platform.sql);
-  const stp = new StpDashboardEngine();
-  const oversight = new OversightEngine();
-  const maturity = new MaturityEngine();
-
-  async function oversightOf(footprint: RunningFootprint): Promise<RatingsOverview['computed']['oversight']> {
-    const footprints = byArea(await context.values.list({ areaType: 'footprint', breakdown: '' }));
-    if (footprints.size >= 2 && footprints.has(footprint.onsCode)) {
-      const bodies: OversightBody[] = [...footprints].map(([code, values]) => ({ code, name: code === footprint.onsCode ? footprint.name : code, readings: latestReadings(values) }));
-      return { result: oversight.rate({ subject: footprint.onsCode, bodies }), reason: null, comparing: 'footprints', leagueTable: oversight.leagueTable(bodies) };
-    }
-    const { places } = await placesOn(context.partnership, footprint.onsCode);
-    const names = new Map(places.map((p) => [p.data.code, p.data.name]));
-    const placeValues = byArea((await context.values.list({ areaType: 'place', breakdown: '' })).filter((v) => names.has(v.areaCode)));
-    const bodies: OversightBody[] = [...placeValues].map(([code, values]) => ({ code, name: names.get(code) ?? code, readings: latestReadings(values) }));
-    const reason = footprints.size >= 2 ? `${footprint.name} has no indicator values to compare.` : `Only ${footprints.size} footprint has indicator values, so there is no league of footprints to segment ${footprint.name} in; the league table compares its places.`;
-    return { result: null, reason: bodies.length ? reason : `${reason.split(';')[0]}; no place has values either.`, comparing: bodies.length ? 'places' : null, leagueTable: bodies.length ? oversight.leagueTable(bodies) : [] };
-  }
+  const engines = defaultRatingEngines();
 
   app.get('/performance/ratings', { preHandler: read }, async (): Promise<RatingsOverview> => {
     const footprint = await context.footprint();
-    const [all, mine, latest, history] = await Promise.all([published.list(), context.values.list({ areaCode: footprint.onsCode, breakdown: '' }), assessments.latest(footprint.onsCode), assessments.list(footprint.onsCode)]);
-    return {
-      footprint: { code: footprint.onsCode, name: footprint.name },
-      published: { footprint: all.filter((r) => r.footprintCode === footprint.onsCode), england: all },
-      computed: {
-        stp: stp.rate({ subject: footprint.onsCode, readings: latestReadings(mine) }),
-        oversight: await oversightOf(footprint),
-        maturity: { result: latest ? maturity.rate(latest) : null, assessment: latest, history: history.map((a) => ({ id: a.id, assessedOn: a.assessedOn, recordedAt: a.recordedAt })) },
-      },
-      engines: [stp, oversight, maturity].map((e) => ({ id: e.id, name: e.name, source: e.source, configuration: e.configuration })),
-      schemes: RATING_SCHEMES.map((id) => ({ id, name: SCHEME_NAMES[id], ratings: schemeRatings(id).map((r) => ({ value: r.value, label: r.label })) })),
-    };
+    return ratingsOverview({ values: context.values, partnership: context.partnership, published, assessments }, { code: footprint.onsCode, name: footprint.name }, engines);
   });
 
   app.post('/performance/ratings/published', { preHandler: edit }, async (request, reply) => {
@@ -103,9 +41,9 @@ export async function ratingsRoutes(app: FastifyInstance, context: PerformanceCo
   app.post('/performance/ratings/maturity', { preHandler: edit }, async (request, reply) => {
     const footprint = await context.footprint();
     try {
-      const assessment = parseMaturitySelfAssessment(request.body, footprint.onsCode, maturity.configuration);
+      const assessment = parseMaturitySelfAssessment(request.body, footprint.onsCode, engines.maturity.configuration);
       const stored = await assessments.record(assessment, sessionOf(request).user.id);
-      return reply.code(201).send({ assessment: stored, result: maturity.rate(stored) });
+      return reply.code(201).send({ assessment: stored, result: engines.maturity.rate(stored) });
     } catch (error) {
       return problemOf(error, 'Self-assessment not recorded');
     }

@@ -10,7 +10,7 @@ export function ComputedRating({ result, testId }: { result: RatingResult; testI
     <p data-testid={testId}>
       <strong className="nhsuk-tag nhsuk-tag--purple">Computed</strong>{' '}
       <span className="nhsuk-body-l nhsuk-u-font-weight-bold" data-testid={`${testId}-value`}>
-        {result.rating ? result.rating.label : 'Not rated'}
+        {result.rating ? (result.engine.id === 'stp-progress-dashboard' ? `Category ${result.rating.value} – ${result.rating.label}` : result.rating.label) : 'Not rated'}
       </span>
     </p>
   );
@@ -21,7 +21,7 @@ export function ComputedRating({ result, testId }: { result: RatingResult; testI
  * in a table, then each domain's indicators (or criteria) with value, score, weight and the
  * engine's words for them.
  */
-export function RatingExplanation({ result, itemHeader, testId }: { result: RatingResult; itemHeader: string; testId: string }) {
+export function RatingExplanation({ result, itemHeader, domainHeader = 'Domain', testId }: { result: RatingResult; itemHeader: string; domainHeader?: string; testId: string }) {
   return (
     <div data-testid={testId}>
       <p data-testid={`${testId}-summary`}>{result.summary}</p>
@@ -34,10 +34,10 @@ export function RatingExplanation({ result, itemHeader, testId }: { result: Rati
         </div>
       )}
       <FigureTable
-        caption={`${result.engine.name}: domain by domain`}
+        caption={`${result.engine.name}: ${domainHeader.toLowerCase()} by ${domainHeader.toLowerCase()}`}
         testId={`${testId}-domains`}
         columns={[
-          { key: 'name', header: 'Domain' },
+          { key: 'name', header: domainHeader },
           { key: 'score', header: 'Score', numeric: true, render: (d) => (d.rating ?? formatScore(d.score)), csv: (d) => d.rating ?? d.score },
           { key: 'weight', header: 'Weight', numeric: true, render: (d) => formatScore(d.weight) },
           { key: 'text', header: 'Explanation' },

@@ -51,7 +51,7 @@ export function RatingsPage() {
               {oversight.result ? (
                 <>
                   <ComputedRating result={oversight.result} testId="oversight-rating" />
-                  <RatingExplanation result={oversight.result} itemHeader="Metric" testId="oversight" />
+                  <RatingExplanation result={oversight.result} itemHeader="Metric" domainHeader="Part" testId="oversight" />
                 </>
               ) : (
                 <p data-testid="oversight-reason">{oversight.reason}</p>
@@ -66,7 +66,7 @@ export function RatingsPage() {
                     Assessed {formatDate(maturity.assessment.assessedOn)}; {maturity.history.length} assessment{maturity.history.length === 1 ? '' : 's'} recorded.
                   </p>
                   <ComputedRating result={maturity.result} testId="maturity-rating" />
-                  <RatingExplanation result={maturity.result} itemHeader="Criterion" testId="maturity" />
+                  <RatingExplanation result={maturity.result} itemHeader="Criterion" domainHeader="Test" testId="maturity" />
                 </>
               ) : (
                 <p data-testid="maturity-none">No self-assessment is recorded yet.</p>
