@@ -1,10 +1,10 @@
-import { studentTQuantile } from '@footprint/statistics';
-
 /**
  * The slope index of inequality (SII): the absolute gap in a rate across the whole deprivation
  * gradient, from a regression of each group's rate on the mid-point of its cumulative population
  * rank (0 = most deprived, 1 = least deprived), weighted by population.
  */
+import { studentTQuantile } from '@footprint/statistics';
+
 export interface SiiGroup {
   /** Groups in order from most to least deprived (e.g. IMD decile 1 … 10). */
   rate: number;
