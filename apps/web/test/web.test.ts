@@ -36,6 +36,11 @@ const PAGES: Record<string, { paths: string[]; api: string; heading: RegExp }> =
     api: '/api/partnership/footprint',
     heading: /Cheshire and Merseyside|Member organisations|Governance|the plan|Footprints and history|Changes to the register/,
   },
+  performance: {
+    paths: ['/performance', '/performance/indicators', '/performance/compare', '/performance/ratings', '/performance/report'],
+    api: '/api/performance/indicators',
+    heading: /The plan's scorecard|Indicators|Comparisons|Progress ratings|Board report/,
+  },
   'privacy-reviews': { paths: ['/privacy', '/privacy/reviews', '/privacy/audit', '/privacy/unusual-access'], api: '/api/privacy/audit', heading: /^(Privacy|Break-glass reviews|Search the audit|Unusual access)$/ },
 };
 
