@@ -62,10 +62,10 @@ describe('the performance indicator pages in a real browser', { timeout: 300_000
     expect(described).toMatch(/points? shows? special cause variation \(\d+ improvement/);
     expect(described).toContain('Target 78.0%');
 
-    const variation = await chart.getByTestId('spc-variation').innerText();
+    const variation = await chart.getByTestId('spc-variation').locator('.footprint-spc-words').innerText();
     expect(variation).toMatch(/^(Common cause variation|Special cause of (improving|concerning|neutral) variation, (higher|lower))$/);
     expect(await chart.getByTestId('spc-variation').getAttribute('data-variation')).not.toBeNull();
-    expect(await chart.getByTestId('spc-assurance').innerText()).toMatch(/^(Consistently passing the target|Consistently failing the target|Hit and miss: the target may or may not be met)$/);
+    expect(await chart.getByTestId('spc-assurance').locator('.footprint-spc-words').innerText()).toMatch(/^(Consistently passing the target|Consistently failing the target|Hit and miss: the target may or may not be met)$/);
     expect(await chart.locator('svg[role=img] title').first().textContent()).toBe(variation);
 
     const table = chart.getByTestId('spc-table');
