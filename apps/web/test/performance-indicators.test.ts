@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DemoUserCredentials } from '@footprint/server';
 import { loadSyntheticFootprint } from './demo-footprint';
-import { accessibilityViolations, loaded, newPage, pageErrors, screenshot, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
+import { join } from 'node:path';
+import { accessibilityViolations, loaded, newPage, pageErrors, screenshot, SCREENSHOTS, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
 
 const AE = 'ae-four-hour-performance';
 
@@ -77,6 +78,7 @@ describe('the performance indicator pages in a real browser', { timeout: 300_000
     expect(await table.locator('tbody tr').first().locator('[data-column=date]').innerText()).toBe('Oct 2023');
     expect(await page.getByTestId('values-csv').getAttribute('href')).toBe(`/api/performance/indicators/export.csv?indicator=${AE}&area=E54000008`);
     await checkPage(page, 'performance-indicator-ae');
+    await chart.locator('figure').screenshot({ path: join(SCREENSHOTS, 'performance-indicator-ae-chart.png') });
 
     await page.getByLabel('Area').selectOption({ label: 'Liverpool (E08000012)' });
     await page.getByRole('button', { name: 'Show this area' }).click();
