@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DemoUserCredentials } from '@footprint/server';
 import { loadSyntheticFootprint } from './demo-footprint';
-import { accessibilityViolations, loaded, newPage, pageErrors, screenshot, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
+import { join } from 'node:path';
+import { accessibilityViolations, loaded, newPage, pageErrors, screenshot, SCREENSHOTS, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
 
 const AE = 'ae-four-hour-performance';
 
@@ -62,10 +63,10 @@ describe('the performance indicator pages in a real browser', { timeout: 300_000
     expect(described).toMatch(/points? shows? special cause variation \(\d+ improvement/);
     expect(described).toContain('Target 78.0%');
 
-    const variation = await chart.getByTestId('spc-variation').innerText();
+    const variation = await chart.getByTestId('spc-variation').locator('.footprint-spc-words').innerText();
     expect(variation).toMatch(/^(Common cause variation|Special cause of (improving|concerning|neutral) variation, (higher|lower))$/);
     expect(await chart.getByTestId('spc-variation').getAttribute('data-variation')).not.toBeNull();
-    expect(await chart.getByTestId('spc-assurance').innerText()).toMatch(/^(Consistently passing the target|Consistently failing the target|Hit and miss: the target may or may not be met)$/);
+    expect(await chart.getByTestId('spc-assurance').locator('.footprint-spc-words').innerText()).toMatch(/^(Consistently passing the target|Consistently failing the target|Hit and miss: the target may or may not be met)$/);
     expect(await chart.locator('svg[role=img] title').first().textContent()).toBe(variation);
 
     const table = chart.getByTestId('spc-table');
@@ -77,6 +78,7 @@ describe('the performance indicator pages in a real browser', { timeout: 300_000
     expect(await table.locator('tbody tr').first().locator('[data-column=date]').innerText()).toBe('Oct 2023');
     expect(await page.getByTestId('values-csv').getAttribute('href')).toBe(`/api/performance/indicators/export.csv?indicator=${AE}&area=E54000008`);
     await checkPage(page, 'performance-indicator-ae');
+    await chart.locator('figure').screenshot({ path: join(SCREENSHOTS, 'performance-indicator-ae-chart.png') });
 
     await page.getByLabel('Area').selectOption({ label: 'Liverpool (E08000012)' });
     await page.getByRole('button', { name: 'Show this area' }).click();

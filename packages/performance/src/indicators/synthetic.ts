@@ -65,7 +65,7 @@ type Model = ProportionModel | MeanModel | RateModel;
 
 const MODELS: Record<string, Model> = {
   // Around 72% with a winter dip, then a step up of 4 points two-thirds through (a shift of improvement).
-  'ae-four-hour-performance': { kind: 'proportion', start: 71.5, slope: 0, step: { from: 22, by: 4.5 }, spread: 0.9, denominator: 62_000, englandDenominator: 2_200_000, winter: 2.5 },
+  'ae-four-hour-performance': { kind: 'proportion', start: 71.5, slope: 0, step: { from: 22, by: 4 }, spread: 1.1, denominator: 62_000, englandDenominator: 2_200_000, winter: 1.5 },
   // Around 57%, rising slowly throughout (a trend).
   'rtt-18-weeks': { kind: 'proportion', start: 57, slope: 0.05, step: { from: 26, by: 0 }, spread: 0.5, denominator: 310_000, englandDenominator: 7_500_000 },
   // Around 67%, then a drop of 5 points (a shift of concern).
@@ -153,12 +153,18 @@ interface AreaPlan {
   offset: number;
 }
 
-function seriesFor(indicator: IndicatorDefinition, model: Model, area: AreaPlan, periods: readonly string[]): IndicatorValue[] {
+/** Month-to-month variation every area of an indicator shares (the system's good and bad months). */
+function sharedShocks(indicator: IndicatorDefinition, model: Model, months: number): number[] {
+  const z = normal(generator(hash(`${indicator.id}|shared`)));
+  return Array.from({ length: months }, () => z() * model.spread);
+}
+
+function seriesFor(indicator: IndicatorDefinition, model: Model, area: AreaPlan, periods: readonly string[], shared: readonly number[]): IndicatorValue[] {
   const random = generator(hash(`${indicator.id}|${area.code}`));
   const z = normal(random);
   const blank = { breakdown: '', note: SYNTHETIC_NOTE, synthetic: true, indicatorId: indicator.id, areaCode: area.code, areaType: area.areaType };
   return periods.map((period, month) => {
-    const target = level(model, month, period, area.offset) + z() * model.spread;
+    const target = level(model, month, period, area.offset) + shared[month]! + z() * model.spread * 0.5;
     if (model.kind === 'mean') {
       return { ...blank, period, value: round(target, model.decimals), numerator: null, denominator: null, lower95: null, upper95: null, lower998: null, upper998: null };
     }
@@ -197,10 +203,11 @@ export function syntheticNationalSeries(input: SyntheticInput): IndicatorValue[]
   for (const id of syntheticIndicatorIds()) {
     const indicator = listIndicators().find((i) => i.id === id)!;
     const model = MODELS[id] ?? GENERIC[indicator.statistic];
+    const shared = sharedShocks(indicator, model, periods.length);
     const footprintSize = model.kind === 'proportion' ? model.denominator : model.kind === 'rate' ? model.population : 1;
     const englandSize = model.kind === 'proportion' ? model.englandDenominator : model.kind === 'rate' ? model.englandPopulation : 1;
     if (indicator.areaTypes.includes('england')) {
-      out.push(...seriesFor(indicator, model, { code: ENGLAND_CODE, areaType: 'england', size: englandSize, offset: model.kind === 'mean' ? 0.3 : 1.5 }, periods));
+      out.push(...seriesFor(indicator, model, { code: ENGLAND_CODE, areaType: 'england', size: englandSize, offset: model.kind === 'mean' ? 0.3 : 1.5 }, periods, shared));
     }
     const placeSeries: IndicatorValue[][] = [];
     if (indicator.areaTypes.includes('place') && input.places.length > 0) {
@@ -208,12 +215,12 @@ export function syntheticNationalSeries(input: SyntheticInput): IndicatorValue[]
       const total = weights.reduce((a, b) => a + b, 0);
       input.places.forEach((code, i) => {
         const offset = ((hash(`offset|${id}|${code}`) % 1000) / 1000 - 0.5) * 8;
-        placeSeries.push(seriesFor(indicator, model, { code, areaType: 'place', size: (footprintSize * weights[i]!) / total, offset }, periods));
+        placeSeries.push(seriesFor(indicator, model, { code, areaType: 'place', size: (footprintSize * weights[i]!) / total, offset }, periods, shared));
       });
     }
     if (indicator.areaTypes.includes('footprint')) {
       const summed = model.kind === 'proportion' && placeSeries.length > 0;
-      out.push(...(summed ? sumOfPlaces(indicator, input.footprint, placeSeries) : seriesFor(indicator, model, { code: input.footprint, areaType: 'footprint', size: footprintSize, offset: 0 }, periods)));
+      out.push(...(summed ? sumOfPlaces(indicator, input.footprint, placeSeries) : seriesFor(indicator, model, { code: input.footprint, areaType: 'footprint', size: footprintSize, offset: 0 }, periods, shared)));
     }
     for (const series of placeSeries) out.push(...series);
   }

@@ -81,7 +81,7 @@ function Chart({ detail, area, breakdown }: { detail: IndicatorDetailView; area:
   const { indicator } = detail;
   const params = new URLSearchParams({ area });
   if (breakdown) params.set('breakdown', breakdown);
-  const state = useApi<SpcAnswer>(`/api/performance/indicators/${encodeURIComponent(indicator.id)}/spc?${params.toString()}`);
+  const state = useApi<SpcAnswer>(`/performance/indicators/${encodeURIComponent(indicator.id)}/spc?${params.toString()}`);
   return (
     <Load state={state} what="the chart">
       {(answer) => {
@@ -140,7 +140,7 @@ function Definition({ detail }: { detail: IndicatorDetailView }) {
 export function IndicatorPage() {
   const { indicatorId = '' } = useParams();
   const [search] = useSearchParams();
-  const detail = useApi<IndicatorDetailView>(`/api/performance/indicators/${encodeURIComponent(indicatorId)}`);
+  const detail = useApi<IndicatorDetailView>(`/performance/indicators/${encodeURIComponent(indicatorId)}`);
   usePageTitle(detail.status === 'ready' ? detail.data.indicator.name : 'Indicator');
   return (
     <>

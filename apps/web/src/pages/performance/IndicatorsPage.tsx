@@ -74,7 +74,7 @@ function GapTable({ gap, indicators, footprintName }: { gap: IndicatorSummaryVie
 /** /performance/indicators: the catalogue by triple-aim gap, each with its definition, source, polarity and latest footprint value. */
 export function IndicatorsPage() {
   usePageTitle('Indicators');
-  const list = useApi<IndicatorList>('/api/performance/indicators');
+  const list = useApi<IndicatorList>('/performance/indicators');
   return (
     <>
       <PerformanceNav />

@@ -26,6 +26,7 @@ export function formatSpcValue(value: number | null, unit: string, decimals = 1)
   if (value === null || !Number.isFinite(value)) return '';
   const number = value.toLocaleString('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   if (unit === '' || unit === 'count') return number;
+  if (unit.startsWith('£ ')) return `${value < 0 ? '−' : ''}£${number.replace('-', '')} ${unit.slice(2)}`;
   return unit === '%' ? `${number}%` : `${number} ${unit}`;
 }
 

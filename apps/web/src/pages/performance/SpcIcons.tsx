@@ -171,7 +171,7 @@ export function VariationIconLabel({ icon, size = 36, testId }: { icon: Variatio
       <span aria-hidden="true" style={{ display: 'inline-flex' }}>
         <VariationIconImage icon={icon} size={size} />
       </span>
-      <span>{variationWords(icon)}</span>
+      <span className="footprint-spc-words">{variationWords(icon)}</span>
     </span>
   );
 }
@@ -185,7 +185,7 @@ export function AssuranceIconLabel({ assurance, size = 36, testId }: { assurance
           <AssuranceIconImage assurance={assurance} size={size} />
         </span>
       )}
-      <span>{assuranceWords(assurance)}</span>
+      <span className="footprint-spc-words">{assuranceWords(assurance)}</span>
     </span>
   );
 }
