@@ -135,6 +135,7 @@ export async function compareAreas(input: ComparisonInput): Promise<IndicatorCom
     period: period ?? '',
     periods,
     place,
+    places: footprint.places.map((p) => ({ code: p.code, name: p.name })),
     benchmark,
     rows,
     funnel: outcome.funnel,
