@@ -100,7 +100,8 @@ export async function compareAreas(input: ComparisonInput): Promise<IndicatorCom
   const periods = [...new Set(scoped.map((v) => v.period))].sort().reverse();
   const period = input.period ?? periods[0] ?? null;
   const benchmarkArea: ComparisonArea = level === 'footprints' ? { ...ENGLAND, type: 'england' } : { code: footprint.code, name: footprint.name, type: 'footprint' };
-  const benchmarkValue = period ? all.find((v) => v.areaType === benchmarkArea.type && v.areaCode === benchmarkArea.code && v.period === period) : undefined;
+  const found = period ? all.find((v) => v.areaType === benchmarkArea.type && v.areaCode === benchmarkArea.code && v.period === period) : undefined;
+  const benchmarkValue = found ? withLimits(found, indicator) : undefined;
   const benchmark = benchmarkValue ? { ...benchmarkArea, value: benchmarkValue.value as number, lower95: benchmarkValue.lower95, upper95: benchmarkValue.upper95 } : null;
   if (!benchmark) notes.push(level === 'footprints' ? `No England value${period ? ` for ${period}` : ''} is imported, so footprints are not compared with a benchmark.` : `${footprint.name} has no value${period ? ` for ${period}` : ''}, so there is no benchmark.`);
 
@@ -135,6 +136,7 @@ export async function compareAreas(input: ComparisonInput): Promise<IndicatorCom
     period: period ?? '',
     periods,
     place,
+    places: footprint.places.map((p) => ({ code: p.code, name: p.name })),
     benchmark,
     rows,
     funnel: outcome.funnel,

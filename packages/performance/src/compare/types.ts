@@ -56,6 +56,8 @@ export interface IndicatorComparison {
   /** Every period that has values at this level, newest first (for a period switch). */
   periods: string[];
   place: { code: string; name: string } | null;
+  /** The footprint's places (to choose practices by). */
+  places: Array<{ code: string; name: string }>;
   /** The area compared with: the footprint for places and practices, England for footprints (where imported). */
   benchmark: (ComparisonArea & { value: number; lower95: number | null; upper95: number | null }) | null;
   rows: ComparisonRow[];

@@ -1,3 +1,4 @@
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Scorecard, ScorecardAmbition, ScorecardCell } from '@footprint/performance';
 import { useApi } from '../../api/useApi';
@@ -8,21 +9,34 @@ import { CellIcons, formatValue, GAP_STATEMENTS, GapText, monthName, StatusTag, 
 
 /** Chooses the footprint or one place (?area=CODE), so every row reads for that area. */
 function AreaSwitch({ card, area }: { card: Scorecard; area: string }) {
-  const [, setParams] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  const [chosen, setChosen] = useState(area);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const next = new URLSearchParams(params);
+    if (chosen === card.footprint.code) next.delete('area');
+    else next.set('area', chosen);
+    setParams(next);
+  }
   return (
-    <div className="nhsuk-form-group">
-      <label className="nhsuk-label" htmlFor="scorecard-area">
-        Show the scorecard for
-      </label>
-      <select className="nhsuk-select" id="scorecard-area" data-testid="scorecard-area" value={area} onChange={(e) => setParams(e.target.value === card.footprint.code ? {} : { area: e.target.value })}>
-        <option value={card.footprint.code}>{card.footprint.name} (the footprint)</option>
-        {card.places.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <form onSubmit={submit} data-testid="scorecard-area-form">
+      <div className="nhsuk-form-group">
+        <label className="nhsuk-label" htmlFor="scorecard-area">
+          Show the scorecard for
+        </label>
+        <select className="nhsuk-select" id="scorecard-area" data-testid="scorecard-area" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          <option value={card.footprint.code}>{card.footprint.name} (the footprint)</option>
+          {card.places.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
+          ))}
+        </select>{' '}
+        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
+          Show
+        </button>
+      </div>
+    </form>
   );
 }
 
