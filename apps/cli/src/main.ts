@@ -5,6 +5,7 @@ import * as client from './commands/client';
 import * as demo from './commands/demo';
 import * as generate from './commands/generate';
 import * as importCommand from './commands/import';
+import * as indicators from './commands/indicators';
 import * as keys from './commands/keys';
 import * as partnership from './commands/partnership';
 import * as query from './commands/query';
@@ -17,7 +18,7 @@ import * as user from './commands/user';
 import * as warehouse from './commands/warehouse';
 
 /** Each command lives in its own file under ./commands and adds itself to the program. */
-const commands = [demo, serve, importCommand, generate, warehouse, query, token, keys, client, user, relationships, audit, registerCommand, partnership, buildWeb, spc];
+const commands = [demo, serve, importCommand, generate, warehouse, query, token, keys, client, user, relationships, audit, registerCommand, partnership, buildWeb, spc, indicators];
 
 export function buildProgram(): Command {
   const program = new Command('footprint')

@@ -1,23 +1,16 @@
 /**
  * Rates and directly age-standardised rates with confidence intervals, by the methods in the
- * Public Health England / OHID technical guidance (Fingertips): Byar's approximation to the
- * Poisson limits of a count, and Dobson's method to carry them to a DSR.
+ * Public Health England / OHID technical guidance (Fingertips), through the one implementation in
+ * @footprint/statistics (tested against PHEindicatormethods): Byar's approximation and the exact
+ * Poisson limits of a count, and Dobson's method to carry them to a DSR. This file only adapts
+ * insight's shapes (a rate even below 10 events, for the SII; empty age bands) to those functions.
  */
-import { inverseNormal } from '@footprint/statistics';
+import { byarLimits as byarPoissonLimits, directlyStandardisedRate as dobsonDsr, rateLimits } from '@footprint/statistics';
 
-/** The two-sided standard normal quantile for a confidence level (0.95 → 1.959964). */
-export function zFor(confidence: number): number {
-  return inverseNormal(1 - (1 - confidence) / 2);
-}
-
-/** Byar's approximation to the exact Poisson confidence limits of an observed count. */
+/** Byar's approximation to the Poisson limits of an observed count (a lower limit of 0 where Byar's gives none: 0 events). */
 export function byarLimits(observed: number, confidence = 0.95): { lower: number; upper: number } {
-  const z = zFor(confidence);
-  const o = observed;
-  const lower = o === 0 ? 0 : o * (1 - 1 / (9 * o) - z / (3 * Math.sqrt(o))) ** 3;
-  const u = o + 1;
-  const upper = u * (1 - 1 / (9 * u) + z / (3 * Math.sqrt(u))) ** 3;
-  return { lower, upper };
+  const { lower, upper } = byarPoissonLimits(observed, confidence);
+  return { lower: lower ?? 0, upper };
 }
 
 export interface RateResult {
@@ -28,11 +21,11 @@ export interface RateResult {
   upper: number | null;
 }
 
-/** A crude rate per `per` with Byar limits. */
+/** A crude rate per `per` with PHEindicatormethods' phe_rate limits: exact below 10 events, Byar's from 10. */
 export function crudeRate(observed: number, population: number, per = 100_000, confidence = 0.95): RateResult {
   if (population <= 0) return { observed, population, rate: null, lower: null, upper: null };
-  const { lower, upper } = byarLimits(observed, confidence);
-  return { observed, population, rate: (observed / population) * per, lower: (lower / population) * per, upper: (upper / population) * per };
+  const { value, lower, upper } = rateLimits(observed, population, per, confidence);
+  return { observed, population, rate: value, lower, upper };
 }
 
 export interface Stratum {
@@ -45,38 +38,42 @@ export interface Stratum {
 }
 
 /**
- * A directly standardised rate per `per`, with Dobson's confidence limits:
- * DSR = Σ wᵢ·Oᵢ/nᵢ / Σ wᵢ; var(DSR) = Σ wᵢ²·Oᵢ/nᵢ² / (Σ wᵢ)²; and with O = Σ Oᵢ and Byar's
- * limits O_L, O_U for O, the limits are DSR + √(var(DSR)/O)·(O_L − O) and likewise for O_U.
- * Strata with no population contribute nothing (their weight still counts in Σ wᵢ, as PHE does).
- * Null limits when O = 0; PHE does not publish DSRs on fewer than 10 events (see `reliable`).
+ * A directly standardised rate per `per`, with Dobson's confidence limits from
+ * @footprint/statistics. Strata with no population contribute nothing, but their weight still
+ * counts in Σ wᵢ (as if their rate were 0): the DSR over the populated strata, whose every term
+ * is over Σ wᵢ, is scaled by their share of the weight. Below 10 events the limits are null and
+ * `reliable` false (PHE does not publish such DSRs), but the rate itself is still given, for the
+ * slope index of inequality across deciles.
  */
 export function directlyStandardisedRate(strata: readonly Stratum[], per = 100_000, confidence = 0.95): RateResult & { reliable: boolean } {
   let weightTotal = 0;
-  let weighted = 0;
-  let variance = 0;
+  let populatedWeight = 0;
+  let weightedRates = 0;
   let observed = 0;
   let population = 0;
+  const populated: Stratum[] = [];
   for (const s of strata) {
     weightTotal += s.standard;
     observed += s.observed;
     population += s.population;
     if (s.population <= 0) continue;
-    weighted += (s.standard * s.observed) / s.population;
-    variance += (s.standard ** 2 * s.observed) / s.population ** 2;
+    populated.push(s);
+    populatedWeight += s.standard;
+    weightedRates += (s.standard * s.observed) / s.population;
   }
   if (weightTotal <= 0 || population <= 0) return { observed, population, rate: null, lower: null, upper: null, reliable: false };
-  const dsr = weighted / weightTotal;
-  const varDsr = variance / weightTotal ** 2;
-  if (observed === 0) return { observed, population, rate: 0, lower: null, upper: null, reliable: false };
-  const { lower, upper } = byarLimits(observed, confidence);
-  const scale = Math.sqrt(varDsr / observed);
+  const share = populatedWeight / weightTotal;
+  const result = dobsonDsr(populated, { multiplier: per, confidence });
+  if (result.value === null) {
+    // Fewer than 10 events: no limits; the point estimate Σ wᵢOᵢ/nᵢ / Σ wᵢ only.
+    return { observed, population, rate: (weightedRates / weightTotal) * per, lower: null, upper: null, reliable: false };
+  }
   return {
     observed,
     population,
-    rate: dsr * per,
-    lower: (dsr + scale * (lower - observed)) * per,
-    upper: (dsr + scale * (upper - observed)) * per,
-    reliable: observed >= 10,
+    rate: result.value * share,
+    lower: result.lower === null ? null : result.lower * share,
+    upper: result.upper === null ? null : result.upper * share,
+    reliable: true,
   };
 }

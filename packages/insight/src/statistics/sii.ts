@@ -1,3 +1,5 @@
+import { studentTQuantile } from '@footprint/statistics';
+
 /**
  * The slope index of inequality (SII): the absolute gap in a rate across the whole deprivation
  * gradient, from a regression of each group's rate on the mid-point of its cumulative population
@@ -67,69 +69,7 @@ export function slopeIndexOfInequality(groups: readonly SiiGroup[], confidence =
   };
 }
 
-/** Student's t quantile by bisection on the regularised incomplete beta function. */
+/** Student's t quantile, from @footprint/statistics (the one implementation insight and performance share). */
 export function tQuantile(p: number, df: number): number {
-  let lo = 0;
-  let hi = 1000;
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (tCdf(mid, df) < p) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
-
-function tCdf(t: number, df: number): number {
-  const x = df / (df + t * t);
-  const tail = 0.5 * incompleteBeta(x, df / 2, 0.5);
-  return t >= 0 ? 1 - tail : tail;
-}
-
-function incompleteBeta(x: number, a: number, b: number): number {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const lbeta = logGamma(a + b) - logGamma(a) - logGamma(b);
-  const front = Math.exp(Math.log(x) * a + Math.log(1 - x) * b + lbeta);
-  if (x < (a + 1) / (a + b + 2)) return (front * continuedFraction(x, a, b)) / a;
-  return 1 - (Math.exp(Math.log(1 - x) * b + Math.log(x) * a + lbeta) * continuedFraction(1 - x, b, a)) / b;
-}
-
-function continuedFraction(x: number, a: number, b: number): number {
-  const tiny = 1e-300;
-  let c = 1;
-  let d = 1 - ((a + b) * x) / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= 300; m++) {
-    const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-14) break;
-  }
-  return h;
-}
-
-function logGamma(z: number): number {
-  const g = 7;
-  const coef = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
-  z -= 1;
-  let x = coef[0];
-  for (let i = 1; i < g + 2; i++) x += coef[i] / (z + i);
-  const t = z + g + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(x);
+  return studentTQuantile(p, df);
 }

@@ -149,7 +149,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     id: 'learning-disability-community-living',
     name: 'People with learning disabilities living in the community',
-    definition: 'Adults on the learning disability register living in their own home or with family (not in residential or inpatient care) at the end of the period, as a percentage of adults on the register.',
+    definition: 'Adults on the learning disability register who are not in hospital as inpatients at the end of the period, as a percentage of adults on the register (the record holds no accommodation status, so people in residential care cannot be told apart).',
     source: WAREHOUSE_SOURCE,
     gap: 'care-and-quality',
     polarity: 'RAG - High is good',
@@ -179,7 +179,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     id: 'serious-mental-illness-health-checks',
     name: 'Physical health checks for people with serious mental illness',
-    definition: 'People on the serious mental illness register who had all six physical health checks (blood pressure, BMI, cholesterol, blood glucose or HbA1c, smoking status, alcohol use) in the 12 months ending the period, as a percentage of the register.',
+    definition: 'People on the serious mental illness register who had all five of the six physical health checks the record holds (blood pressure, BMI, cholesterol, HbA1c, smoking status; alcohol use is not coded in it) in the 12 months ending the period, as a percentage of the register.',
     source: WAREHOUSE_SOURCE,
     gap: 'care-and-quality',
     polarity: 'RAG - High is good',

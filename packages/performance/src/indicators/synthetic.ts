@@ -66,7 +66,7 @@ type Model = ProportionModel | MeanModel | RateModel;
 const MODELS: Record<string, Model> = {
   // Around 72% with a winter dip, then a step up of 4 points two-thirds through (a shift of improvement).
   'ae-four-hour-performance': { kind: 'proportion', start: 71.5, slope: 0, step: { from: 22, by: 4.5 }, spread: 0.9, denominator: 62_000, englandDenominator: 2_200_000, winter: 2.5 },
-  // Around 57%, flat, then rising for the last ten months (a trend).
+  // Around 57%, rising slowly throughout (a trend).
   'rtt-18-weeks': { kind: 'proportion', start: 57, slope: 0.05, step: { from: 26, by: 0 }, spread: 0.5, denominator: 310_000, englandDenominator: 7_500_000 },
   // Around 67%, then a drop of 5 points (a shift of concern).
   'cancer-62-day': { kind: 'proportion', start: 68, slope: 0, step: { from: 24, by: -5 }, spread: 1.5, denominator: 950, englandDenominator: 24_000 },

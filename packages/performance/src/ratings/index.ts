@@ -10,4 +10,5 @@ export * from './oversight';
 export * from './maturity';
 export * from './published';
 export * from './store';
+export { defaultRatingEngines, latestReadings, ratingsOverview, type RatingEngines, type RatingSources, type RatingsOverview } from './overview';
 export { ratingMigrations } from './migrations';

@@ -129,8 +129,12 @@ interface BodyAssessment {
   segment: number | null;
   overridden: boolean;
   overrideText: string;
+  overrideState: OverrideState;
   segmentText: string;
 }
+
+/** What the financial override did: lowered the segment, was triggered but the segment was already no better, was not triggered, or could not be tested. */
+export type OverrideState = 'applied' | 'triggered, no change' | 'not triggered' | 'not tested' | 'not configured';
 
 const ORDINAL = ['', 'first', 'second', 'third', 'fourth'];
 
@@ -170,7 +174,7 @@ export class OversightEngine implements RatingEngine<OversightInputs, OversightC
         name: 'Financial override',
         score: null,
         weight: null,
-        rating: mine.overridden ? 'applied' : 'not applied',
+        rating: mine.overrideState,
         text: mine.overrideText,
         items: [{ id: o.indicatorId, name: o.name, value: reading?.value ?? null, unit: '£ million', period: reading?.period ?? null, score: null, weight: null, text: mine.overrideText }],
       });
@@ -226,7 +230,7 @@ export class OversightEngine implements RatingEngine<OversightInputs, OversightC
         if (score === null) return { ...base, value: null, score: null, text: `${metric.name}: no value, so not scored.` };
         scores.push(score);
         const compared = metricScores.get(metric.indicatorId)!.size;
-        const how = config.metricScoring === 'quartile' ? `${ORDINAL[score]} quartile of ${compared} bodies` : `cut points ${metric.cutPoints!.join(', ')}`;
+        const how = config.metricScoring === 'thresholds' ? `cut points ${metric.cutPoints!.join(', ')}` : compared === 1 ? 'the only body with a value' : `${ORDINAL[score]} quartile of ${compared} bodies`;
         return { ...base, value: reading!.value, score, text: `${metric.name}: ${formatNumber(reading!.value!)} ${metric.unit} scores ${score} (${how}; ${metric.polarity === HIGH ? 'high' : 'low'} is good).` };
       });
       const average = scores.length >= config.minimumMetrics ? scores.reduce((s, v) => s + v, 0) / scores.length : null;
@@ -238,21 +242,19 @@ export class OversightEngine implements RatingEngine<OversightInputs, OversightC
     return partial.map((p) => {
       const bySegment = segments.get(p.body.code) ?? null;
       const segmentText = bySegment === null ? '' : segmentBy.method === 'quartile' ? `The average is in the ${ORDINAL[bySegment]} quartile of ${averages.size} bodies: segment ${bySegment}.` : `Against segment cut points ${segmentBy.cutPoints.join(', ')}: segment ${bySegment}.`;
-      const { segment, overridden, overrideText } = this.override(p.body, bySegment);
-      return { ...p, segment, overridden, overrideText, segmentText };
+      const { segment, overridden, overrideText, overrideState } = this.override(p.body, bySegment);
+      return { ...p, segment, overridden, overrideText, overrideState, segmentText };
     });
   }
 
-  private override(body: OversightBody, segment: number | null): { segment: number | null; overridden: boolean; overrideText: string } {
+  private override(body: OversightBody, segment: number | null): { segment: number | null; overridden: boolean; overrideText: string; overrideState: OverrideState } {
     const o = this.configuration.financialOverride;
-    if (!o) return { segment, overridden: false, overrideText: '' };
+    if (!o) return { segment, overridden: false, overrideText: '', overrideState: 'not configured' };
     const value = body.readings[o.indicatorId]?.value;
-    if (value === null || value === undefined || !Number.isFinite(value)) return { segment, overridden: false, overrideText: `${o.name}: no value, so the financial override was not tested.` };
-    const triggered = value < o.below;
-    const overridden = triggered && segment !== null && segment < o.bestSegment;
-    const text = triggered
-      ? `${o.name}: ${formatNumber(value)} £ million is below ${o.below}, so the segment can be no better than ${o.bestSegment}${overridden ? `: segment ${segment} became ${o.bestSegment}.` : '; it was already.'}`
-      : `${o.name}: ${formatNumber(value)} £ million is not below ${o.below}: no override.`;
-    return { segment: overridden ? o.bestSegment : segment, overridden, overrideText: text };
+    if (value === null || value === undefined || !Number.isFinite(value)) return { segment, overridden: false, overrideText: `${o.name}: no value, so the financial override was not tested.`, overrideState: 'not tested' };
+    if (!(value < o.below)) return { segment, overridden: false, overrideText: `${o.name}: ${formatNumber(value)} £ million is not below ${o.below}: no override.`, overrideState: 'not triggered' };
+    const overridden = segment !== null && segment < o.bestSegment;
+    const text = `${o.name}: ${formatNumber(value)} £ million is below ${o.below}, so the segment can be no better than ${o.bestSegment}${overridden ? `: segment ${segment} became ${o.bestSegment}.` : segment === null ? '.' : `; it was already ${segment}.`}`;
+    return { segment: overridden ? o.bestSegment : segment, overridden, overrideText: text, overrideState: overridden ? 'applied' : 'triggered, no change' };
   }
 }

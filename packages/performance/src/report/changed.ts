@@ -1,5 +1,5 @@
-import { spc } from '../spc';
-import { improvementOf, type IndicatorDefinition, type IndicatorValue, type SpcResult } from '../types';
+import { indicatorSpc as seriesSpc } from '../indicators/series-spc';
+import { type IndicatorDefinition, type IndicatorValue, type SpcResult } from '../types';
 import type { ChangeReason, IndicatorSeries, ReportIndicator } from './types';
 import { ASSURANCE_WORDS, VARIATION_WORDS } from './words';
 
@@ -11,15 +11,9 @@ import { ASSURANCE_WORDS, VARIATION_WORDS } from './words';
 export const CHANGED_RULE =
   'An indicator is charted when the footprint has a value for the month and either that latest point shows special cause variation (outside the limits, a trend, two of three beyond two sigma, or a shift), or its variation or assurance icon differs from the icon at the month before. Indicators with no value for the month are not charted.';
 
-/** SPC on the series as the indicator defines it: improvement from its polarity, its profile, its target. */
-export function indicatorSpc(definition: IndicatorDefinition, values: readonly IndicatorValue[]): SpcResult | null {
-  const points = values.filter((v) => v.value !== null && Number.isFinite(v.value)).map((v) => ({ date: `${v.period}-01`, value: v.value! }));
-  if (points.length < 2) return null;
-  return spc(points, {
-    improvement: improvementOf(definition.polarity),
-    profile: definition.spcProfile,
-    ...(definition.target ? { target: definition.target.value } : {}),
-  });
+/** SPC on the footprint's series as the indicator defines it (the one shared implementation in indicators/series-spc). */
+function footprintSpc(definition: IndicatorDefinition, values: readonly IndicatorValue[]): SpcResult | null {
+  return seriesSpc(definition, values[0]?.areaCode ?? '', '', values).spc;
 }
 
 /** One indicator's footprint series cut at the period, with SPC now and at the month before. */
@@ -28,8 +22,8 @@ export function indicatorSeries(definition: IndicatorDefinition, values: readonl
   return {
     definition,
     values: toPeriod,
-    spc: indicatorSpc(definition, toPeriod),
-    previous: indicatorSpc(definition, toPeriod.filter((v) => v.period <= previousPeriod)),
+    spc: footprintSpc(definition, toPeriod),
+    previous: footprintSpc(definition, toPeriod.filter((v) => v.period <= previousPeriod)),
   };
 }
 

@@ -6,3 +6,4 @@ export { trajectoryAt, type TrajectoryPath } from './trajectory';
 export { trendOf, TREND_MONTHS, TREND_MINIMUM_POINTS } from './trend';
 export { VARIATION_WORDS, ASSURANCE_WORDS, STATUS_WORDS, signalOrNoise, withUnit } from './words';
 export { monthIndex, monthOf, isMonth } from './periods';
+export { ambitionDrillDown, indicatorHref, type AmbitionDrillDown, type DrillDownCell, type DrillDownIndicator, type DrillDownInput } from './detail';

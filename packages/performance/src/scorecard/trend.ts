@@ -6,13 +6,15 @@ import type { PlanDirection, Trend } from './types';
 export const TREND_MONTHS = 12;
 export const TREND_MINIMUM_POINTS = 6;
 
+const TREND_LABEL: Record<Trend['direction'], string> = { improving: 'Improving', worsening: 'Worsening', rising: 'Rising', falling: 'Falling', 'no-significant-change': 'No significant change', 'too-few-points': 'Too few points' };
+
 /**
  * The trend over the last 12 months: the ordinary least-squares slope of value on month, with its
  * 95% confidence interval from Student's t with n − 2 degrees of freedom. When the interval
  * excludes 0 the series is moving: improving or worsening by the plan's direction; otherwise there
- * is no significant change. Fewer than 6 values in the 12 months: too few points to say.
+ * is no significant change (rising or falling where no direction is better). Fewer than 6 values in the 12 months: too few points to say.
  */
-export function trendOf(series: readonly { period: string; value: number }[], period: string, direction: PlanDirection): Trend {
+export function trendOf(series: readonly { period: string; value: number }[], period: string, direction: PlanDirection | 'neutral'): Trend {
   const end = monthIndex(period);
   const used = series.filter((p) => {
     const m = monthIndex(p.period);
@@ -43,11 +45,11 @@ export function trendOf(series: readonly { period: string; value: number }[], pe
   const upper95 = slope + t * se;
   const moving = lower95 > 0 || upper95 < 0;
   const rising = slope > 0;
-  const trendDirection = !moving ? 'no-significant-change' : rising === (direction === 'higher') ? 'improving' : 'worsening';
+  const trendDirection = !moving ? 'no-significant-change' : direction === 'neutral' ? (rising ? 'rising' : 'falling') : rising === (direction === 'higher') ? 'improving' : 'worsening';
   const movement = `${rising ? 'rising' : 'falling'} by ${fmt(Math.abs(slope))} a month (95% CI ${fmt(lower95)} to ${fmt(upper95)})`;
   const words =
     trendDirection === 'no-significant-change'
       ? `No significant change over ${n} months (${from} to ${to}): the slope, ${fmt(slope)} a month, has a 95% CI from ${fmt(lower95)} to ${fmt(upper95)}, which includes 0.`
-      : `${trendDirection === 'improving' ? 'Improving' : 'Worsening'}: ${movement} over ${n} months (${from} to ${to}).`;
+      : `${TREND_LABEL[trendDirection]}: ${movement} over ${n} months (${from} to ${to}).`;
   return { direction: trendDirection, slopePerMonth: slope, lower95, upper95, points: n, from, to, words };
 }

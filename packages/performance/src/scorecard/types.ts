@@ -9,7 +9,8 @@ export type ScorecardStatus = (typeof SCORECARD_STATUSES)[number];
 export type PlanDirection = 'higher' | 'lower';
 
 /** The trend over the last 12 months (see trend.ts for the method). */
-export const TREND_DIRECTIONS = ['improving', 'worsening', 'no-significant-change', 'too-few-points'] as const;
+/** 'rising' and 'falling' are for an indicator with no better direction (Blue-orange-blue or Not applicable). */
+export const TREND_DIRECTIONS = ['improving', 'worsening', 'rising', 'falling', 'no-significant-change', 'too-few-points'] as const;
 export type TrendDirection = (typeof TREND_DIRECTIONS)[number];
 
 export interface Trend {

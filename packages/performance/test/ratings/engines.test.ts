@@ -122,7 +122,11 @@ describe('the oversight segmentation engine', () => {
     expect(a.summary).toBe('Computed segment 3 (after the financial override): average metric score 1, position 2 of 4 in the league table.');
     const b = engine.rate({ subject: 'B', bodies });
     expect(b.rating?.value).toBe('2');
-    expect(b.domains[1].text).toBe('Finance: 1 £ million is not below 0: no override.');
+    expect(b.domains[1]).toMatchObject({ rating: 'not triggered', text: 'Finance: 1 £ million is not below 0: no override.' });
+    // D is in deficit too but already in segment 4.
+    const d = engine.rate({ subject: 'D', bodies: bodies.map((x) => (x.code === 'D' ? body('D', 60, 9, -1) : x)) });
+    expect(d.domains[1]).toMatchObject({ rating: 'triggered, no change', text: 'Finance: -1 £ million is below 0, so the segment can be no better than 3; it was already 4.' });
+    expect(d.rating?.value).toBe('4');
   });
 
   it('ranks the league table by segment, then average score', () => {
@@ -151,8 +155,9 @@ describe('the oversight segmentation engine', () => {
     const few = [body('A', 80, 6), body('Z', null, null, null)];
     const z = engine.rate({ subject: 'Z', bodies: few });
     expect(z.rating).toBeNull();
-    expect(z.domains[1].text).toBe('Finance: no value, so the financial override was not tested.');
+    expect(z.domains[1]).toMatchObject({ rating: 'not tested', text: 'Finance: no value, so the financial override was not tested.' });
     expect(z.notes).toContain('Only 2 bodies compared: quartiles are coarse.');
+    expect(engine.rate({ subject: 'A', bodies: few }).domains[0].items[0].text).toBe('A&E: 80 % scores 1 (the only body with a value; high is good).');
     expect(engine.leagueTable(few).map((r) => r.code)).toEqual(['A', 'Z']);
     expect(() => engine.rate({ subject: 'Q', bodies: few })).toThrow('the subject Q is not among the bodies compared');
   });

@@ -59,3 +59,12 @@ describe('the trend over the last 12 months', () => {
     expect(trendOf(noise, '2025-07', 'higher')).toMatchObject({ direction: 'too-few-points', points: 5, slopePerMonth: null });
   });
 });
+
+describe('the trend of an indicator with no better direction', () => {
+  it('says rising or falling rather than improving or worsening', () => {
+    const rising = months(12, (i) => 10 + i + (i % 2 ? 0.1 : -0.1));
+    expect(trendOf(rising, '2024-12', 'neutral')).toMatchObject({ direction: 'rising' });
+    expect(trendOf(rising, '2024-12', 'neutral').words).toMatch(/^Rising: rising by 1 a month/);
+    expect(trendOf(months(12, (i) => 10 - i), '2024-12', 'neutral').direction).toBe('falling');
+  });
+});

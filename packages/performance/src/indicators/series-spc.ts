@@ -1,0 +1,103 @@
+import { spc } from '../spc';
+import { improvementOf, type AreaType, type IndicatorDefinition, type IndicatorValue, type SpcResult } from '../types';
+
+/**
+ * An indicator's series through SPC: its values (months with a value, oldest first) as points
+ * dated the first of the month, improvement from the indicator's polarity, its target or
+ * trajectory aligned to the points, and its SPC profile. Shared by the API, the CLI, the
+ * scorecard and the board report.
+ */
+
+/** What the indicator page, the scorecard and the report read for one area's series. */
+export interface IndicatorSpcView {
+  indicatorId: string;
+  areaCode: string;
+  breakdown: string;
+  unit: string;
+  /** How many months have a value (months with only a note are left out). */
+  pointCount: number;
+  /** The SPC result, or null when there are too few values (see `reason`). */
+  spc: SpcResult | null;
+  reason: string | null;
+  /** True when any value of the series is synthetic. */
+  synthetic: boolean;
+}
+
+/** A chart needs at least this many values (spc() itself needs 2). */
+export const MIN_SPC_POINTS = 2;
+
+/**
+ * The target for each period: with a trajectory, the latest trajectory (or target) value at or
+ * before the period (null before the first); with a target alone, its value at every period (a
+ * standard to meet); otherwise null.
+ */
+export function targetsFor(indicator: IndicatorDefinition, periods: readonly string[]): (number | null)[] {
+  const steps = [...(indicator.trajectory ?? []), ...(indicator.target && indicator.trajectory?.length ? [indicator.target] : [])].sort((a, b) => a.period.localeCompare(b.period));
+  if (steps.length) {
+    return periods.map((period) => {
+      const reached = steps.filter((s) => s.period <= period);
+      return reached.length ? reached[reached.length - 1]!.value : null;
+    });
+  }
+  return periods.map(() => indicator.target?.value ?? null);
+}
+
+/** SPC of one area's series of an indicator (values of one area and breakdown, in any order). */
+export function indicatorSpc(indicator: IndicatorDefinition, areaCode: string, breakdown: string, values: readonly IndicatorValue[]): IndicatorSpcView {
+  const series = values.filter((v) => v.value !== null).sort((a, b) => a.period.localeCompare(b.period));
+  const base = { indicatorId: indicator.id, areaCode, breakdown, unit: indicator.unit, pointCount: series.length, synthetic: values.some((v) => v.synthetic) };
+  if (series.length < MIN_SPC_POINTS) {
+    const reason = series.length === 0 ? `${indicator.name} has no values for ${areaCode}${breakdown ? ` (${breakdown})` : ''}.` : `SPC needs at least ${MIN_SPC_POINTS} monthly values; ${indicator.name} has ${series.length} for ${areaCode}${breakdown ? ` (${breakdown})` : ''}.`;
+    return { ...base, spc: null, reason };
+  }
+  const targets = targetsFor(indicator, series.map((v) => v.period));
+  const result = spc(
+    series.map((v) => ({ date: `${v.period}-01`, value: v.value! })),
+    { improvement: improvementOf(indicator.polarity), profile: indicator.spcProfile, ...(targets.some((t) => t !== null) ? { target: targets } : {}) },
+  );
+  return { ...base, spc: result, reason: null };
+}
+
+/** One indicator in the catalogue as the API lists it. */
+export interface IndicatorSummaryView extends IndicatorDefinition {
+  /** The latest period with any value, or null. */
+  latestPeriod: string | null;
+  /** The footprint's value for that period (everyone), or null. */
+  latestFootprintValue: IndicatorValue | null;
+}
+
+/** An area (and breakdowns) an indicator has values for. */
+export interface IndicatorAreaView {
+  areaCode: string;
+  areaType: AreaType;
+  name: string | null;
+  breakdowns: string[];
+  periods: number;
+  latestPeriod: string;
+  synthetic: boolean;
+}
+
+export interface IndicatorDetailView {
+  indicator: IndicatorDefinition;
+  areas: IndicatorAreaView[];
+}
+
+/** The areas and breakdowns of a set of values (one indicator), footprint first, then places, practices, England. */
+export function areasOf(values: readonly IndicatorValue[], names: ReadonlyMap<string, string>): IndicatorAreaView[] {
+  const byArea = new Map<string, IndicatorAreaView & { months: Set<string> }>();
+  for (const v of values) {
+    let area = byArea.get(v.areaCode);
+    if (!area) {
+      area = { areaCode: v.areaCode, areaType: v.areaType, name: names.get(v.areaCode) ?? null, breakdowns: [], periods: 0, latestPeriod: v.period, synthetic: false, months: new Set() };
+      byArea.set(v.areaCode, area);
+    }
+    if (!area.breakdowns.includes(v.breakdown)) area.breakdowns.push(v.breakdown);
+    area.months.add(v.period);
+    if (v.period > area.latestPeriod) area.latestPeriod = v.period;
+    area.synthetic ||= v.synthetic;
+  }
+  const order: Record<AreaType, number> = { footprint: 0, place: 1, practice: 2, england: 3 };
+  return [...byArea.values()]
+    .map(({ months, ...area }) => ({ ...area, periods: months.size, breakdowns: area.breakdowns.sort() }))
+    .sort((a, b) => order[a.areaType] - order[b.areaType] || (a.name ?? a.areaCode).localeCompare(b.name ?? b.areaCode));
+}
