@@ -2,13 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { IndicatorValueStore, syntheticNationalSeries } from '@footprint/performance';
-import { PartnershipStore, placesOn } from '@footprint/partnership';
 import type { DemoUserCredentials } from '@footprint/server';
 import { loadSyntheticFootprint } from './demo-footprint';
 import { accessibilityViolations, loaded, newPage, pageErrors, screenshot, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
-
-const FOOTPRINT = 'E54000008';
 
 async function pdfText(pdf: Uint8Array): Promise<string> {
   const parser = new PDFParse({ data: pdf });
@@ -25,11 +21,8 @@ describe('the board report in a real browser', { timeout: 300_000 }, () => {
   const user = (role: string): DemoUserCredentials => env.users.find((u) => u.role === role)!;
 
   beforeAll(async () => {
+    // The harness seeds the performance demo: the synthetic national series among it.
     env = await startWebTestEnvironment((platform) => loadSyntheticFootprint(platform, 40));
-    // The synthetic national series (labelled synthetic), so every section has something to show.
-    const { places } = await placesOn(new PartnershipStore(env.platform.sql), FOOTPRINT);
-    const values = syntheticNationalSeries({ footprint: FOOTPRINT, places: places.map((p) => p.data.code) });
-    await new IndicatorValueStore(env.platform.sql).replace([...new Set(values.map((v) => v.indicatorId))], values);
   }, 600_000);
   afterAll(async () => env?.close());
 
