@@ -1,9 +1,11 @@
 import type { BoardReport, ReportScorecardRow } from '@footprint/performance';
 import { Link } from 'react-router-dom';
-import { assuranceWords, variationWords } from './SpcIcons';
+import { variationWords } from './SpcIcons';
 import { ReportTable, reportMonth, reportValue, type ReportColumn } from './ReportTables';
 
 const STATUS: Record<string, string> = { 'on-track': 'On track', 'off-track': 'Off track', 'no-data': 'No data yet' };
+/** The scorecard assures each ambition against the plan's trajectory, not a target. */
+const ASSURANCE: Record<string, string> = { consistent_pass: 'Consistently passing the trajectory', consistent_fail: 'Consistently failing the trajectory', inconsistent: 'Hit and miss: the trajectory may or may not be met' };
 
 const columns: ReportColumn<ReportScorecardRow>[] = [
   {
@@ -20,7 +22,7 @@ const columns: ReportColumn<ReportScorecardRow>[] = [
   { header: 'Trajectory', cell: (r) => reportValue(r.trajectory, r.unit) },
   { header: 'Gap to trajectory', cell: (r) => (r.gapToTrajectory ? `${reportValue(r.gapToTrajectory.value)} (${r.gapToTrajectory.direction})` : '–') },
   { header: 'Variation', cell: (r) => (r.variation ? variationWords(r.variation) : 'Not enough values') },
-  { header: 'Assurance', cell: (r) => assuranceWords(r.assurance) },
+  { header: 'Assurance', cell: (r) => (r.assurance ? ASSURANCE[r.assurance] : 'No trajectory to assure against') },
   { header: 'Status and trend', cell: (r) => `${STATUS[r.status] ?? r.status}. ${r.trend}` },
 ];
 
