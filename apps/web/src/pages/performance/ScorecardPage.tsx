@@ -133,12 +133,10 @@ function AmbitionRow({
         </td>
       </tr>
       <tr className="nhsuk-table__row">
-        <td
-          className="nhsuk-table__cell nhsuk-body-s"
-          colSpan={9}
-          data-testid="scorecard-reason"
-        >
-          {cell.reason}
+        <td className="nhsuk-table__cell" colSpan={9}>
+          <p className="nhsuk-body-s nhsuk-u-margin-bottom-0" data-testid="scorecard-reason" style={{ maxWidth: 'none' }}>
+            {cell.reason}
+          </p>
         </td>
       </tr>
     </tbody>
