@@ -65,6 +65,8 @@ describe('the plan’s scorecard in a real browser', { timeout: 300_000 }, () =>
     await page.getByLabel('Show the scorecard for').selectOption({ label: 'Liverpool' });
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/area=E08000012/);
+    // The rows re-render for Liverpool: wait for the summary to name it.
+    await page.getByTestId('scorecard-summary').filter({ hasText: 'for Liverpool' }).waitFor();
     expect(await htn.getAttribute('data-status')).toBe('on-track');
     expect(await htn.getByTestId('scorecard-trend').innerText()).toBe('Improving');
     await screenshot(page, 'performance-scorecard-liverpool');
