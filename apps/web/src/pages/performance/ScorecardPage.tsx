@@ -160,7 +160,7 @@ function ScorecardView({ card, area }: { card: Scorecard; area: string }) {
         {card.latestPeriod
           ? `, latest values ${monthName(card.latestPeriod)}`
           : ", no values yet"}
-        : {all.filter((c) => c.status === "on-track").length} ambitions on
+        : {ambitionCount(all.filter((c) => c.status === "on-track").length)} on
         track, {off.length} off track
         {off.length
           ? ` (${signal} of them with a signal of special cause variation, ${off.length - signal} within common cause variation)`
@@ -243,6 +243,9 @@ function ScorecardView({ card, area }: { card: Scorecard; area: string }) {
     </>
   );
 }
+
+/** "1 ambition", "2 ambitions". */
+const ambitionCount = (n: number) => `${n} ambition${n === 1 ? "" : "s"}`;
 
 /** /performance: the plan's scorecard, where the plan is off track and whether that is signal or noise. */
 export function ScorecardPage() {
