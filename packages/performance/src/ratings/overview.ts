@@ -47,11 +47,11 @@ export function defaultRatingEngines(): RatingEngines {
   return { stp: new StpDashboardEngine(), oversight: new OversightEngine(), maturity: new MaturityEngine() };
 }
 
-/** The latest value of each indicator for one area (everyone, no breakdown). */
-export function latestReadings(values: readonly IndicatorValue[]): IndicatorReadings {
+/** The latest value of each indicator for one area (everyone, no breakdown), at or before `asAt` (a month `YYYY-MM`) when given. */
+export function latestReadings(values: readonly IndicatorValue[], asAt?: string): IndicatorReadings {
   const readings: Record<string, { value: number | null; period: string | null }> = {};
   for (const v of values) {
-    if (v.breakdown !== '' || v.value === null) continue;
+    if (v.breakdown !== '' || v.value === null || (asAt !== undefined && v.period > asAt)) continue;
     const seen = readings[v.indicatorId];
     if (!seen || (seen.period ?? '') < v.period) readings[v.indicatorId] = { value: v.value, period: v.period };
   }
@@ -65,7 +65,7 @@ function byArea(values: readonly IndicatorValue[]): Map<string, IndicatorValue[]
 }
 
 /** A footprint's latest name in the bundled register (its code when the register does not know it). */
-function footprintName(code: string): string {
+export function footprintName(code: string): string {
   const names = referenceRegister().facts.filter((f) => f.code === code && f.fact === 'name').sort((a, b) => b.start.localeCompare(a.start));
   return names[0]?.value ?? code;
 }

@@ -2,6 +2,7 @@ import type { IndicatorValueStore } from '../indicators/store';
 import { MaturityEngine } from '../ratings/maturity';
 import { OversightEngine, type OversightBody } from '../ratings/oversight';
 import { StpDashboardEngine } from '../ratings/stp-dashboard';
+import { footprintName, latestReadings } from '../ratings/overview';
 import type { MaturityAssessmentStore, PublishedRatingStore } from '../ratings/store';
 import type { IndicatorReadings, RatingResult } from '../ratings/types';
 import type { IndicatorValue } from '../types';
@@ -9,15 +10,7 @@ import { periodBounds } from './period';
 import type { BoardReportInputs } from './types';
 
 /** Each indicator's latest value at or before the period (everyone, no breakdown). */
-export function readingsAsAt(values: readonly IndicatorValue[], period: string): IndicatorReadings {
-  const readings: Record<string, { value: number | null; period: string | null }> = {};
-  for (const v of values) {
-    if (v.breakdown !== '' || v.value === null || v.period > period) continue;
-    const seen = readings[v.indicatorId];
-    if (!seen || (seen.period ?? '') < v.period) readings[v.indicatorId] = { value: v.value, period: v.period };
-  }
-  return readings;
-}
+export const readingsAsAt = (values: readonly IndicatorValue[], period: string): IndicatorReadings => latestReadings(values, period);
 
 /** Whether a published rating's period (`YYYY-MM`, or a financial year `YYYY/YY` from April) had begun by the month. */
 const publishedBy = (ratingPeriod: string, period: string) => (ratingPeriod.includes('/') ? `${ratingPeriod.slice(0, 4)}-04` : ratingPeriod) <= period;
@@ -46,7 +39,7 @@ export async function ratingsAsAt(sources: ReportRatingSources, period: string):
   const computed: RatingResult[] = [new StpDashboardEngine().rate({ subject: sources.footprint.code, readings: readingsAsAt(mine, period) })];
   const codes = [...new Set(footprints.map((v) => v.areaCode))].sort();
   if (codes.length >= 2 && codes.includes(sources.footprint.code)) {
-    const bodies: OversightBody[] = codes.map((code) => ({ code, name: code === sources.footprint.code ? sources.footprint.name : code, readings: readingsAsAt(footprints.filter((v) => v.areaCode === code), period) }));
+    const bodies: OversightBody[] = codes.map((code) => ({ code, name: code === sources.footprint.code ? sources.footprint.name : footprintName(code), readings: readingsAsAt(footprints.filter((v) => v.areaCode === code), period) }));
     computed.push(new OversightEngine().rate({ subject: sources.footprint.code, bodies }));
   }
   const assessment = assessments.find((a) => a.assessedOn <= end);
