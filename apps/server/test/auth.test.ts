@@ -58,6 +58,20 @@ describe.each(storageKinds)('OAuth2 and SMART scopes on %s', (kind) => {
     expect(grant.json()).toMatchObject({ error: 'unsupported_grant_type' });
   });
 
+  it('answers a client id PostgreSQL cannot store (a NUL character, found by the OAuth fuzz) as an unknown client, not a 500', async () => {
+    for (const headers of [
+      { authorization: `Basic ${Buffer.from('\u0000:)[!:>8z^').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      { authorization: `Basic ${Buffer.from('fp-%00:secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    ]) {
+      const answer = await server.app.inject({ method: 'POST', url: '/oauth/token', headers, payload: 'grant_type=client_credentials' });
+      expect(answer.statusCode).toBe(401);
+      expect(answer.json()).toMatchObject({ error: 'invalid_client' });
+    }
+    const inBody = await server.app.inject({ method: 'POST', url: '/oauth/token', payload: { grant_type: 'client_credentials', client_id: 'fp-\u0000', client_secret: 'x' } });
+    expect(inBody.statusCode).toBe(400);
+    expect(inBody.json()).toMatchObject({ error: 'invalid_request' });
+  });
+
   it('refuses FHIR requests without a token or with a bad one (401) and beyond the scopes (403)', async () => {
     const noToken = await server.app.inject({ method: 'GET', url: '/fhir/R4/Patient' });
     expect(noToken.statusCode).toBe(401);

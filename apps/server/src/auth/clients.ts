@@ -87,8 +87,11 @@ function toClient(row: ClientRow): OAuthClient {
 }
 
 /** Checks a client's id and secret; undefined when either is wrong or the client is disabled (callers cannot tell which). */
+/** PostgreSQL text cannot hold U+0000: an id with one names no client, and must not reach the query. */
+const storable = (id: string) => !id.includes('\u0000');
+
 export async function authenticateClient(sql: SqlClient, id: string, secret: string): Promise<OAuthClient | undefined> {
-  const { rows } = await sql.query<ClientRow>('SELECT * FROM oauth_client WHERE id = $1', [id]);
+  const { rows } = storable(id) ? await sql.query<ClientRow>('SELECT * FROM oauth_client WHERE id = $1', [id]) : { rows: [] };
   const row = rows[0];
   if (!row) {
     // Spend the same time as a real check, so response times do not reveal which ids exist.
@@ -102,6 +105,7 @@ export async function authenticateClient(sql: SqlClient, id: string, secret: str
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export async function findClient(sql: SqlClient, id: string): Promise<OAuthClient | undefined> {
+  if (!storable(id)) return undefined;
   const { rows } = await sql.query<ClientRow>('SELECT * FROM oauth_client WHERE id = $1', [id]);
   return rows[0] ? toClient(rows[0]) : undefined;
 }
