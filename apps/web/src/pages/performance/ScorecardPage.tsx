@@ -186,7 +186,7 @@ function ScorecardView({ card, area }: { card: Scorecard; area: string }) {
               role="region"
               aria-label={`${g.label} ambitions`}
             >
-              <table className="nhsuk-table nhsuk-body-s">
+              <table className="nhsuk-table nhsuk-body-s fp-scorecard-table">
                 <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
                   {g.label}: each ambition for {areaName}
                 </caption>
