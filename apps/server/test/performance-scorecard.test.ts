@@ -52,7 +52,7 @@ describe.each(storageKinds)('the scorecard and comparison API on %s', (kind) => 
   const get = (url: string, as: string | null = cookie) => server.app.inject({ method: 'GET', url: `/api/performance${url}`, headers: as ? { cookie: as } : {} });
 
   it('answers the scorecard by gap, for the footprint and its places, and for an earlier period', async () => {
-    expect((await get('/scorecard', null)).statusCode).toBe(401);
+    for (const url of ['/scorecard', '/scorecard/ambitions/any', '/compare?indicator=hypertension-treated-to-target&level=places']) expect((await get(url, null)).statusCode, url).toBe(401);
     const response = await get('/scorecard');
     expect(response.statusCode).toBe(200);
     const card = response.json() as Scorecard;
