@@ -44,7 +44,7 @@ const POLARITY_WORDS: Record<IndicatorDefinition['polarity'], string> = {
 export function register(program: Command): void {
   const indicators = program
     .command('indicators')
-    .description('The indicator catalogue and its values in long format (docs/performance.md §1): list, show, import and export values as CSV')
+    .description('The indicator catalogue and its values in long format (docs/performance.md §1): list, show, import and export values as CSV, and compute them from the warehouse (docs/performance.md §4)')
     .addHelpText(
       'after',
       '\nThe CSV columns: indicator_id,area_code,area_type,period,breakdown,value,numerator,denominator,lower_95,upper_95,lower_99_8,upper_99_8,note,synthetic\n\nExamples:\n  footprint indicators list\n  footprint indicators show ae-four-hour-performance\n  footprint indicators export --indicator ae-four-hour-performance -o ae.csv\n  footprint indicators import ae.csv --replace',
