@@ -25,6 +25,10 @@ describe('the log scan', () => {
     // Ten digits inside a UUID or after letters are not an NHS number (6291270927 alone would be).
     expect(scanLine(line({ req: { id: 'ecb8b9df-a5f7-4ec1-9a0a-be6291270927' } }), names)).toEqual([]);
     expect(scanLine(line({ path: '/fhir/R4/6291270927' }), names).map((f) => f.kind)).toEqual(['NHS number']);
+    // A name's letters inside a random token (a fuzzed client id, a secret) are not a name; the name alone is.
+    expect(scanLine(line({ clientId: 'q3YanZ8k', secret: 'pXOliviaQ' }), names)).toEqual([]);
+    expect(scanLine(line({ clientId: 'Yan' }), names)).toEqual([{ kind: 'name', match: 'Y*n' }]);
+    expect(scanLine(line({ msg: 'family=Okafor;given=Olivia' }), names).map((f) => f.match)).toEqual(['O****r', 'O****a']);
   });
 
   it('reports every finding with its file and line, and nothing for clean logs', async () => {

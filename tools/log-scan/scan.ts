@@ -24,6 +24,12 @@ const NHS_NUMBER = /(?<![A-Za-z0-9.])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![A-Za-z0-
 /** A date without a time: the shape of a date of birth (an instant with a time is a timestamp). */
 const DATE_ONLY = /(?<![\d:T-])(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\d:T])|(?<!\d)(0[1-9]|[12]\d|3[01])\/(0[1-9]|1[0-2])\/(\d{4})(?!\d)/g;
 
+/**
+ * A capitalised word standing alone: not inside a longer run of letters and digits, so that a
+ * random token (a base64url secret, a fuzzed client id such as `xQ3Yan7`) is not read as a name.
+ */
+const NAME_WORD = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’-]+(?![\p{L}\p{N}])/gu;
+
 /** True when the ten digits pass the NHS number's Modulus 11 check. */
 export function isNhsNumber(digits: string): boolean {
   if (!/^\d{10}$/.test(digits)) return false;
@@ -56,7 +62,7 @@ export function scanLine(text: string, names: Set<string>): Array<Pick<LogFindin
   for (const value of values) {
     for (const m of value.matchAll(NHS_NUMBER)) if (isNhsNumber(m[1] + m[2] + m[3])) found.push({ kind: 'NHS number', match: mask(m[0]) });
     for (const m of value.matchAll(DATE_ONLY)) found.push({ kind: 'date of birth', match: mask(m[0]) });
-    for (const word of value.match(/\p{Lu}[\p{Ll}'’-]+/gu) ?? []) if (names.has(word)) found.push({ kind: 'name', match: mask(word) });
+    for (const word of value.match(NAME_WORD) ?? []) if (names.has(word)) found.push({ kind: 'name', match: mask(word) });
   }
   return found;
 }
