@@ -1,4 +1,5 @@
 import { publicRoutes } from './public';
+import { publicPages } from './public/pages';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ensureDefinitions } from '@footprint/fhir';
 import { pendingMigrations } from '@footprint/record';
@@ -113,6 +114,7 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
     await root.register(fhirPlugin, { prefix: '/fhir/R4', record: platform.record, tokens, jobs, version: SERVER_VERSION, publicBase });
     await root.register(apiRoutes, { prefix: '/api', platform, demoUsers: options.demoUsers ?? false, ...(options.localPasswords !== undefined ? { localPasswords: options.localPasswords } : {}) });
     await root.register(publicRoutes, { prefix: '/api/public', platform });
+    await root.register(publicPages, { prefix: '/public', platform });
     await root.register(identityRoutes, { platform, demoProvider: options.demoIdentityProvider ?? false, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) });
     await root.register(webApp, options.webDist ? { dist: options.webDist } : {});
   });

@@ -27,6 +27,7 @@ export { webMigrations } from './api/auth/migrations';
 export { seedDemoUsers, readDemoUsers, type DemoUserCredentials } from './api/demo-users';
 export { seedPartnershipDemo } from './api/partnership/seed';
 export { seedPerformanceDemo } from './api/performance/seed';
+export { seedEngagementDemo } from './api/engage/seed';
 export { partnerKind } from './api/partner-organisations';
 export type { OrganisationDetailResponse, OrganisationDirectoryResponse } from './api/partnership/organisations';
 export {

@@ -1,3 +1,4 @@
+import { engageMigrationSets } from '@footprint/engage';
 import { partnershipMigrationSets } from '@footprint/partnership';
 import { performanceMigrationSets } from '@footprint/performance';
 import { recordMigrationSets, type MigrationSet } from '@footprint/record';
@@ -26,4 +27,5 @@ export const platformMigrations: readonly MigrationSet[] = [
   ...serverMigrationSets, // server, web, identity, smart
   ...partnershipMigrationSets, // partnership (the register's and plan's versioned items), then each part's own
   ...performanceMigrationSets, // performance (indicator values), then each part's own
+  ...engageMigrationSets, // engage-content, -enquiries, -consultations, -moderation, -outcomes, -analytics
 ];

@@ -52,6 +52,7 @@ import { BodyPage } from './pages/partnership/governance/BodyPage';
 import { MeetingPage } from './pages/partnership/governance/MeetingPage';
 import { ActionLogPage } from './pages/partnership/governance/ActionLogPage';
 import { PERFORMANCE_ROUTES } from './pages/performance/routes';
+import { ENGAGE_ROUTES } from './pages/engage/routes';
 
 /** Pages that need a signed-in user with a capability; others are told plainly they have no access. */
 function Guarded({ capability, children }: { capability: Capability; children: ReactNode }) {
@@ -138,6 +139,9 @@ export function App() {
             <Route path="/partnership" element={<Guarded capability="partnership"><PartnershipPage /></Guarded>} />
             {PERFORMANCE_ROUTES.map(({ path, element }) => (
               <Route key={path} path={path} element={<Guarded capability="performance">{element}</Guarded>} />
+            ))}
+            {ENGAGE_ROUTES.map(({ path, element, capability }) => (
+              <Route key={path} path={path} element={<Guarded capability={capability}>{element}</Guarded>} />
             ))}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

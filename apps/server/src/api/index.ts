@@ -20,6 +20,7 @@ import { localPasswordsFromEnvironment } from './auth/local-passwords';
 import { correctionRoutes } from './routes/corrections';
 import { partnershipRoutes } from './partnership';
 import { performanceRoutes } from './performance';
+import { engageRoutes } from './engage';
 
 export { seedDemoUsers, readDemoUsers, DEMO_USERS_FILE, type DemoUserCredentials } from './demo-users';
 export { upsertUser, authenticate, findStaffUser, type StaffUser, type NewStaffUser } from './auth/users';
@@ -71,4 +72,5 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await privacyRoutes(app, platform, policy);
   await partnershipRoutes(app, platform, policy);
   await performanceRoutes(app, platform, policy, insight);
+  await engageRoutes(app, platform, policy);
 };

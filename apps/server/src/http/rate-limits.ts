@@ -47,6 +47,7 @@ export function limitClassOf(method: string, url: string): LimitClass | undefine
   if (url.startsWith('/idp/') && url.includes('token')) return 'tokenPerMinute';
   const open = [
     '/api/public/',
+    '/public/',
     '/api/sign-in-options',
     '/api/demo-users',
     '/api/demo-identities',

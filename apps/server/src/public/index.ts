@@ -3,6 +3,7 @@ import type { Platform } from '../platform';
 import { answerWithProblems } from '../api/problem';
 import { publicRegisterRoutes } from './register';
 import { boundaryRoutes } from './boundaries';
+import { engagePublicRoutes } from './engage';
 
 export interface PublicOptions {
   platform: Platform;
@@ -17,4 +18,5 @@ export const publicRoutes: FastifyPluginAsync<PublicOptions> = async (app, optio
   answerWithProblems(app, 'public API', 'Try again later.');
   await publicRegisterRoutes(app, options.platform);
   await boundaryRoutes(app); // part E: GET /api/public/boundaries (the map's district shapes)
+  await engagePublicRoutes(app, options.platform); // engagement: content, enquiries, consultations, results
 };

@@ -9,6 +9,8 @@ export const SECTIONS: Array<{ path: string; label: string; capability: Capabili
   { path: '/footprint', label: 'Footprint overview', capability: 'overview' },
   { path: '/partnership', label: 'Partnership', capability: 'partnership' },
   { path: '/performance', label: 'Performance', capability: 'performance' },
+  { path: '/engage', label: 'Engagement', capability: 'engagement' },
+  { path: '/engage/moderation', label: 'Moderation', capability: 'engagement-moderate' },
   { path: '/population', label: 'Population health', capability: 'population' },
   { path: '/care-record', label: 'Shared care record', capability: 'care-record' },
   { path: '/worklist', label: 'Practice worklist', capability: 'worklist' },

@@ -27,7 +27,11 @@ export type Capability =
   /** Read system performance: indicators, SPC, the scorecard, ratings, the board report. */
   | 'performance'
   /** Import indicator values, recompute them, record ratings and self-assessments. */
-  | 'performance-edit';
+  | 'performance-edit'
+  /** Engagement: write the public pages, news and questions; handle get-in-touch enquiries; run consultations and publish their results. */
+  | 'engagement'
+  /** Moderate consultation free text before it is published: see flagged personal data, redact with a reason. */
+  | 'engagement-moderate';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'corrections', 'break-glass', 'partnership', 'performance'],
@@ -35,9 +39,9 @@ const CAPABILITIES: Record<Role, readonly Capability[]> = {
   social_worker: ['overview', 'care-record', 'break-glass', 'partnership', 'performance'],
   voluntary_worker: ['overview', 'care-record', 'partnership', 'performance'],
   analyst: ['overview', 'population', 'partnership', 'performance', 'performance-edit'],
-  partnership_lead: ['overview', 'population', 'partnership', 'partnership-edit', 'performance', 'performance-edit'],
-  administrator: ['overview', 'feeds', 'accounts', 'duplicates', 'partnership', 'partnership-edit', 'performance', 'performance-edit'],
-  privacy_officer: ['overview', 'privacy-reviews', 'partnership', 'performance'],
+  partnership_lead: ['overview', 'population', 'partnership', 'partnership-edit', 'performance', 'performance-edit', 'engagement', 'engagement-moderate'],
+  administrator: ['overview', 'feeds', 'accounts', 'duplicates', 'partnership', 'partnership-edit', 'performance', 'performance-edit', 'engagement'],
+  privacy_officer: ['overview', 'privacy-reviews', 'partnership', 'performance', 'engagement-moderate'],
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from '../../platform';
+import type { SessionPolicy } from '../auth/sessions';
+
+/** Engagement's staff API for moderation, under /api/engage. */
+export async function moderationStaffRoutes(_app: FastifyInstance, _platform: Platform, _policy: SessionPolicy): Promise<void> {}

@@ -1,0 +1,4 @@
+import type { Migration } from '@footprint/record';
+
+/** The `engage-analytics` namespace. */
+export const analyticsMigrations: Migration[] = [];

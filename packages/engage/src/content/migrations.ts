@@ -1,0 +1,4 @@
+import type { Migration } from '@footprint/record';
+
+/** The `engage-content` namespace. */
+export const contentMigrations: Migration[] = [];

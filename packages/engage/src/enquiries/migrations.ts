@@ -1,0 +1,4 @@
+import type { Migration } from '@footprint/record';
+
+/** The `engage-enquiries` namespace. */
+export const enquiryMigrations: Migration[] = [];
