@@ -7,7 +7,7 @@ import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createRecord, staffContext, type AccessContext } from '@footprint/record';
 import { openWarehouseHandle, type WarehouseHandle } from '@footprint/warehouse';
-import { buildServer, buildWeb, DEFAULT_WEB_DIST, testLogger, findStaffUser, platformMigrations, seedDemoIdentities, seedDemoUsers, seedPartnershipDemo, seedPerformanceDemo, type DemoIdentities, type DemoUserCredentials } from '@footprint/server';
+import { buildServer, buildWeb, DEFAULT_WEB_DIST, testLogger, findStaffUser, platformMigrations, seedDemoIdentities, seedDemoUsers, seedEngagementDemo, seedPartnershipDemo, seedPerformanceDemo, type DemoIdentities, type DemoUserCredentials } from '@footprint/server';
 import { requireChromium } from './chromium';
 
 /** Where the browser tests save their screenshots (gitignored). */
@@ -40,6 +40,7 @@ export async function startWebTestEnvironment(
   await load(platform);
   await seedPartnershipDemo(platform);
   await seedPerformanceDemo(platform);
+  await seedEngagementDemo(platform);
   await buildWeb();
   const app = buildServer(platform, { logger: testLogger(), webDist: DEFAULT_WEB_DIST, demoIdentityProvider: options.identityProvider ?? false, demoUsers: true });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureAdministratorClient, seedDemoIdentities, seedDemoUsers, seedPartnershipDemo, seedPerformanceDemo } from '@footprint/server';
+import { ensureAdministratorClient, seedDemoIdentities, seedDemoUsers, seedEngagementDemo, seedPartnershipDemo, seedPerformanceDemo } from '@footprint/server';
 import type { Platform } from '@footprint/server';
 import { hasCareRelationships, systemContext } from '@footprint/record';
 import { rebuildRelationshipsWithProgress } from '../commands/relationships';
@@ -65,6 +65,8 @@ export async function prepareDemoFootprint(platform: Platform, progress: Progres
   if (await seedPartnershipDemo(platform)) progress.log("The partnership's register, governance and plans are ready");
   await seedPerformanceDemo(platform);
   progress.log('System performance is ready: indicator values, SPC and the plan\'s scorecard');
+  await seedEngagementDemo(platform);
+  progress.log('Engagement is ready: the public pages at /public, news, questions and consultations');
 }
 
 async function hasWarehouse(dataDir: string): Promise<boolean> {
