@@ -83,6 +83,7 @@ export async function contextOf(env: WebTestEnvironment, user: DemoUserCredentia
 export const VIEWPORTS = {
   laptop: { width: 1366, height: 900 },
   tablet: { width: 820, height: 1180 },
+  phone: { width: 390, height: 844 },
 } as const;
 
 export async function newPage(env: WebTestEnvironment, viewport: keyof typeof VIEWPORTS = 'laptop'): Promise<{ context: BrowserContext; page: Page }> {
