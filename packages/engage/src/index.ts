@@ -6,6 +6,7 @@
  * analytics (analytics/). Each part exports from its own index; this file re-exports them.
  */
 export { engageMigrationSets } from './migrations';
+export { CONTROL_CHARACTERS, HONEYPOT_FIELD, isHoneypotFilled, normaliseText, TEXT_LIMITS } from './abuse';
 export { EngageConflictError, EngageInputError, EngageNotFoundError } from './errors';
 export * from './consultations/types';
 export * from './consultations/about-you';
