@@ -38,6 +38,7 @@ const LIBRARIES: readonly string[] = [
   '@footprint/insight',
   '@footprint/partnership',
   '@footprint/performance',
+  '@footprint/engage',
 ];
 
 /** Every workspace package, bottom layer first. */
@@ -113,10 +114,17 @@ export const LAYERS: Readonly<Record<string, Layer>> = {
     uses: ['@footprint/statistics', '@footprint/cohort', '@footprint/insight', '@footprint/partnership', '@footprint/record'],
     testsUse: ['@footprint/testing', '@footprint/synth', '@footprint/warehouse'],
   },
+  '@footprint/engage': {
+    dir: 'packages/engage',
+    job: 'the public\'s part: content, get in touch, consultations, moderation, results, "you said, we did"',
+    uses: ['@footprint/fhir', '@footprint/partnership', '@footprint/performance', '@footprint/record'],
+    testsUse: ['@footprint/testing', '@footprint/synth'],
+  },
   '@footprint/server': {
     dir: 'apps/server',
-    job: 'HTTP composition: FHIR R4 API, OAuth2, the web API, the built web app',
-    uses: LIBRARIES,
+    job: 'HTTP composition: FHIR R4 API, OAuth2, the web API, the built web app and its server-rendered public pages',
+    // The web app's public components (pure: props in, HTML out) are rendered here, so /public reads without JavaScript.
+    uses: [...LIBRARIES, '@footprint/web'],
     testsUse: ['@footprint/testing'],
   },
   '@footprint/cli': {
@@ -129,9 +137,9 @@ export const LAYERS: Readonly<Record<string, Layer>> = {
     dir: 'apps/web',
     job: "the React web app; talks to the server's HTTP API only",
     uses: [],
-    usesTypes: ['@footprint/server', '@footprint/insight', '@footprint/partnership', '@footprint/performance'],
+    usesTypes: ['@footprint/server', '@footprint/insight', '@footprint/partnership', '@footprint/performance', '@footprint/engage'],
     // The browser tests start a real server on a demo footprint and drive Chromium against it.
-    testsUse: ['@footprint/server', '@footprint/record', '@footprint/fhir', '@footprint/synth', '@footprint/warehouse', '@footprint/partnership', '@footprint/performance', '@footprint/testing'],
+    testsUse: ['@footprint/server', '@footprint/record', '@footprint/fhir', '@footprint/synth', '@footprint/warehouse', '@footprint/partnership', '@footprint/performance', '@footprint/engage', '@footprint/testing'],
   },
 };
 
