@@ -17,5 +17,7 @@ export { OutcomeStore, validateOutcomes } from './outcomes/store';
 // enquiries:
 // consultations:
 // moderation:
+export * from './moderation';
 // results:
+export * from './results';
 // analytics:
