@@ -13,9 +13,11 @@ export * from './consultations/about-you';
 export * from './outcomes/types';
 export { OutcomeStore, validateOutcomes } from './outcomes/store';
 // Parts add their exports below, one line each (helpers: keep to your own line).
-// content:
+export * from './content'; // content
 // enquiries:
 // consultations:
 // moderation:
+export * from './moderation';
 // results:
+export * from './results';
 // analytics:

@@ -8,3 +8,4 @@ export { PublicDocument, PUBLIC_SECTIONS, type PublicPageFrame } from './PublicD
 // enquiries:
 // consultations:
 // results:
+export { OutcomesList, ResultsNotPublished, ResultsPage } from './results/ResultsPage';
