@@ -4,7 +4,7 @@
  * exports its pages from its own file below (helpers: one line each).
  */
 export { PublicDocument, PUBLIC_SECTIONS, type PublicPageFrame } from './PublicDocument';
-// content:
+export * from './content'; // content
 // enquiries:
 // consultations:
 // results:
