@@ -31,7 +31,7 @@ function Indicator({ indicator, suppressionWords }: { indicator: PublicIndicator
       {indicator.spc === null && <p className="nhsuk-body">{indicator.spcReason ?? 'There are no figures to chart yet.'}</p>}
       <PublicSpc id={indicator.id} name={indicator.name} unit={indicator.unit} result={indicator.spc} series={indicator.series} suppressionWords={suppressionWords} />
       {indicator.places.some((p) => p.latest) && (
-        <div className="fp-table-scroll">
+        <div className="fp-table-scroll" tabIndex={0} role="region" aria-label={`The latest figure in each place: ${indicator.name}`}>
           <table className="nhsuk-table" data-testid="places-table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--s">The latest figure in each place</caption>
             <thead className="nhsuk-table__head">

@@ -174,7 +174,7 @@ export function PublicSpc({ id, name, unit, result, series, suppressionWords }: 
         </p>
       )}
       {series.length > 0 && (
-        <div className="fp-table-scroll">
+        <div className="fp-table-scroll" tabIndex={0} role="region" aria-label={`The figures: ${name}`}>
           <table className="nhsuk-table" data-testid="public-spc-table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--s">The figures: {name}</caption>
             <thead className="nhsuk-table__head">
