@@ -1,4 +1,4 @@
-import type { ConsultationDefinition } from './types';
+import type { ConsultationDefinition, ConsultationResponse } from './types';
 import type { ResponseInput } from './responses';
 
 /** A flat HTML form body as @fastify/formbody gives it: a field's value, or its values when repeated. */
@@ -46,4 +46,23 @@ export function responseFromForm(definition: ConsultationDefinition, body: FormB
     ...(contact ? { contact } : {}),
     publishFreeText: publish === 'yes' ? true : publish === 'no' ? false : undefined,
   };
+}
+
+/** A saved response as the respond form's fields, to fill the form in again when a draft is resumed. */
+export function formFromResponse(definition: ConsultationDefinition, r: Pick<ConsultationResponse, 'answers' | 'aboutYou' | 'contact' | 'publishFreeText'>): FormBody {
+  const body: FormBody = {};
+  for (const q of definition.questions) {
+    const value = r.answers[q.id];
+    if (value === undefined) continue;
+    const name = `answers.${q.id}`;
+    if (q.type === 'ranking' && Array.isArray(value)) value.forEach((id, i) => (body[`${name}.${id}`] = String(i + 1)));
+    else if (q.type === 'matrix' && typeof value === 'object' && !Array.isArray(value)) for (const [row, col] of Object.entries(value)) body[`${name}.${row}`] = col;
+    else body[name] = Array.isArray(value) ? value : String(value);
+  }
+  for (const [key, value] of Object.entries(r.aboutYou)) if (value) body[`aboutYou.${key}`] = value;
+  if (r.contact?.name) body['contact.name'] = r.contact.name;
+  if (r.contact?.email) body['contact.email'] = r.contact.email;
+  if (r.contact?.consentToContact) body['contact.consentToContact'] = 'yes';
+  body.publishFreeText = r.publishFreeText ? 'yes' : 'no';
+  return body;
 }

@@ -4,4 +4,4 @@ export { aboutYouQuestions, checkAboutYou, checkAnswers, checkContact, isShown, 
 export { consultationState, dateInWords, londonDate } from './state';
 export { CHANGEABLE_AFTER_RESPONSES, ConsultationStore, definitionOf, type ConsultationPlace, type ConsultationStoreOptions, type ConsultationVersion } from './store';
 export { refusalOf, ResponseStore, resumePath, resumeTokenHash, type CheckedResponse, type ResponseChannel, type ResponseInput, type SavedDraft } from './responses';
-export { responseFromForm, type FormBody } from './form';
+export { formFromResponse, responseFromForm, type FormBody } from './form';

@@ -6,5 +6,5 @@
 export { PublicDocument, PUBLIC_SECTIONS, type PublicPageFrame } from './PublicDocument';
 // content:
 // enquiries:
-// consultations:
+export * from './consultations/index'; // consultations:
 // results:
