@@ -15,6 +15,7 @@ export { OutcomeStore, validateOutcomes } from './outcomes/store';
 // Parts add their exports below, one line each (helpers: keep to your own line).
 // content:
 // enquiries:
+export * from './enquiries';
 // consultations:
 // moderation:
 // results:
