@@ -15,7 +15,8 @@ export { OutcomeStore, validateOutcomes } from './outcomes/store';
 // Parts add their exports below, one line each (helpers: keep to your own line).
 export * from './content'; // content
 // enquiries:
-// consultations:
+export * from './enquiries';
+export * from './consultations/index'; // consultations
 // moderation:
 export * from './moderation';
 // results:

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { EngageInputError, ModerationStore, type ModerationItem, type ModerationQueueEntry } from '@footprint/engage';
+import { EngageInputError, ModerationStore, PERSONAL_DATA_LABELS, REDACTION_REASON_WORDS, type ModerationItem, type ModerationQueueEntry, type PersonalDataKind, type RedactionReason } from '@footprint/engage';
 import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
@@ -18,7 +18,7 @@ const moderator = (request: FastifyRequest) => sessionOf(request).user.username;
 /**
  * Moderation before publication (capability `engagement-moderate`), under /api/engage:
  *   GET  /moderation                                 the queue across consultations, with counts
- *   GET  /consultations/:id/moderation               a consultation's items: text, flags, redactions, history
+ *   GET  /consultations/:id/moderation               a consultation's items: text, flags, redactions, history (and the kinds and reasons in words)
  *   POST /moderation/items/:itemId/redactions        {start, end, reason, kind?}
  *   POST /moderation/items/:itemId/approve           publish the redacted text with the results
  *   POST /moderation/items/:itemId/reject            {reason}
@@ -30,10 +30,10 @@ export async function moderationStaffRoutes(app: FastifyInstance, platform: Plat
 
   app.get('/engage/moderation', { preHandler: guard }, async (): Promise<{ queue: ModerationQueueEntry[] }> => ({ queue: await store.queue() }));
 
-  app.get<{ Params: { id: string } }>('/engage/consultations/:id/moderation', { preHandler: guard }, async (request): Promise<{ consultationId: string; title: string; items: ModerationItem[] }> => {
+  app.get<{ Params: { id: string } }>('/engage/consultations/:id/moderation', { preHandler: guard }, async (request): Promise<{ consultationId: string; title: string; items: ModerationItem[]; words: { kinds: Record<PersonalDataKind, string>; reasons: Record<RedactionReason, string> } }> => {
     const items = await store.items(request.params.id);
     const { rows } = await platform.sql.query<{ title: string }>("SELECT definition->>'title' AS title FROM engage_consultation WHERE id = $1", [request.params.id]);
-    return { consultationId: request.params.id, title: rows[0]?.title ?? request.params.id, items };
+    return { consultationId: request.params.id, title: rows[0]?.title ?? request.params.id, items, words: { kinds: PERSONAL_DATA_LABELS, reasons: REDACTION_REASON_WORDS } };
   });
 
   app.post<ItemParams>('/engage/moderation/items/:itemId/redactions', { preHandler: guard }, async (request) => store.redact(itemIdOf(request), request.body, moderator(request)));

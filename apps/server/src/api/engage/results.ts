@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { EngageInputError, OutcomeStore, ResultsStore, validateOutcomes, type ConsultationResults, type Outcome, type PlanItemKind } from '@footprint/engage';
+import { EngageInputError, OutcomeStore, ResultsStore, summariseQuestion, validateOutcomes, type ConsultationResults, type Outcome, type PlanItemKind, type QuestionSummary } from '@footprint/engage';
 import { AMBITION, DECISION, PLAN, PRIORITY, PROGRAMME, PartnershipStore, placesOn, runningFootprint, type ItemKind } from '@footprint/partnership';
 import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
@@ -64,7 +64,11 @@ export async function resultsStaffRoutes(app: FastifyInstance, platform: Platfor
   const results = new ResultsStore(platform.sql);
   const outcomes = new OutcomeStore(platform.sql);
 
-  const preview = async (id: string): Promise<ConsultationResults> => results.preview(id, (await footprintFacts(platform)).placeNames);
+  /** The preview, with each question's summary in words (the page renders what the public will see). */
+  const preview = async (id: string): Promise<ConsultationResults & { summaries: QuestionSummary[] }> => {
+    const view = await results.preview(id, (await footprintFacts(platform)).placeNames);
+    return { ...view, summaries: view.questions.map(summariseQuestion) };
+  };
 
   app.get<Id>('/engage/consultations/:id/results', { preHandler: guard }, async (request) => preview(request.params.id));
   app.post<Id>('/engage/consultations/:id/results/publication', { preHandler: guard }, async (request) => {

@@ -4,8 +4,8 @@
  * exports its pages from its own file below (helpers: one line each).
  */
 export { PublicDocument, PUBLIC_SECTIONS, type PublicPageFrame } from './PublicDocument';
-// content:
+export * from './content'; // content
 // enquiries:
-// consultations:
+export * from './consultations/index'; // consultations:
 // results:
 export { OutcomesList, ResultsNotPublished, ResultsPage } from './results/ResultsPage';

@@ -6,6 +6,7 @@ import { formatDate } from '../../../components/format';
 import { Load } from '../../../components/Status';
 import { SummaryList } from '../../../components/SummaryList';
 import { usePageTitle } from '../../../components/usePageTitle';
+import { PlanItemOutcomes } from '../../engage/results/PlanItemOutcomes';
 import { PartnershipNav } from '../PartnershipNav';
 import { GAP_LABELS, HistoryLink, IllustrativeTag, measured, planPath } from './PlanTags';
 
@@ -86,6 +87,7 @@ export function AmbitionPage() {
                   </ul>
                 </>
               )}
+              <PlanItemOutcomes kind="ambition" id={ambition.id} />
             </>
           );
         }}

@@ -1,0 +1,91 @@
+import type { ConsultationDefinition, ConsultationState } from '@footprint/engage';
+import { audienceText, inWords, Paragraphs, Sections, StateTag, type AudienceWords } from './parts';
+
+/** A published consultation as the public pages show it. */
+export interface PublicConsultationView extends Omit<ConsultationDefinition, 'audience'> {
+  id: string;
+  state: ConsultationState;
+  audience: AudienceWords;
+  resultsPublished: boolean;
+  /** Why it does not take responses now (closed, upcoming), in words. */
+  notAccepting?: string;
+}
+
+function HowToRespond({ c }: { c: PublicConsultationView }) {
+  if (c.state === 'open')
+    return (
+      <>
+        <p>
+          You can answer online until {inWords(c.closesOn)}. It takes about {Math.max(5, Math.round(c.questions.length * 1.5))} minutes. You do not have to answer every question, and you can save your answers and come back later.
+        </p>
+        <a className="nhsuk-button" href={`/public/consultations/${c.id}/respond`} draggable="false">
+          Respond to this consultation
+        </a>
+        <p>
+          If you need this in another format or language, or would like to answer on paper, <a href="/public/contact">get in touch</a>.
+        </p>
+      </>
+    );
+  return (
+    <>
+      <p>{c.notAccepting}</p>
+      {c.resultsPublished ? (
+        <p>
+          <a href={`/public/consultations/${c.id}/results`}>Read what people told us and what we are doing</a>
+        </p>
+      ) : c.state === 'closed' ? (
+        <p>We are reading every response. We will publish what people told us, and what we will do, on this page.</p>
+      ) : null}
+    </>
+  );
+}
+
+/** /public/consultations/:id (and its easy read version at …/easy-read): summary, background, dates, who it is for, and how to respond. */
+export function ConsultationPage({ consultation: c, easyRead = false }: { consultation: PublicConsultationView; easyRead?: boolean }) {
+  return (
+    <>
+      <span className="nhsuk-caption-l">{easyRead ? 'Easy read' : 'Consultation'}</span>
+      <h1>{c.title}</h1>
+      <p className="nhsuk-lede-text">{c.summary}</p>
+      <dl className="nhsuk-summary-list">
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Status</dt>
+          <dd className="nhsuk-summary-list__value">
+            <StateTag state={c.state} />
+          </dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Opens</dt>
+          <dd className="nhsuk-summary-list__value">{inWords(c.opensOn)}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Closes</dt>
+          <dd className="nhsuk-summary-list__value">{inWords(c.closesOn)}</dd>
+        </div>
+        <div className="nhsuk-summary-list__row">
+          <dt className="nhsuk-summary-list__key">Who it is for</dt>
+          <dd className="nhsuk-summary-list__value">{audienceText(c.audience)}</dd>
+        </div>
+      </dl>
+      {easyRead ? (
+        <>
+          {c.easyRead.length ? <Sections sections={c.easyRead} /> : <Paragraphs text="There is no easy read version of this consultation yet. Get in touch and we will send you one." />}
+          <p>
+            <a href={`/public/consultations/${c.id}`}>Read the full version</a>
+          </p>
+        </>
+      ) : (
+        <>
+          {c.easyRead.length > 0 && (
+            <p>
+              <a href={`/public/consultations/${c.id}/easy-read`}>Read the easy read version</a>
+            </p>
+          )}
+          <Sections sections={c.background} />
+        </>
+      )}
+      <h2>How to respond</h2>
+      <HowToRespond c={c} />
+    </>
+  );
+}
