@@ -1,15 +1,17 @@
 import type { QuestionResult, QuestionSummary } from '@footprint/engage';
-import { FiguresTable, Paragraphs } from './FiguresTable';
+import { FiguresTable, Heading, Paragraphs } from './FiguresTable';
 import { ResultsChart } from './ResultsChart';
 
 const show = (c: number | '*') => (c === '*' ? '*' : c.toLocaleString('en-GB'));
 
 /** One question's published result: its summary in words, a chart and a table of the same numbers, and any approved comments. */
-export function QuestionResults({ question: q, summary }: { question: QuestionResult; summary: QuestionSummary }) {
+export function QuestionResults({ question: q, summary, level = 3 }: { question: QuestionResult; summary: QuestionSummary; level?: number }) {
   const id = `question-${q.id}`;
   return (
     <section className="fp-results-question" aria-labelledby={id} data-question={q.id}>
-      <h3 id={id}>{q.title}</h3>
+      <Heading level={level} id={id}>
+        {q.title}
+      </Heading>
       {summary.sentences.map((s) => (
         <p key={s}>{s}</p>
       ))}
