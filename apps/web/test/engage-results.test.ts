@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { DemoUserCredentials } from '@footprint/server';
 import { loadSyntheticFootprint } from './demo-footprint';
 import { accessibilityViolations, loaded, newPage, pageErrors, screenshot, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
-import { definition, insertConsultation, insertResponse } from '../../../packages/engage/test/results/fixture';
+import { definition, insertConsultation, insertResponse, pdfText } from '../../../packages/engage/test/results/fixture';
 
 const ID = 'wirral-urgent-care-2026';
 const NHS = '943 476 5919';
@@ -45,12 +44,13 @@ describe('moderation, results and the report in a real browser', { timeout: 300_
     const text = page.locator('.fp-moderation-text').first();
     expect(await text.locator('mark[data-kind="nhs-number"]').innerText()).toBe(`${NHS} (NHS number)`);
     expect(await text.locator('mark[data-kind="email"]').innerText()).toBe(`${EMAIL} (email address)`);
+    await accessible(page, 'engage-moderation');
     await page.getByRole('button', { name: `Redact the NHS number “${NHS}”` }).click();
     await page.getByRole('button', { name: `Redact the email address “${EMAIL}”` }).click();
     await page.locator('mark').first().waitFor({ state: 'detached' });
     const published = page.locator('[data-testid$="-published"]').first();
     expect(await published.innerText()).toBe('Please keep the walk-in centre open. My NHS number is [redacted: personal data] and you can email me at [redacted: personal data].');
-    await accessible(page, 'engage-moderation');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Approve for publication' }).click();
     await page.getByText('Published as:').waitFor();
     await page.getByText('History (3)').click();
@@ -125,9 +125,7 @@ describe('moderation, results and the report in a real browser', { timeout: 300_
     expect(report).toContain('We will keep the walk-in centre open until 10pm.');
     expect(report).not.toContain('5919');
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'as a PDF' }).click()]);
-    const parser = new PDFParse({ data: new Uint8Array(await readFile((await pdf.path())!)) });
-    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
-    await parser.destroy();
+    const text = await pdfText(new Uint8Array(await readFile((await pdf.path())!)));
     expect(text).toContain('What people told us');
     expect(text).toContain('[redacted: personal data]');
     expect(text).not.toContain('5919');
