@@ -1,10 +1,9 @@
-import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTestPartnership } from '@footprint/partnership';
 import { upsertUser } from '../../src/api/auth/users';
 import { seedPartnershipDemo } from '../../src/api/partnership/seed';
 import { startTestServer, storageKinds, type TestServer } from '../support';
-import { definition, insertConsultation, insertResponse } from '../../../../packages/engage/test/results/fixture';
+import { definition, insertConsultation, insertResponse, pdfText } from '../../../../packages/engage/test/results/fixture';
 
 type Who = { cookie: string; csrf: string };
 
@@ -94,9 +93,7 @@ describe.each(storageKinds)('the results API and pages on %s', (kind) => {
     const second = await get(null, '/public/consultations/urgent-care/report.pdf');
     expect(first.headers['content-type']).toBe('application/pdf');
     expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
-    const parser = new PDFParse({ data: new Uint8Array(first.rawPayload) });
-    const text = (await parser.getText()).text.replace(/\s+/g, ' ');
-    await parser.destroy();
+    const text = await pdfText(new Uint8Array(first.rawPayload));
     expect(text).toContain('We kept it open until 10pm.');
   });
 

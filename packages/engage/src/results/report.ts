@@ -50,6 +50,7 @@ const figureTable = (caption: string, first: string, options: readonly OptionFig
 export function summariseQuestion(q: QuestionResult): QuestionSummary {
   const answered = q.answered === 0 ? 'No one answered this question.' : `${q.answered === '*' ? 'Fewer than 8' : `About ${q.answered.toLocaleString('en-GB')}`} people answered this question.`;
   const base = { id: q.id, title: q.title, comments: [] as QuestionSummary['comments'] };
+  if (q.answered === 0) return { ...base, sentences: [answered], table: null };
   switch (q.type) {
     case 'single-choice':
     case 'multiple-choice':

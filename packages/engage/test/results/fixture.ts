@@ -1,3 +1,4 @@
+import { PDFParse } from 'pdf-parse';
 import { createRecord, recordMigrationSets, type OpenRecord, type SqlClient } from '@footprint/record';
 import { openOnTestStorage, type PostgresKind } from '@footprint/testing';
 import { engageMigrationSets } from '../../src/migrations';
@@ -61,4 +62,14 @@ export async function insertResponse(
     [consultationId, `R-${n}`, `FP-C-2026-${n}`, submitted ? 'submitted' : 'draft', JSON.stringify(response.answers), JSON.stringify(response.aboutYou ?? {}), response.publishFreeText ?? false, response.channel ?? 'web'],
   );
   return { id: Number(rows[0]!.id), publicId: rows[0]!.public_id };
+}
+
+/** A PDF's text, with runs of white space as one space. */
+export async function pdfText(pdf: Uint8Array): Promise<string> {
+  const parser = new PDFParse({ data: pdf });
+  try {
+    return (await parser.getText()).text.replace(/\s+/g, ' ');
+  } finally {
+    await parser.destroy();
+  }
 }

@@ -88,7 +88,7 @@ export function ConsultationResultsPage() {
             <h2>Preview</h2>
             <p>What the public will see (the same numbers, after suppression and moderation):</p>
             <div className="fp-results-preview nhsuk-u-padding-3" data-testid="results-preview">
-              <ResultsPage results={results} summaries={results.summaries} />
+              <ResultsPage results={results} summaries={results.summaries} embedded />
             </div>
           </>
         );

@@ -17,7 +17,7 @@ export function PlanItemOutcomes({ kind, id }: { kind: PlanItemKind; id: string 
             <h3>
               <a href={`/public/consultations/${encodeURIComponent(consultationId)}/results`}>{outcomes[0]!.consultationTitle}</a>
             </h3>
-            <OutcomesList outcomes={outcomes} />
+            <OutcomesList outcomes={outcomes} level={4} />
           </div>
         );
       })}

@@ -1,3 +1,4 @@
+import { createElement, type ReactNode } from 'react';
 import type { OptionFigure } from '@footprint/engage';
 
 const show = (c: number | '*') => (c === '*' ? '*' : c.toLocaleString('en-GB'));
@@ -52,4 +53,9 @@ export function Paragraphs({ text, className }: { text: string; className?: stri
         ))}
     </>
   );
+}
+
+/** A heading at a level given at run time (the results render as a page, or inside the staff preview one level down). */
+export function Heading({ level, id, className, children }: { level: number; id?: string; className?: string; children: ReactNode }) {
+  return createElement(`h${Math.min(6, Math.max(1, level))}`, { id, className }, children);
 }

@@ -1,23 +1,29 @@
 import type { ConsultationResults, QuestionSummary } from '@footprint/engage';
-import { FiguresTable, Paragraphs } from './FiguresTable';
+import { FiguresTable, Heading, Paragraphs } from './FiguresTable';
 import { QuestionResults } from './QuestionResults';
 
 const longDate = (iso: string) => new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 const show = (c: number | '*') => (c === '*' ? '*' : c.toLocaleString('en-GB'));
 
 /** "We asked, you said, we did" for one consultation. */
-export function OutcomesList({ outcomes }: { outcomes: ConsultationResults['outcomes'] }) {
+export function OutcomesList({ outcomes, level = 3 }: { outcomes: ConsultationResults['outcomes']; level?: number }) {
   if (outcomes.length === 0) return <p>The partnership has not yet said what it will change.</p>;
   return (
     <ol className="nhsuk-list fp-outcomes">
       {outcomes.map((o) => (
         <li key={o.position} className="nhsuk-card fp-outcome">
           <div className="nhsuk-card__content">
-            <h3 className="nhsuk-heading-s">We asked</h3>
+            <Heading level={level} className="nhsuk-heading-s">
+              We asked
+            </Heading>
             <Paragraphs text={o.weAsked} />
-            <h3 className="nhsuk-heading-s">You said</h3>
+            <Heading level={level} className="nhsuk-heading-s">
+              You said
+            </Heading>
             <Paragraphs text={o.youSaid} />
-            <h3 className="nhsuk-heading-s">We did</h3>
+            <Heading level={level} className="nhsuk-heading-s">
+              We did
+            </Heading>
             <Paragraphs text={o.weDid} />
           </div>
         </li>
@@ -31,15 +37,16 @@ export function OutcomesList({ outcomes }: { outcomes: ConsultationResults['outc
  * SVG bars and a table of the same published numbers, approved comments), who responded, "we
  * asked, you said, we did", themes not covered, and the report to download. Pure rendering.
  */
-export function ResultsPage({ results, summaries }: { results: ConsultationResults; summaries: QuestionSummary[] }) {
+export function ResultsPage({ results, summaries, embedded = false }: { results: ConsultationResults; summaries: QuestionSummary[]; embedded?: boolean }) {
+  const top = embedded ? 2 : 1;
   const c = results.consultation;
   const base = `/public/consultations/${encodeURIComponent(c.id)}`;
   return (
     <>
-      <h1>
+      <Heading level={top}>
         <span className="nhsuk-caption-l">Consultation results</span>
         {c.title}
-      </h1>
+      </Heading>
       <p className="nhsuk-lede-text">{c.summary}</p>
       <dl className="nhsuk-summary-list">
         <div className="nhsuk-summary-list__row">
@@ -69,20 +76,20 @@ export function ResultsPage({ results, summaries }: { results: ConsultationResul
         Download the consultation report: <a href={`${base}/report.html`}>as a web page (HTML)</a> or <a href={`${base}/report.pdf`}>as a PDF</a>.
       </p>
 
-      <h2 id="we-asked">We asked, you said, we did</h2>
-      <OutcomesList outcomes={results.outcomes} />
+      <Heading level={top + 1}>We asked, you said, we did</Heading>
+      <OutcomesList outcomes={results.outcomes} level={top + 2} />
 
-      <h2>What you told us</h2>
+      <Heading level={top + 1}>What you told us</Heading>
       {results.questions.map((q, i) => (
-        <QuestionResults key={q.id} question={q} summary={summaries[i]!} />
+        <QuestionResults key={q.id} question={q} summary={summaries[i]!} level={top + 2} />
       ))}
 
-      <h2>Themes the questions did not cover</h2>
+      <Heading level={top + 1}>Themes the questions did not cover</Heading>
       {results.themesNotCovered ? <Paragraphs text={results.themesNotCovered} /> : <p>None were recorded.</p>}
 
       {results.byGroup.length > 0 && (
         <>
-          <h2>Who responded</h2>
+          <Heading level={top + 1}>Who responded</Heading>
           <p>The questions about the people who responded were optional. We use the answers to see who has and has not been heard.</p>
           {results.byGroup.map((g) => (
             <details key={g.key} className="nhsuk-details">
