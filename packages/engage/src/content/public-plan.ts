@@ -101,7 +101,8 @@ async function controlledValues(sql: SqlClient, ids: readonly string[]) {
   return controlIndicatorValues(raw);
 }
 
-function summaryOf(a: ScorecardAmbition): PublicAmbitionSummary {
+function summaryOf(a: ScorecardAmbition, suppressed: ReadonlySet<string>, footprintCode: string): PublicAmbitionSummary {
+  const hidden = a.footprint.status === 'no-data' && !!a.primary && [...suppressed].some((k) => k.startsWith(`${a.primary!.id}|${footprintCode}||`));
   return {
     id: a.id,
     statement: a.statement,
@@ -115,7 +116,11 @@ function summaryOf(a: ScorecardAmbition): PublicAmbitionSummary {
     note: a.note,
     status: a.footprint.status,
     statusWords: STATUS_WORDS[a.footprint.status],
-    reason: a.primary && !PUBLIC_INDICATORS.some((i) => i.id === a.primary!.id) ? `Not published: ${a.primary.name} is not one of the indicators the partnership publishes.` : a.footprint.reason,
+    reason: a.primary && !PUBLIC_INDICATORS.some((i) => i.id === a.primary!.id)
+      ? `Not published: ${a.primary.name} is not one of the indicators the partnership publishes.`
+      : hidden
+        ? `No figures shown: ${a.primary!.name} counts too few people to publish without risk of identifying someone.`
+        : a.footprint.reason,
     latest: a.footprint.latest,
   };
 }
@@ -132,9 +137,9 @@ async function publicScorecard(sql: SqlClient, tree: PlanTree, footprint: Scorec
 /** The plan's priorities and ambitions, with progress on each, for /public/plan and /public/progress. */
 export async function publicPlan(sql: SqlClient, footprint: ScorecardFootprint): Promise<PublicPlanView> {
   const tree = await currentPlan(new PartnershipStore(sql), footprint);
-  const { card } = await publicScorecard(sql, tree, footprint);
+  const { card, suppressed } = await publicScorecard(sql, tree, footprint);
   const order = new Map(tree.ambitions.map((a, i) => [a.id, i]));
-  const ambitions = card.gaps.flatMap((g) => g.ambitions).sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(summaryOf);
+  const ambitions = card.gaps.flatMap((g) => g.ambitions).sort((a, b) => order.get(a.id)! - order.get(b.id)!).map((a) => summaryOf(a, suppressed, footprint.code));
   const outcomes = await new OutcomeStore(sql).forPlanItems(tree.priorities.map((p) => ({ kind: 'priority' as const, id: p.id })));
   return {
     footprint: { code: footprint.code, name: footprint.name },
@@ -190,7 +195,7 @@ export async function publicAmbition(sql: SqlClient, footprint: ScorecardFootpri
   return {
     footprint: { code: footprint.code, name: footprint.name },
     plan: planOf(tree),
-    ambition: { ...summaryOf(scored), trajectory: scored.trajectory },
+    ambition: { ...summaryOf(scored, suppressed, footprint.code), trajectory: scored.trajectory },
     indicators,
     unpublished,
     outcomes: outcomes.map(publicOutcome),

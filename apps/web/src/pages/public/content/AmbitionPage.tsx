@@ -28,7 +28,11 @@ function Indicator({ indicator, suppressionWords }: { indicator: PublicIndicator
           These figures come from synthetic (made-up) people: the demonstration holds no real patients.
         </p>
       )}
-      {indicator.spc === null && <p className="nhsuk-body">{indicator.spcReason ?? 'There are no figures to chart yet.'}</p>}
+      {indicator.spc === null && (
+        <p className="nhsuk-body" data-testid="no-chart">
+          {indicator.series.length === 0 ? 'There are no figures for this measure yet.' : indicator.suppressedCount > 0 ? 'There are too few figures we can show to draw a chart.' : 'There are too few figures yet to draw a chart.'}
+        </p>
+      )}
       <PublicSpc id={indicator.id} name={indicator.name} unit={indicator.unit} result={indicator.spc} series={indicator.series} suppressionWords={suppressionWords} />
       {indicator.places.some((p) => p.latest) && (
         <div className="fp-table-scroll" tabIndex={0} role="region" aria-label={`The latest figure in each place: ${indicator.name}`}>

@@ -170,10 +170,10 @@ export function PublicSpc({ id, name, unit, result, series, suppressionWords }: 
       )}
       {hidden > 0 && (
         <p className="nhsuk-body" data-testid="suppressed-note">
-          {hidden} month{hidden === 1 ? ' is' : 's are'} not shown. {suppressionWords}
+          {hidden === series.length ? `All ${hidden} months are hidden.` : `${hidden} month${hidden === 1 ? ' is' : 's are'} not shown.`} {suppressionWords}
         </p>
       )}
-      {series.length > 0 && (
+      {series.length > hidden && (
         <div className="fp-table-scroll" tabIndex={0} role="region" aria-label={`The figures: ${name}`}>
           <table className="nhsuk-table" data-testid="public-spc-table">
             <caption className="nhsuk-table__caption nhsuk-table__caption--s">The figures: {name}</caption>
