@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import type { Consultation, ConsultationDefinition, ConsultationPlace, ConsultationVersion, ContentSection, Question, QuestionType } from '@footprint/engage';
 import { api, ApiError } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
@@ -69,7 +69,8 @@ function Builder({ loaded, places }: { loaded?: Loaded; places: ConsultationPlac
   const [draft, setDraft] = useState<ConsultationDefinition>(loaded ? definitionOf(loaded.consultation) : EMPTY);
   const [current, setCurrent] = useState<Loaded | undefined>(loaded);
   const [problem, setProblem] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const location = useLocation();
+  const [saved, setSaved] = useState<string | null>((location.state as { saved?: string } | null)?.saved ?? null);
   const [addType, setAddType] = useState<QuestionType>('single-choice');
   const frozen = current?.questionsFrozen ?? false;
   const set = (patch: Partial<ConsultationDefinition>) => setDraft((d) => ({ ...d, ...patch }));
@@ -83,7 +84,7 @@ function Builder({ loaded, places }: { loaded?: Loaded; places: ConsultationPlac
       const answer = c ? await api<Loaded>(`/engage/consultations/${c.id}`, { method: 'PUT', body: { definition: draft, ifVersion: c.version } }) : await api<Loaded>('/engage/consultations', { method: 'POST', body: draft });
       setCurrent(answer);
       setSaved(`Saved as version ${answer.consultation.version}.`);
-      if (!c) void navigate(`/engage/consultations/${answer.consultation.id}`, { replace: true });
+      if (!c) void navigate(`/engage/consultations/${answer.consultation.id}`, { replace: true, state: { saved: `Saved as a draft: ${answer.consultation.id}.` } });
     } catch (error) {
       setProblem(error instanceof ApiError ? error : new ApiError(0, 'Not saved', String(error)));
     }
