@@ -155,3 +155,16 @@ export interface ConsultationResponse {
   startedAt: string;
   submittedAt: string | null;
 }
+
+/** A consultation in the staff list (GET /api/engage/consultations): its state, dates and how many have responded. */
+export interface ConsultationSummary {
+  id: string;
+  title: string;
+  state: ConsultationState;
+  opensOn: string;
+  closesOn: string;
+  responseCount: number;
+  publishedAt: string | null;
+  resultsPublishedAt: string | null;
+  updatedAt: string;
+}

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { aboutYouQuestions, ConsultationStore, EngageNotFoundError, londonDate, ResponseStore, type Consultation, type ConsultationPlace } from '@footprint/engage';
+import { aboutYouQuestions, ConsultationStore, EngageNotFoundError, londonDate, ResponseStore, type Consultation, type ConsultationPlace, type ConsultationSummary } from '@footprint/engage';
 import { PartnershipStore, placesOn, runningFootprint, type RunningFootprint } from '@footprint/partnership';
 import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
@@ -32,19 +32,6 @@ export function consultationContext(platform: Pick<Platform, 'sql' | 'record'>, 
       return cached;
     },
   };
-}
-
-/** A consultation in the staff list: its state, dates and how many have responded. */
-export interface ConsultationSummary {
-  id: string;
-  title: string;
-  state: Consultation['state'];
-  opensOn: string;
-  closesOn: string;
-  responseCount: number;
-  publishedAt: string | null;
-  resultsPublishedAt: string | null;
-  updatedAt: string;
 }
 
 const summaryOf = (c: Consultation): ConsultationSummary => ({ id: c.id, title: c.title, state: c.state, opensOn: c.opensOn, closesOn: c.closesOn, responseCount: c.responseCount, publishedAt: c.publishedAt, resultsPublishedAt: c.resultsPublishedAt, updatedAt: c.updatedAt });

@@ -46,7 +46,7 @@ export async function consultationsPages(app: FastifyInstance, platform: Platfor
     }
   };
 
-  app.get('/public/consultations', async (_request, reply) => {
+  app.get('/consultations', async (_request, reply) => {
     const footprint = await context.footprint();
     const list = await context.consultations.list(footprint.onsCode, { publishedOnly: true });
     const items = await Promise.all(list.map((c) => viewOf(context, c)));
@@ -54,7 +54,7 @@ export async function consultationsPages(app: FastifyInstance, platform: Platfor
   });
 
   for (const easyRead of [false, true]) {
-    app.get<{ Params: { id: string } }>(`/public/consultations/:id${easyRead ? '/easy-read' : ''}`, async (request, reply) => {
+    app.get<{ Params: { id: string } }>(`/consultations/:id${easyRead ? '/easy-read' : ''}`, async (request, reply) => {
       const path = request.url.split('?')[0];
       const c = await published(reply, request.params.id, path);
       if (!c) return reply;
@@ -70,7 +70,7 @@ export async function consultationsPages(app: FastifyInstance, platform: Platfor
     return sendPublicPage(reply, frame, createElement(RespondPage, { consultation: await viewOf(context, c), aboutYou, ...props }) as ReactElement, status);
   };
 
-  app.get<{ Params: { id: string }; Querystring: { resume?: string } }>('/public/consultations/:id/respond', async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { resume?: string } }>('/consultations/:id/respond', async (request, reply) => {
     const c = await published(reply, request.params.id, `/public/consultations/${request.params.id}/respond`);
     if (!c) return reply;
     const token = typeof request.query.resume === 'string' && request.query.resume ? request.query.resume : undefined;
@@ -84,7 +84,7 @@ export async function consultationsPages(app: FastifyInstance, platform: Platfor
     }
   });
 
-  app.post<{ Params: { id: string }; Body: FormBody }>('/public/consultations/:id/respond', submissionRateLimit('consultation-response'), async (request, reply) => {
+  app.post<{ Params: { id: string }; Body: FormBody }>('/consultations/:id/respond', submissionRateLimit('consultation-response'), async (request, reply) => {
     const c = await published(reply, request.params.id, `/public/consultations/${request.params.id}/respond`);
     if (!c) return reply;
     const body = (request.body ?? {}) as FormBody;
@@ -109,7 +109,7 @@ export async function consultationsPages(app: FastifyInstance, platform: Platfor
     }
   });
 
-  app.get<{ Params: { id: string }; Querystring: { reference?: string } }>('/public/consultations/:id/thanks', async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { reference?: string } }>('/consultations/:id/thanks', async (request, reply) => {
     const c = await published(reply, request.params.id, `/public/consultations/${request.params.id}/thanks`);
     if (!c) return reply;
     const reference = typeof request.query.reference === 'string' && /^FP-C-\d{4}-[2-9A-Z]{8}$/.test(request.query.reference) ? request.query.reference : 'received';

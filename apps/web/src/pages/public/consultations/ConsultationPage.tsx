@@ -1,5 +1,5 @@
 import type { ConsultationDefinition, ConsultationState } from '@footprint/engage';
-import { audienceText, inWords, Paragraphs, Sections, StateTag, type AudienceWords } from './parts';
+import { audienceText, Fact, inWords, Paragraphs, Sections, StateTag, type AudienceWords } from './parts';
 
 /** A published consultation as the public pages show it. */
 export interface PublicConsultationView extends Omit<ConsultationDefinition, 'audience'> {
@@ -48,24 +48,10 @@ export function ConsultationPage({ consultation: c, easyRead = false }: { consul
       <h1>{c.title}</h1>
       <p className="nhsuk-lede-text">{c.summary}</p>
       <dl className="nhsuk-summary-list">
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Status</dt>
-          <dd className="nhsuk-summary-list__value">
-            <StateTag state={c.state} />
-          </dd>
-        </div>
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Opens</dt>
-          <dd className="nhsuk-summary-list__value">{inWords(c.opensOn)}</dd>
-        </div>
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Closes</dt>
-          <dd className="nhsuk-summary-list__value">{inWords(c.closesOn)}</dd>
-        </div>
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Who it is for</dt>
-          <dd className="nhsuk-summary-list__value">{audienceText(c.audience)}</dd>
-        </div>
+        <Fact label="Status"><StateTag state={c.state} /></Fact>
+        <Fact label="Opens">{inWords(c.opensOn)}</Fact>
+        <Fact label="Closes">{inWords(c.closesOn)}</Fact>
+        <Fact label="Who it is for">{audienceText(c.audience)}</Fact>
       </dl>
       {easyRead ? (
         <>

@@ -1,5 +1,5 @@
 import type { ConsultationState } from '@footprint/engage';
-import { audienceText, inWords, StateTag, type AudienceWords } from './parts';
+import { audienceText, Fact, inWords, StateTag, type AudienceWords } from './parts';
 
 /** One consultation in the public list. */
 export interface ConsultationListItem {
@@ -44,23 +44,10 @@ export function ConsultationsListPage({ consultations }: { consultations: Consul
                       </h3>
                       <p className="nhsuk-card__description">{c.summary}</p>
                       <dl className="nhsuk-summary-list fp-consultation-facts">
-                        <div className="nhsuk-summary-list__row">
-                          <dt className="nhsuk-summary-list__key">Status</dt>
-                          <dd className="nhsuk-summary-list__value">
-                            <StateTag state={c.state} />
-                            {c.resultsPublished ? ' Results published' : ''}
-                          </dd>
-                        </div>
-                        <div className="nhsuk-summary-list__row">
-                          <dt className="nhsuk-summary-list__key">Dates</dt>
-                          <dd className="nhsuk-summary-list__value">
-                            {inWords(c.opensOn)} to {inWords(c.closesOn)}
-                          </dd>
-                        </div>
-                        <div className="nhsuk-summary-list__row">
-                          <dt className="nhsuk-summary-list__key">Who it is for</dt>
-                          <dd className="nhsuk-summary-list__value">{audienceText(c.audience)}</dd>
-                        </div>
+                        <Fact label="Status"><StateTag state={c.state} />
+                            {c.resultsPublished ? ' Results published' : ''}</Fact>
+                        <Fact label="Dates">{inWords(c.opensOn)} to {inWords(c.closesOn)}</Fact>
+                        <Fact label="Who it is for">{audienceText(c.audience)}</Fact>
                       </dl>
                     </div>
                   </li>

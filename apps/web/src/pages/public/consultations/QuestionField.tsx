@@ -22,7 +22,8 @@ export function firstControlId(q: Question): string {
   return controlId(name, q.options[0].id);
 }
 
-function ErrorMessage({ id, message }: { id: string; message?: string }) {
+/** An NHS.UK error message beside a field (nothing when there is no problem). */
+export function ErrorMessage({ id, message }: { id?: string; message?: string }) {
   if (!message) return null;
   return (
     <span className="nhsuk-error-message" id={id}>

@@ -1,6 +1,6 @@
 import type { AboutYouQuestion, FieldProblem, FormBody, Question } from '@footprint/engage';
 import { ConsultationPage, type PublicConsultationView } from './ConsultationPage';
-import { controlId, firstControlId, QuestionField } from './QuestionField';
+import { controlId, ErrorMessage, firstControlId, QuestionField } from './QuestionField';
 
 export interface RespondPageProps {
   consultation: PublicConsultationView;
@@ -154,11 +154,7 @@ export function RespondPage({ consultation: c, aboutYou, values, problems, resum
             <div className="nhsuk-hint" id="publish-hint">
               We would publish them without your name, after removing anything that could identify you or anyone else.
             </div>
-            {publishError && (
-              <span className="nhsuk-error-message">
-                <span className="nhsuk-u-visually-hidden">Error:</span> {publishError}
-              </span>
-            )}
+            <ErrorMessage message={publishError} />
             <div className="nhsuk-radios">
               <Radio name="publishFreeText" value="yes" label="Yes, you may publish them" checked={valueOf(values, 'publishFreeText') === 'yes'} />
               <Radio name="publishFreeText" value="no" label="No, do not publish them" checked={valueOf(values, 'publishFreeText') === 'no'} />
@@ -177,19 +173,11 @@ export function RespondPage({ consultation: c, aboutYou, values, problems, resum
           <label className="nhsuk-label" htmlFor={controlId('contact.email')}>
             Your email address (optional)
           </label>
-          {emailError && (
-            <span className="nhsuk-error-message">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {emailError}
-            </span>
-          )}
+          <ErrorMessage message={emailError} />
           <input className={`nhsuk-input${emailError ? ' nhsuk-input--error' : ''}`} id={controlId('contact.email')} name="contact.email" type="email" autoComplete="email" spellCheck={false} maxLength={254} defaultValue={valueOf(values, 'contact.email') ?? ''} />
         </div>
         <div className={`nhsuk-form-group${consentError ? ' nhsuk-form-group--error' : ''}`}>
-          {consentError && (
-            <span className="nhsuk-error-message">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {consentError}
-            </span>
-          )}
+          <ErrorMessage message={consentError} />
           <div className="nhsuk-checkboxes">
             <div className="nhsuk-checkboxes__item">
               <input className="nhsuk-checkboxes__input" id={controlId('contact.consentToContact')} name="contact.consentToContact" type="checkbox" value="yes" defaultChecked={valueOf(values, 'contact.consentToContact') === 'yes'} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ContentSection } from '@footprint/engage';
 
 /** Who a consultation is for, as the public reads it: its places by name and its groups; everyone when neither. */
@@ -57,4 +58,14 @@ const STATE_TAG: Record<string, [string, string]> = {
 export function StateTag({ state }: { state: string }) {
   const [label, modifier] = STATE_TAG[state] ?? [state, ''];
   return <strong className={`nhsuk-tag ${modifier}`}>{label}</strong>;
+}
+
+/** One row of an NHS.UK summary list: a fact about a consultation and its value. */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="nhsuk-summary-list__row">
+      <dt className="nhsuk-summary-list__key">{label}</dt>
+      <dd className="nhsuk-summary-list__value">{children}</dd>
+    </div>
+  );
 }
