@@ -14,8 +14,7 @@ export * from './outcomes/types';
 export { OutcomeStore, validateOutcomes } from './outcomes/store';
 // Parts add their exports below, one line each (helpers: keep to your own line).
 // content:
-// enquiries:
-export * from './enquiries';
+export * from './enquiries'; // enquiries
 // consultations:
 // moderation:
 // results:

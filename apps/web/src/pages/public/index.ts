@@ -5,6 +5,6 @@
  */
 export { PublicDocument, PUBLIC_SECTIONS, type PublicPageFrame } from './PublicDocument';
 // content:
-// enquiries:
+export * from './enquiries'; // enquiries
 // consultations:
 // results:
