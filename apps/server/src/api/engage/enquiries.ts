@@ -1,28 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { describeRetention, EngageInputError, EnquiryStore, ENQUIRY_OUTCOMES, ENQUIRY_TOPICS, retentionDaysFromEnvironment, retentionRuns, runRetention, type DeliveryResult, type Enquiry, type EnquiryState, type Inbox, type RetentionRun } from '@footprint/engage';
+import { describeRetention, EngageInputError, EnquiryStore, ENQUIRY_OUTCOMES, ENQUIRY_TOPICS, retentionDaysFromEnvironment, retentionRuns, runRetention, type DeliveryResult, type Enquiry, type EnquiryAnswer, type EnquiryState, type InboxAnswer } from '@footprint/engage';
 import { runningFootprint } from '@footprint/partnership';
 import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { ApiProblem } from '../problem';
-
-/** The inbox as the staff page loads it: the enquiries, the teams, the mail's state and the retention policy. */
-export interface InboxAnswer extends Inbox {
-  mail: { configured: boolean; description: string; demoSink: boolean };
-  retention: { days: number; lastRun: RetentionRun | null };
-  topics: Array<{ id: string; label: string }>;
-  outcomes: Array<{ id: string; label: string }>;
-}
-
-/** One enquiry, with what staff may do to it and what the mail can do. */
-export interface EnquiryAnswer {
-  enquiry: Enquiry;
-  teams: Inbox['teams'];
-  outcomes: Array<{ id: string; label: string }>;
-  mail: { configured: boolean; description: string };
-  /** The delivery just attempted (after a reply or a retry). */
-  delivery?: DeliveryResult;
-}
 
 const who = (request: FastifyRequest) => {
   const { user } = sessionOf(request);
@@ -82,7 +64,7 @@ export async function enquiriesStaffRoutes(app: FastifyInstance, platform: Platf
     enquiry,
     teams: await (await store()).teams(),
     outcomes: pairs(ENQUIRY_OUTCOMES),
-    mail: { configured: app.engageMail.mailer.configured, description: app.engageMail.mailer.description },
+    mail: { configured: app.engageMail.mailer.configured, description: app.engageMail.mailer.description, demoSink: app.engageMail.demoSink },
     ...(delivery ? { delivery } : {}),
   });
   type ByReference = { Params: { reference: string } };
