@@ -18,4 +18,4 @@ export * from './enquiries'; // enquiries
 // consultations:
 // moderation:
 // results:
-// analytics:
+export * from './analytics'; // analytics
