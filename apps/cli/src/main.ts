@@ -3,6 +3,7 @@ import * as audit from './commands/audit';
 import * as buildWeb from './commands/build-web';
 import * as client from './commands/client';
 import * as demo from './commands/demo';
+import * as engage from './commands/engage';
 import * as generate from './commands/generate';
 import * as importCommand from './commands/import';
 import * as indicators from './commands/indicators';
@@ -18,7 +19,7 @@ import * as user from './commands/user';
 import * as warehouse from './commands/warehouse';
 
 /** Each command lives in its own file under ./commands and adds itself to the program. */
-const commands = [demo, serve, importCommand, generate, warehouse, query, token, keys, client, user, relationships, audit, registerCommand, partnership, buildWeb, spc, indicators];
+const commands = [demo, serve, importCommand, generate, warehouse, query, token, keys, client, user, relationships, audit, registerCommand, partnership, buildWeb, spc, indicators, engage];
 
 export function buildProgram(): Command {
   const program = new Command('footprint')

@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { ensureDefinitions } from '@footprint/fhir';
 import { pendingMigrations } from '@footprint/record';
 import { apiRoutes } from './api';
+import { scheduleRetention } from './api/engage/enquiries';
+import { registerEngageMail, type MailOption } from './api/engage/mail';
 import { ensureAdministratorClient } from './auth/administrator';
 import { oauthRoutes } from './auth/oauth-routes';
 import { loadSigningKey } from './auth/signing-key';
@@ -58,6 +60,12 @@ export interface ServerOptions {
   demoUsers?: boolean;
   /** Requests per minute per address on sign-in, token and public endpoints (default from FOOTPRINT_*_RATE_LIMIT, else 30, 120, 300). */
   rateLimits?: Partial<RateLimits>;
+  /**
+   * Outgoing mail for replies to enquiries: `{ smtpUrl, from }` (default FOOTPRINT_SMTP_URL and
+   * FOOTPRINT_MAIL_FROM; without them replies are recorded but not emailed), with `demoSink` when it
+   * is the demo's own sink (`footprint demo`), shown at /engage/mail; `false` for none.
+   */
+  mail?: MailOption;
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -107,6 +115,9 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
     const jobs = new ExportJobs(platform.sql, platform.record, platform.dataDir, root.log);
     root.addHook('onReady', async () => jobs.resumeUnfinished());
     root.addHook('onClose', async () => jobs.close());
+    // Engagement: replies by email (retried every five minutes) and the daily retention job.
+    registerEngageMail(root, platform, options.mail);
+    scheduleRetention(root, platform);
 
     rejectControlCharacters(root);
     await root.register(oauthRoutes, { sql: platform.sql, tokens, publicBase });

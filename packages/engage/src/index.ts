@@ -14,11 +14,10 @@ export * from './outcomes/types';
 export { OutcomeStore, validateOutcomes } from './outcomes/store';
 // Parts add their exports below, one line each (helpers: keep to your own line).
 export * from './content'; // content
-// enquiries:
-export * from './enquiries';
+export * from './enquiries'; // enquiries
 export * from './consultations/index'; // consultations
 // moderation:
 export * from './moderation';
 // results:
 export * from './results';
-// analytics:
+export * from './analytics'; // analytics

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { ensureAdministratorClient, seedDemoIdentities, seedDemoUsers, seedEngagementDemo, seedPartnershipDemo, seedPerformanceDemo } from '@footprint/server';
 import type { Platform } from '@footprint/server';
 import { hasCareRelationships, systemContext } from '@footprint/record';
+import { seedDemoEnquiries } from '@footprint/engage';
+import { runningFootprint } from '@footprint/partnership';
 import { rebuildRelationshipsWithProgress } from '../commands/relationships';
 import { buildWarehouse, openWarehouse, refreshWarehouse } from '@footprint/warehouse';
 import { generateAndLoad } from '../commands/generate';
@@ -32,7 +34,8 @@ export function demoPeople(): number {
  * 5. one demo user per role (their passwords shown on the start page);
  * 6. the demo identity provider's synthetic citizens and staff (their logins shown on the start page too);
  * 7. the partnership's register and plan for the footprint (places, governance, the seed plans);
- * 8. system performance: indicator values from the warehouse, the synthetic national series, the published ratings.
+ * 8. system performance: indicator values from the warehouse, the synthetic national series, the published ratings;
+ * 9. engagement: its public pages and consultations, and a few synthetic enquiries in the get-in-touch inbox.
  */
 export async function prepareDemoFootprint(platform: Platform, progress: ProgressReporter, options: { people?: number } = {}): Promise<void> {
   const admin = await ensureAdministratorClient(platform.sql, platform.dataDir);
@@ -67,6 +70,8 @@ export async function prepareDemoFootprint(platform: Platform, progress: Progres
   progress.log('System performance is ready: indicator values, SPC and the plan\'s scorecard');
   await seedEngagementDemo(platform);
   progress.log('Engagement is ready: the public pages at /public, news, questions and consultations');
+  const partnership = (await runningFootprint(platform.record))?.name ?? 'The partnership';
+  if (await seedDemoEnquiries(platform.sql, partnership)) progress.log('Get in touch has three synthetic enquiries in its inbox (/engage/enquiries)');
 }
 
 async function hasWarehouse(dataDir: string): Promise<boolean> {

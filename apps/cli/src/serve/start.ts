@@ -1,3 +1,4 @@
+import { DEFAULT_MAIL_FROM, mailSettingsFromEnvironment, startMailSink, type RunningMailSink } from '@footprint/engage';
 import { buildServer, type ServerOptions } from '@footprint/server';
 import type { OpenPlatform } from '../platform';
 import { auditHeadInterval, startAuditHeadTimer } from './audit-head-timer';
@@ -20,8 +21,11 @@ export function resolvePort(option: string | undefined): number {
  * cleanly on SIGINT/SIGTERM (so embedded data is flushed and export jobs resume next time).
  */
 export async function startServer(platform: OpenPlatform, listen: ListenOptions, options: ServerOptions = {}): Promise<void> {
+  // The demo (the only caller that serves its demo users) sends mail to a sink of its own on 127.0.0.1, unless SMTP is configured.
+  const sink: RunningMailSink | undefined = options.demoUsers && options.mail === undefined && !mailSettingsFromEnvironment() ? await startMailSink(platform.sql) : undefined;
   const app = buildServer(platform, {
     ...options,
+    ...(sink ? { mail: { smtpUrl: sink.url, from: process.env.FOOTPRINT_MAIL_FROM?.trim() || DEFAULT_MAIL_FROM, demoSink: true } } : {}),
     onAdministratorCreated: (path) => console.log(`Created the administrator client; its id and secret are in ${path}`),
   });
   const headSeconds = auditHeadInterval();
@@ -32,6 +36,7 @@ export async function startServer(platform: OpenPlatform, listen: ListenOptions,
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await sink?.close();
     await stopHeads();
     await platform.close();
     process.exit(0);
@@ -42,6 +47,7 @@ export async function startServer(platform: OpenPlatform, listen: ListenOptions,
     await app.listen({ port: listen.port, host: listen.host });
   } catch (error) {
     await app.close().catch(() => undefined);
+    await sink?.close();
     await platform.close();
     throw error;
   }
@@ -53,4 +59,5 @@ export async function startServer(platform: OpenPlatform, listen: ListenOptions,
   console.log(`  web app     http://${shown}:${port}/`);
   console.log(`  FHIR R4     http://${shown}:${port}/fhir/R4  (token: footprint token)`);
   console.log(`  credentials ${platform.dataDir}/credentials.json`);
+  if (sink) console.log(`  mail sink   ${sink.url}  (the demo's replies to enquiries, read at /engage/mail)`);
 }

@@ -1,3 +1,5 @@
+import type { RetentionRun } from './retention';
+
 /**
  * "Get in touch": what the public sends, and how staff handle it. An enquiry's personal data (the
  * name, the email address and the message) is kept only for the retention period after it is
@@ -117,4 +119,31 @@ export interface Inbox {
   /** Enquiries in each state (within the team filter), and all of them. */
   counts: Record<EnquiryState | 'all', number>;
   teams: EnquiryTeam[];
+}
+
+/** Whether replies can be emailed, as staff pages say it. */
+export interface MailState {
+  configured: boolean;
+  /** `smtp://host:port`, or that email is not configured. */
+  description: string;
+  /** True when the mail goes to the demo's own sink (shown at /engage/mail). */
+  demoSink: boolean;
+}
+
+/** GET /api/engage/enquiries: the inbox, the mail's state, the retention policy and the lists the page offers. */
+export interface InboxAnswer extends Inbox {
+  mail: MailState;
+  retention: { days: number; lastRun: RetentionRun | null };
+  topics: Array<{ id: string; label: string }>;
+  outcomes: Array<{ id: string; label: string }>;
+}
+
+/** GET /api/engage/enquiries/:reference and every action's answer. */
+export interface EnquiryAnswer {
+  enquiry: Enquiry;
+  teams: EnquiryTeam[];
+  outcomes: Array<{ id: string; label: string }>;
+  mail: MailState;
+  /** The delivery just attempted (after a reply or a retry). */
+  delivery?: { id: number; status: 'sent' | 'failed' | 'pending'; reason?: string };
 }

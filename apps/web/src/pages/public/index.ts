@@ -5,7 +5,7 @@
  */
 export { PublicDocument, PUBLIC_SECTIONS, type PublicPageFrame } from './PublicDocument';
 export * from './content'; // content
-// enquiries:
-export * from './consultations/index'; // consultations:
+export * from './enquiries'; // enquiries
+export * from './consultations/index'; // consultations
 // results:
 export { OutcomesList, ResultsNotPublished, ResultsPage } from './results/ResultsPage';
