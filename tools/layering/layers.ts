@@ -117,7 +117,7 @@ export const LAYERS: Readonly<Record<string, Layer>> = {
   '@footprint/engage': {
     dir: 'packages/engage',
     job: 'the public\'s part: content, get in touch, consultations, moderation, results, "you said, we did"',
-    uses: ['@footprint/fhir', '@footprint/partnership', '@footprint/performance', '@footprint/record'],
+    uses: ['@footprint/fhir', '@footprint/cohort', '@footprint/partnership', '@footprint/performance', '@footprint/record'],
     testsUse: ['@footprint/testing', '@footprint/synth'],
   },
   '@footprint/server': {

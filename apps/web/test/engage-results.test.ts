@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { DemoUserCredentials } from '@footprint/server';
 import { loadSyntheticFootprint } from './demo-footprint';
 import { accessibilityViolations, loaded, newPage, pageErrors, screenshot, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
-import { definition, insertConsultation, insertResponse, pdfText } from '../../../packages/engage/test/results/fixture';
+import { definition, insertConsultation, insertResponse, pdfText } from '@footprint/engage/test-fixtures';
 
 const ID = 'wirral-urgent-care-2026';
 const NHS = '943 476 5919';

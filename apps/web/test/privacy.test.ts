@@ -81,7 +81,7 @@ describe('the privacy officer’s area in a real browser', { timeout: 240_000 },
     const { context, page } = await newPage(env);
     await signIn(page, user('privacy_officer'));
     const menu = await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allInnerTexts();
-    expect(menu).toEqual(['Footprint overview', 'Partnership', 'Performance', 'Privacy']);
+    expect(menu).toEqual(['Footprint overview', 'Partnership', 'Performance', 'Moderation', 'Privacy']);
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Privacy' }).click();
     await page.getByRole('heading', { level: 1, name: 'Privacy' }).waitFor();
     const cards = await page.locator('main .nhsuk-card__link').allInnerTexts();

@@ -41,6 +41,12 @@ const PAGES: Record<string, { paths: string[]; api: string; heading: RegExp }> =
     api: '/api/performance/indicators',
     heading: /The plan's scorecard|Indicators|Comparisons|Progress ratings|Board report/,
   },
+  engagement: {
+    paths: ['/engage', '/engage/content', '/engage/enquiries', '/engage/consultations'],
+    api: '/api/engage/content',
+    heading: /^(Engagement|Public content|Enquiries|Consultations)$/,
+  },
+  'engagement-moderate': { paths: ['/engage/moderation'], api: '/api/engage/moderation', heading: /^Moderation$/ },
   'privacy-reviews': { paths: ['/privacy', '/privacy/reviews', '/privacy/audit', '/privacy/unusual-access'], api: '/api/privacy/audit', heading: /^(Privacy|Break-glass reviews|Search the audit|Unusual access)$/ },
 };
 
@@ -50,15 +56,17 @@ const ALLOWED: Record<string, string[]> = {
   social_worker: ['overview', 'partnership', 'performance', 'care-record'],
   voluntary_worker: ['overview', 'partnership', 'performance', 'care-record'],
   analyst: ['overview', 'partnership', 'performance', 'population'],
-  partnership_lead: ['overview', 'partnership', 'performance', 'population'],
-  administrator: ['overview', 'partnership', 'performance', 'feeds', 'accounts', 'duplicates'],
-  privacy_officer: ['overview', 'partnership', 'performance', 'privacy-reviews'],
+  partnership_lead: ['overview', 'partnership', 'performance', 'engagement', 'engagement-moderate', 'population'],
+  administrator: ['overview', 'partnership', 'performance', 'engagement', 'feeds', 'accounts', 'duplicates'],
+  privacy_officer: ['overview', 'partnership', 'performance', 'engagement-moderate', 'privacy-reviews'],
 };
 
 const MENU_LABELS: Record<string, string> = {
   overview: 'Footprint overview',
   partnership: 'Partnership',
   performance: 'Performance',
+  engagement: 'Engagement',
+  'engagement-moderate': 'Moderation',
   population: 'Population health',
   'care-record': 'Shared care record',
   worklist: 'Practice worklist',

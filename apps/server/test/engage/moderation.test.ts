@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertUser } from '../../src/api/auth/users';
 import { startTestServer, storageKinds, type TestServer } from '../support';
-import { insertConsultation, insertResponse } from '../../../../packages/engage/test/results/fixture';
+import { insertConsultation, insertResponse } from '@footprint/engage/test-fixtures';
 
 type Who = { cookie: string; csrf: string };
 const TEXT = 'My NHS number is 943 476 5919, email jo@example.com. Please open at weekends.';

@@ -4,7 +4,7 @@ import { loadTestPartnership } from '@footprint/partnership';
 import { seedPartnershipDemo } from '../../src/api/partnership/seed';
 import { seedResults } from '../../src/api/engage/seed-results';
 import { startTestServer, storageKinds, type TestServer } from '../support';
-import { insertConsultation, insertResponse } from '../../../../packages/engage/test/results/fixture';
+import { insertConsultation, insertResponse } from '@footprint/engage/test-fixtures';
 
 describe.each(storageKinds)('the demo results seed on %s', (kind) => {
   let server: TestServer;

@@ -3,7 +3,7 @@ import { loadTestPartnership } from '@footprint/partnership';
 import { upsertUser } from '../../src/api/auth/users';
 import { seedPartnershipDemo } from '../../src/api/partnership/seed';
 import { startTestServer, storageKinds, type TestServer } from '../support';
-import { definition, insertConsultation, insertResponse, pdfText } from '../../../../packages/engage/test/results/fixture';
+import { definition, insertConsultation, insertResponse, pdfText } from '@footprint/engage/test-fixtures';
 
 type Who = { cookie: string; csrf: string };
 
