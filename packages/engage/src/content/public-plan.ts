@@ -1,6 +1,6 @@
 import type { SqlClient } from '@footprint/record';
 import { listPlans, PartnershipStore, readPlanTree, TRIPLE_AIM_LABELS, type AmbitionData, type Item, type PlanTree, type TripleAimGap } from '@footprint/partnership';
-import { buildScorecard, indicatorSpc, INDICATORS, IndicatorValueStore, STATUS_WORDS, type IndicatorDefinition, type IndicatorValue, type ScorecardAmbition, type ScorecardFootprint, type ScorecardStatus, type SpcResult } from '@footprint/performance';
+import { buildScorecard, indicatorSpc, INDICATORS, spc, trajectoryAt, IndicatorValueStore, STATUS_WORDS, type IndicatorDefinition, type IndicatorValue, type ScorecardAmbition, type ScorecardFootprint, type ScorecardStatus, type SpcResult } from '@footprint/performance';
 import { EngageNotFoundError } from '../errors';
 import { OutcomeStore } from '../outcomes/store';
 import { controlIndicatorValues, publicSeries, SUPPRESSION_WORDS, type PublicValue } from './disclosure';
@@ -134,6 +134,18 @@ async function publicScorecard(sql: SqlClient, tree: PlanTree, footprint: Scorec
   return { card, values, suppressed };
 }
 
+/** SPC of the main measure against the plan's trajectory, improving in the plan's direction (as the scorecard's cell does). */
+function primarySpc(ambition: AmbitionData, scored: ScorecardAmbition, values: readonly IndicatorValue[], profile: IndicatorDefinition['spcProfile']): { spc: SpcResult | null; reason: string | null; synthetic: boolean } {
+  const series = values.filter((v) => v.value !== null).sort((a, b) => a.period.localeCompare(b.period));
+  const synthetic = values.some((v) => v.synthetic);
+  if (series.length < 2) return { spc: null, reason: 'too few values', synthetic };
+  const result = spc(
+    series.map((v) => ({ date: `${v.period}-01`, value: v.value! })),
+    { improvement: scored.direction === 'higher' ? 'increase' : 'decrease', target: series.map((v) => trajectoryAt(ambition, v.period)?.value ?? null), profile },
+  );
+  return { spc: result, reason: null, synthetic };
+}
+
 /** The plan's priorities and ambitions, with progress on each, for /public/plan and /public/progress. */
 export async function publicPlan(sql: SqlClient, footprint: ScorecardFootprint): Promise<PublicPlanView> {
   const tree = await currentPlan(new PartnershipStore(sql), footprint);
@@ -167,10 +179,13 @@ export async function publicAmbition(sql: SqlClient, footprint: ScorecardFootpri
       unpublished.push({ id: link.id, name: INDICATORS.find((i) => i.id === link.id)?.name ?? link.id });
       continue;
     }
-    const mine = values.filter((v) => v.indicatorId === link.id);
+    // The main measure is charted as the scorecard judges it: in the ambition's units, against the plan's trajectory.
+    const primary = scored.primary?.id === link.id;
+    const scale = primary ? scored.scale : 1;
+    const mine = values.filter((v) => v.indicatorId === link.id).map((v) => (scale === 1 || v.value === null ? v : { ...v, value: v.value * scale }));
     const atFootprint = mine.filter((v) => v.areaCode === footprint.code);
     const series = publicSeries(atFootprint, suppressed);
-    const view = indicatorSpc(definition, footprint.code, '', atFootprint);
+    const view = primary ? primarySpc(item.data, scored, atFootprint, definition.spcProfile) : indicatorSpc(definition, footprint.code, '', atFootprint);
     const places = footprint.places.map((place) => {
       const own = publicSeries(mine.filter((v) => v.areaCode === place.code), suppressed);
       return { code: place.code, name: place.name, latest: own.at(-1) ?? null };
@@ -180,7 +195,7 @@ export async function publicAmbition(sql: SqlClient, footprint: ScorecardFootpri
       name: definition.name,
       definition: definition.definition,
       source: definition.source,
-      unit: definition.unit,
+      unit: scale === 1 ? definition.unit : scored.unit,
       polarity: definition.polarity,
       role: link.role,
       series,

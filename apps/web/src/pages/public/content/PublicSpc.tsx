@@ -37,7 +37,7 @@ export function assuranceMeaning(assurance: Assurance | null): string {
 
 const WIDTH = 720;
 const HEIGHT = 320;
-const M = { top: 16, right: 16, bottom: 56, left: 64 };
+const M = { top: 16, right: 16, bottom: 64, left: 96 };
 
 function ticks(min: number, max: number): number[] {
   const raw = (max - min || 1) / 5;
