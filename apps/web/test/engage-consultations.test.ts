@@ -39,7 +39,7 @@ describe('consultations in a real browser', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Add a background section' }).click();
     await page.getByLabel('Background section 1 heading').fill('Why we are asking');
     await page.getByLabel('Background section 1 text').fill('Pharmacies can do more.\n\nWe want to know what you think.');
-    await page.getByRole('button', { name: 'Add a easy read section' }).click();
+    await page.getByRole('button', { name: 'Add an easy read section' }).click();
     await page.getByLabel('Easy read section 1 heading').fill('What this is about');
     await page.getByLabel('Easy read section 1 text').fill('Pharmacies sell medicines.');
 
