@@ -90,7 +90,7 @@ describe('consultations in a real browser', { timeout: 600_000 }, () => {
     const summary = page.getByRole('alert');
     expect(await summary.innerText()).toContain('Question 1: answer "Have you used a pharmacy this year?"');
     expect(await summary.innerText()).toContain('Question 6: answer "How good is your pharmacy at these?"');
-    expect(await summary.innerText()).toContain('say whether your written answers may be published');
+    expect(await summary.innerText()).toContain('Say whether we may publish your written answers');
     await page.getByRole('group', { name: /^1\. Have you used/ }).getByLabel('Yes').check();
     await page.getByLabel('2. What did the pharmacy help with?').fill('My NHS number is 943 476 5919 and I needed advice. Email me at pat@example.com');
     await page.getByLabel('Contraception').check();
