@@ -39,7 +39,7 @@ describe('consultations in a real browser', { timeout: 600_000 }, () => {
     await page.getByRole('button', { name: 'Add a background section' }).click();
     await page.getByLabel('Background section 1 heading').fill('Why we are asking');
     await page.getByLabel('Background section 1 text').fill('Pharmacies can do more.\n\nWe want to know what you think.');
-    await page.getByRole('button', { name: 'Add a easy read section' }).click();
+    await page.getByRole('button', { name: 'Add an easy read section' }).click();
     await page.getByLabel('Easy read section 1 heading').fill('What this is about');
     await page.getByLabel('Easy read section 1 text').fill('Pharmacies sell medicines.');
 
@@ -90,7 +90,7 @@ describe('consultations in a real browser', { timeout: 600_000 }, () => {
     const summary = page.getByRole('alert');
     expect(await summary.innerText()).toContain('Question 1: answer "Have you used a pharmacy this year?"');
     expect(await summary.innerText()).toContain('Question 6: answer "How good is your pharmacy at these?"');
-    expect(await summary.innerText()).toContain('say whether your written answers may be published');
+    expect(await summary.innerText()).toContain('Say whether we may publish your written answers');
     await page.getByRole('group', { name: /^1\. Have you used/ }).getByLabel('Yes').check();
     await page.getByLabel('2. What did the pharmacy help with?').fill('My NHS number is 943 476 5919 and I needed advice. Email me at pat@example.com');
     await page.getByLabel('Contraception').check();

@@ -33,7 +33,7 @@ export function SectionsEditor({ kind, sections, onChange }: { kind: 'Background
         </fieldset>
       ))}
       <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => onChange([...sections, { heading: '', body: '' }])}>
-        Add a {kind.toLowerCase()} section
+        {kind === 'Background' ? 'Add a background section' : 'Add an easy read section'}
       </button>
     </>
   );

@@ -60,7 +60,9 @@ function ErrorSummary({ problems, questions }: { problems: FieldProblem[]; quest
 
 function messageFor(p: FieldProblem, questions: Question[]): string {
   const n = questions.findIndex((q) => p.field === `answers.${q.id}`);
-  return n >= 0 ? `Question ${n + 1}: ${p.message}` : p.message;
+  if (n >= 0) return `Question ${n + 1}: ${p.message}`;
+  if (p.field === 'publishFreeText') return 'Say whether we may publish your written answers';
+  return p.message.charAt(0).toUpperCase() + p.message.slice(1);
 }
 
 function Radio({ name, value, label, checked }: { name: string; value: string; label: string; checked: boolean }) {
@@ -115,7 +117,7 @@ function problemOf(problems: FieldProblem[], field: string) {
 export function RespondPage({ consultation: c, aboutYou, values, problems, resumeToken, savedLink }: RespondPageProps) {
   if (c.state !== 'open') return <ConsultationPage consultation={c} />;
   const qs = c.questions;
-  const publishError = problemOf(problems, 'publishFreeText');
+  const publishError = problemOf(problems, 'publishFreeText') && 'Say whether we may publish your written answers';
   const emailError = problemOf(problems, 'contact.email');
   const consentError = problemOf(problems, 'contact.consentToContact');
   return (
