@@ -40,7 +40,7 @@ describe('get in touch in a real browser', { timeout: 300_000 }, () => {
     await page.goto('/public/contact');
     await page.getByRole('heading', { level: 1, name: 'Get in touch' }).waitFor();
     await page.getByRole('button', { name: 'Send message' }).click();
-    const summary = page.getByTestId('error-summary');
+    const summary = page.locator('.nhsuk-error-summary');
     await summary.waitFor();
     expect(await summary.getByRole('link').allInnerTexts()).toEqual(['Choose what your message is about', 'Enter your message']);
     expect(await summary.getByRole('link', { name: 'Enter your message' }).getAttribute('href')).toBe('#message');
@@ -64,7 +64,7 @@ describe('get in touch in a real browser', { timeout: 300_000 }, () => {
     await expectAccessible(page, 'the form');
     await screenshot(page, 'engage-contact-form');
     await page.getByRole('button', { name: 'Send message' }).click();
-    await page.getByTestId('error-summary').waitFor();
+    await page.locator('.nhsuk-error-summary').waitFor();
     await expectAccessible(page, 'the form with errors');
     await page.getByLabel('Something else').check();
     await page.getByLabel('Your message').fill('Thank you for the new pages.');
