@@ -16,7 +16,7 @@ export async function signedIn(server: TestServer, username: string, role: 'part
 }
 
 /** A staff API call with the session and its CSRF token. */
-export function staffCall(server: TestServer, who: Who, method: 'GET' | 'POST', url: string, payload?: unknown) {
+export function staffCall(server: TestServer, who: Who, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) {
   return server.app.inject({ method, url, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 }
 

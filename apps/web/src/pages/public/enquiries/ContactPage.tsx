@@ -1,3 +1,5 @@
+import { ErrorSummary } from '../../../components/ErrorSummary';
+
 /** What the contact form was sent with, to show it again beside its errors. */
 export interface ContactFormValues {
   topic: string;
@@ -53,22 +55,7 @@ export function ContactPage({ topics, values, errors, limits, honeypot, retentio
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        {errors.length > 0 && (
-          <div className="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1} data-testid="error-summary">
-            <h2 className="nhsuk-error-summary__title" id="error-summary-title">
-              There is a problem
-            </h2>
-            <div className="nhsuk-error-summary__body">
-              <ul className="nhsuk-list nhsuk-error-summary__list">
-                {errors.map((e) => (
-                  <li key={e.field}>
-                    <a href={`#${e.field}`}>{e.message}</a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        )}
+        <ErrorSummary id="error-summary" errors={errors} />
         <h1>Get in touch</h1>
         <p className="nhsuk-lede-text">Ask us a question about the partnership, our plan or a consultation, or tell us what you think.</p>
         <div className="nhsuk-inset-text">
