@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertConsultation } from '../../../../packages/engage/test/analytics/fixture';
+import { insertConsultation } from '@footprint/engage/test-fixtures/analytics';
 import { startTestServer, storageKinds, type TestServer } from '../support';
 import { signedIn, staffCall, type Who } from './enquiries-support';
 
