@@ -145,4 +145,17 @@ describe.each(storageKinds)('consultations over HTTP on %s', (kind) => {
     const robot = await server.app.inject({ method: 'POST', url: `/public/consultations/${id}/respond`, payload: { 'answers.q1': 'no', website: 'http://spam.example', action: 'submit' } });
     expect(robot.statusCode).toBe(303);
   });
+
+  it('limits responses per address, the form and the API counting together: 429 over the limit', async () => {
+    const from = '10.2.0.9';
+    const api = () => server.app.inject({ method: 'POST', url: `/api/public/consultations/${id}/responses`, remoteAddress: from, payload: { answers: { q1: 'no' }, publishFreeText: false } });
+    const form = (address = from) => server.app.inject({ method: 'POST', url: `/public/consultations/${id}/respond`, remoteAddress: address, payload: { 'answers.q1': 'no', publishFreeText: 'no', action: 'submit' } });
+    for (let i = 0; i < 10; i++) expect((await form()).statusCode).toBe(303);
+    for (let i = 0; i < 10; i++) expect((await api()).statusCode).toBe(201);
+    const overApi = await api();
+    expect(overApi.statusCode).toBe(429);
+    expect(overApi.headers['retry-after']).toBeDefined();
+    expect((await form()).statusCode).toBe(429);
+    expect((await form('10.2.0.10')).statusCode).toBe(303);
+  });
 });

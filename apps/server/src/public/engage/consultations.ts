@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { aboutYouQuestions, isHoneypotFilled, refusalOf, type Consultation } from '@footprint/engage';
 import type { Platform } from '../../platform';
 import { consultationContext } from '../../api/engage/consultations';
-import { submissionRateLimit } from '../submission-limit';
+import { submissionLimit } from '../submission-limit';
 
 /** A consultation as the public sees it: no staff names, versions or internal counts beyond responses so far. */
 export function publicConsultation(c: Consultation) {
@@ -44,7 +44,7 @@ export async function consultationsPublicApi(app: FastifyInstance, platform: Pla
     return { ...publicConsultation(c), ...(c.askAboutYou ? { aboutYouQuestions: aboutYouQuestions(await context.consultations.places(c.footprintCode)) } : {}) };
   });
 
-  app.post<{ Params: { id: string } }>('/consultations/:id/responses', submissionRateLimit('consultation-response'), async (request, reply) => {
+  app.post<{ Params: { id: string } }>('/consultations/:id/responses', submissionLimit(app, platform, 'consultation-response'), async (request, reply) => {
     // A robot filled the honeypot: answer as if accepted, store nothing.
     if (isHoneypotFilled(request.body)) return reply.code(201).send({ reference: 'FP-C-RECEIVED' });
     const { reference } = await context.responses.submit(request.params.id, (request.body ?? {}) as never, { channel: 'api' });

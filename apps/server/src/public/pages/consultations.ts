@@ -5,7 +5,7 @@ import { ConsultationPage, ConsultationsListPage, RespondedPage, RespondPage, ty
 import type { Platform } from '../../platform';
 import { consultationContext, type ConsultationContext } from '../../api/engage/consultations';
 import { publicConsultation } from '../engage/consultations';
-import { submissionRateLimit } from '../submission-limit';
+import { submissionLimit } from '../submission-limit';
 import { sendPublicPage } from './render';
 
 const SCRIPT = '/engage/consultation.js';
@@ -84,7 +84,7 @@ export async function consultationsPages(app: FastifyInstance, platform: Platfor
     }
   });
 
-  app.post<{ Params: { id: string }; Body: FormBody }>('/consultations/:id/respond', submissionRateLimit('consultation-response'), async (request, reply) => {
+  app.post<{ Params: { id: string }; Body: FormBody }>('/consultations/:id/respond', submissionLimit(app, platform, 'consultation-response'), async (request, reply) => {
     const c = await published(reply, request.params.id, `/public/consultations/${request.params.id}/respond`);
     if (!c) return reply;
     const body = (request.body ?? {}) as FormBody;

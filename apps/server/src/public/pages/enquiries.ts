@@ -4,7 +4,7 @@ import { ENQUIRY_TOPICS, EnquiryInputError, EnquiryStore, HONEYPOT_FIELD, isHone
 import { runningFootprint } from '@footprint/partnership';
 import { ContactPage, ContactSentPage, ContactTooManyPage, EMPTY_CONTACT_FORM, type ContactFormError, type ContactFormValues } from '@footprint/web/public';
 import type { Platform } from '../../platform';
-import { enquirySubmissionLimit } from '../engage/enquiries';
+import { submissionLimit } from '../submission-limit';
 import { sendPublicPage } from './render';
 
 /** Working days within which the partnership aims to reply (said on the confirmation page). */
@@ -58,7 +58,7 @@ export async function enquiriesPages(app: FastifyInstance, platform: Platform): 
 
     scope.get('/contact', async (_request, reply) => form(reply, EMPTY_CONTACT_FORM, [], 200));
 
-    scope.post('/contact', enquirySubmissionLimit(scope, platform), async (request, reply) => {
+    scope.post('/contact', submissionLimit(scope, platform, 'enquiry'), async (request, reply) => {
       const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
       if (isHoneypotFilled(body)) return reply.code(303).redirect('/public/contact/sent');
       const input = { topic: field(body, 'topic'), message: field(body, 'message'), name: field(body, 'name'), email: field(body, 'email'), consentToContact: field(body, 'consent') === 'yes' };
