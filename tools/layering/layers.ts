@@ -39,6 +39,7 @@ const LIBRARIES: readonly string[] = [
   '@footprint/partnership',
   '@footprint/performance',
   '@footprint/engage',
+  '@footprint/coordination',
 ];
 
 /** Every workspace package, bottom layer first. */
@@ -120,6 +121,12 @@ export const LAYERS: Readonly<Record<string, Layer>> = {
     uses: ['@footprint/fhir', '@footprint/cohort', '@footprint/partnership', '@footprint/performance', '@footprint/record'],
     testsUse: ['@footprint/testing', '@footprint/synth'],
   },
+  '@footprint/coordination': {
+    dir: 'packages/coordination',
+    job: 'care coordination on the record: shared care plans, MDT meetings, referrals and tasks, social prescribing, notifications',
+    uses: ['@footprint/fhir', '@footprint/record'],
+    testsUse: ['@footprint/testing', '@footprint/synth'],
+  },
   '@footprint/server': {
     dir: 'apps/server',
     job: 'HTTP composition: FHIR R4 API, OAuth2, the web API, the built web app and its server-rendered public pages',
@@ -137,9 +144,9 @@ export const LAYERS: Readonly<Record<string, Layer>> = {
     dir: 'apps/web',
     job: "the React web app; talks to the server's HTTP API only",
     uses: [],
-    usesTypes: ['@footprint/server', '@footprint/insight', '@footprint/partnership', '@footprint/performance', '@footprint/engage'],
+    usesTypes: ['@footprint/server', '@footprint/insight', '@footprint/partnership', '@footprint/performance', '@footprint/engage', '@footprint/coordination'],
     // The browser tests start a real server on a demo footprint and drive Chromium against it.
-    testsUse: ['@footprint/server', '@footprint/record', '@footprint/fhir', '@footprint/synth', '@footprint/warehouse', '@footprint/partnership', '@footprint/performance', '@footprint/engage', '@footprint/testing'],
+    testsUse: ['@footprint/server', '@footprint/record', '@footprint/fhir', '@footprint/synth', '@footprint/warehouse', '@footprint/partnership', '@footprint/performance', '@footprint/engage', '@footprint/coordination', '@footprint/testing'],
   },
 };
 

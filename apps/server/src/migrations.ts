@@ -1,3 +1,4 @@
+import { coordinationMigrationSets } from '@footprint/coordination';
 import { engageMigrationSets } from '@footprint/engage';
 import { partnershipMigrationSets } from '@footprint/partnership';
 import { performanceMigrationSets } from '@footprint/performance';
@@ -28,4 +29,5 @@ export const platformMigrations: readonly MigrationSet[] = [
   ...partnershipMigrationSets, // partnership (the register's and plan's versioned items), then each part's own
   ...performanceMigrationSets, // performance (indicator values), then each part's own
   ...engageMigrationSets, // engage-content, -enquiries, -consultations, -moderation, -outcomes, -analytics
+  ...coordinationMigrationSets, // coordination-referrals, -care-plans, -meetings, -social-prescribing, -notifications
 ];

@@ -9,7 +9,7 @@ describe.each(storageKinds)('the migration registry on %s', (kind) => {
   it('opens test storage with every registered set applied, as `footprint serve` does', async () => {
     const { platform, close } = await openTestPlatform(kind);
     try {
-      expect(platformMigrations.map((s) => s.namespace)).toEqual(['record', 'import', 'matching', 'access', 'audit', 'server', 'web', 'identity', 'smart', 'partnership', 'partnership-footprints', 'partnership-governance', 'performance', 'performance-ratings', 'engage-content', 'engage-enquiries', 'engage-consultations', 'engage-moderation', 'engage-outcomes', 'engage-analytics']);
+      expect(platformMigrations.map((s) => s.namespace)).toEqual(['record', 'import', 'matching', 'access', 'audit', 'server', 'web', 'identity', 'smart', 'partnership', 'partnership-footprints', 'partnership-governance', 'performance', 'performance-ratings', 'engage-content', 'engage-enquiries', 'engage-consultations', 'engage-moderation', 'engage-outcomes', 'engage-analytics', 'coordination-referrals', 'coordination-care-plans', 'coordination-meetings', 'coordination-social-prescribing', 'coordination-notifications']);
       expect(await pendingMigrations(platform.sql, platformMigrations)).toEqual([]);
     } finally {
       await close();

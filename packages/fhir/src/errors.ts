@@ -39,3 +39,21 @@ export const conflict = (message: string) => new OperationOutcomeError(409, outc
 export const preconditionFailed = (message: string) => new OperationOutcomeError(412, outcome('conflict', message));
 export const unprocessable = (message: string, expression?: string) =>
   new OperationOutcomeError(422, outcome('processing', message, expression));
+
+/**
+ * A refusal outside FHIR routes: the HTTP status, a title and a detail, which the server's
+ * problem handler (apps/server/src/api/problem.ts) turns into `application/problem+json`.
+ * Pillars subclass it with their own names.
+ */
+export class ProblemError extends Error {
+  readonly detail: string;
+  constructor(
+    readonly status: 400 | 403 | 404 | 409 | 413 | 422 | 429,
+    readonly title: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+    this.detail = message;
+  }
+}

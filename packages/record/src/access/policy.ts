@@ -119,6 +119,18 @@ export class AccessPolicy {
   }
 
   /**
+   * A member of staff writes into a person's record only where they may read it: a new resource
+   * in the compartment of `patientId` needs the care relationship, sharing choice or break-glass
+   * grant that reading the person's Patient would (care coordination's creates, docs/trust.md §1).
+   * Throws the same 403 a read would; nothing is written. Other principals are decided by their scopes.
+   */
+  async requireCompartmentWrite(sql: SqlClient, patientId: string | undefined): Promise<void> {
+    if (this.ctx.principal.kind !== 'user' || !this.staff?.relationship || patientId === undefined) return;
+    const row = { patient_id: patientId, organisation: null, sensitive: false };
+    if (!(await this.permits(sql, row, 'Patient', 'r'))) throw this.notVisible('Patient', `Patient/${patientId}`);
+  }
+
+  /**
    * True when an update of `resourceType` is staff answering a correction request: members of
    * staff may not update the record, except a Task addressed to their organisation (decided per
    * row by `permitsAnswer`).

@@ -55,7 +55,19 @@ export interface StaffAccess {
 }
 
 const NO_ACCESS: StaffAccess = { scopes: [], purposes: [], countOnly: true, relationship: true };
-const DIRECT_CARE: StaffAccess = { scopes: ['user/*.rs'], purposes: ['TREAT'], countOnly: false, relationship: true };
+
+/**
+ * What care coordination writes (docs/coordination.md): care plans, their teams and goals,
+ * referrals (ServiceRequest) and the Tasks that track them, and the team's messages
+ * (Communication). Clinicians and social workers may create these, and update them where the
+ * stewardship rules let them (stewardship.ts): what their organisation recorded, and a person's
+ * care plan, team and goals when their organisation is in the person's care team. A create into a
+ * person's record needs the same care relationship (or break-glass) a read would
+ * (AccessPolicy.requireCompartmentWrite).
+ */
+export const COORDINATION_TYPES: readonly string[] = ['CarePlan', 'CareTeam', 'Goal', 'ServiceRequest', 'Task', 'Communication'];
+const COORDINATION_WRITES = COORDINATION_TYPES.map((t) => `user/${t}.cu`);
+const DIRECT_CARE: StaffAccess = { scopes: ['user/*.rs', ...COORDINATION_WRITES], purposes: ['TREAT'], countOnly: false, relationship: true };
 
 /**
  * What a social worker may read of a related person: demographics and the people around them,
@@ -79,8 +91,12 @@ export const SOCIAL_WORKER_TYPES: readonly string[] = [
   'PractitionerRole',
   'Location',
   'HealthcareService',
+  // Care coordination: the referrals and tasks between partners, and the team's messages.
+  'ServiceRequest',
+  'Task',
+  'Communication',
 ];
-const SOCIAL_CARE: StaffAccess = { ...DIRECT_CARE, scopes: SOCIAL_WORKER_TYPES.map((t) => `user/${t}.rs`) };
+const SOCIAL_CARE: StaffAccess = { ...DIRECT_CARE, scopes: [...SOCIAL_WORKER_TYPES.map((t) => `user/${t}.rs`), ...COORDINATION_WRITES] };
 
 /**
  * What a person may agree to share with a voluntary organisation (a voluntary-sharing Consent):

@@ -14,12 +14,20 @@ import { and, ALL, NONE, or, recordedBy, relationship, types, type AccessTerm } 
  *   resources (their sharing choice and opt-outs), whoever recorded them on their behalf;
  * - **Correction requests**: the organisation a correction request (`Task`) is addressed to
  *   answers it (correction-requests.ts, decided there, not here);
+ * - **Care plans**: a person's `CarePlan`, `CareTeam` and `Goal`s are stewarded by every
+ *   organisation in their active care team (a `care-team` care relationship);
  * - **The platform** (a system principal, or the administrator client that acts for no
  *   organisation under `SYSADMIN`) may change anything: imports it runs, merges, repairs.
  *
  * Everyone else changes only what their own organisation contributed.
  */
 export const STEWARDED_BY_REGISTERED_PRACTICE: readonly string[] = ['Patient'];
+/**
+ * A person's care plan, their care team and their goals are shared by the team: any organisation
+ * in the person's active care team (a `care-team` care relationship) may update them, whoever
+ * wrote them, and the record's history names who changed what, for which organisation, and when.
+ */
+export const STEWARDED_BY_THE_CARE_TEAM: readonly string[] = ['CarePlan', 'CareTeam', 'Goal'];
 /** Types a person may change in their own compartment whoever recorded them. */
 export const STEWARDED_BY_THE_PERSON: readonly string[] = ['Consent'];
 
@@ -38,5 +46,9 @@ export function writerTerm(ctx: AccessContext, window: { encounterSince: string;
   if (ctx.principal.kind === 'patient') return types(STEWARDED_BY_THE_PERSON);
   const org = ctx.organisation?.reference;
   if (!org) return NONE;
-  return or(recordedBy(org), and(types(STEWARDED_BY_REGISTERED_PRACTICE), relationship(org, window, ['registered-gp'])));
+  return or(
+    recordedBy(org),
+    and(types(STEWARDED_BY_REGISTERED_PRACTICE), relationship(org, window, ['registered-gp'])),
+    and(types(STEWARDED_BY_THE_CARE_TEAM), relationship(org, window, ['care-team'])),
+  );
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   badRequest,
+  extractSearchValues,
   ID_PATTERN,
   isResourceType,
   notFound,
@@ -20,6 +21,7 @@ import { executeSearch } from '../search/execute';
 import { parseSearch } from '../search/parse';
 import { enterWrite } from '../store/change-lock';
 import { loadCurrent, type CurrentRow } from '../store/current';
+import { patientKey } from '../store/compartment';
 import { writeVersion } from '../store/write';
 
 /** Parses `If-Match` (`W/"3"`, `"3"` or `3`) into a version number. */
@@ -49,6 +51,9 @@ async function refusal(tx: SqlClient, policy: AccessPolicy, existing: CurrentRow
   return (await policy.permits(tx, existing, resourceType, 'r')) ? policy.writeRefusal(reference) : notFound(`${reference} is not known`);
 }
 
+/** The person whose record `resource` belongs to (its patient-compartment key), if any. */
+const compartmentOf = (resource: Resource): string | undefined => patientKey(resource, extractSearchValues(resource));
+
 /** create, with conditional create (`ifNoneExist`) evaluated inside the same transaction. */
 export async function createResource<T extends Resource>(sql: SqlClient, ctx: AccessContext, resource: T, options: CreateOptions = {}): Promise<WriteResult<T>> {
   const policy = new AccessPolicy(ctx);
@@ -58,6 +63,7 @@ export async function createResource<T extends Resource>(sql: SqlClient, ctx: Ac
     validateResource(resource);
     checkType(resource.resourceType, 'create');
     policy.requireCreateContent(resource);
+    await policy.requireCompartmentWrite(tx, compartmentOf(resource));
     if (options.ifNoneExist !== undefined) {
       const params = [...new URLSearchParams(options.ifNoneExist)] as Array<[string, string]>;
       if (params.length === 0) throw badRequest('If-None-Exist must hold a search, e.g. identifier=system|value', 'If-None-Exist');
@@ -106,6 +112,9 @@ export async function updateResource<T extends Resource>(sql: SqlClient, ctx: Ac
     } else if (existing && !(await policy.permits(tx, existing, resource.resourceType, 'u'))) throw await refusal(tx, policy, existing, resource.resourceType, reference);
     if (!existing) policy.require('c', type);
     else if (existing.deleted) policy.requireCreateContent(resource);
+    // Writing into a person's record (a new resource, or one moved to another person) needs access to them.
+    const patient = compartmentOf(resource);
+    if (!existing || existing.deleted || (patient ?? null) !== existing.patient_id) await policy.requireCompartmentWrite(tx, patient);
     if (options.ifMatch !== undefined) {
       const expected = parseIfMatch(options.ifMatch);
       if (!existing || existing.version !== expected) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { statusOfCall as statusOf } from './status';
 import type { PurposeOfUse } from '../../src/access-context';
 import { AccessPolicy } from '../../src/access/policy';
-import { STAFF_ROLES, staffAccess, staffContext, type StaffRole } from '../../src/access/staff-policy';
+import { COORDINATION_TYPES, STAFF_ROLES, staffAccess, staffContext, type StaffRole } from '../../src/access/staff-policy';
 
 const practice = { code: 'A81001', reference: 'Organization/practice' };
 /** `null` for someone not linked to any organisation. */
@@ -19,6 +19,18 @@ describe('the staff policy', () => {
       expect(p.allows('u', 'Patient'), role).toBe(false);
       expect(p.countOnly, role).toBe(false);
     }
+  });
+
+  it('clinicians and social workers may create and update what care coordination writes, and nothing else', () => {
+    for (const role of ['gp_clinician', 'hospital_clinician', 'social_worker'] as const) {
+      for (const type of ['CarePlan', 'CareTeam', 'Goal', 'ServiceRequest', 'Task', 'Communication']) {
+        expect(policy(role).allows('c', type), `${role} ${type}`).toBe(true);
+        expect(policy(role).allows('u', type), `${role} ${type}`).toBe(true);
+        expect(policy(role).allows('d', type), `${role} ${type}`).toBe(false);
+      }
+      for (const type of ['Observation', 'MedicationRequest', 'Patient', 'Consent']) expect(policy(role).allows('c', type), `${role} ${type}`).toBe(false);
+    }
+    for (const role of ['analyst', 'partnership_lead', 'administrator', 'privacy_officer'] as const) expect(policy(role, 'TREAT').allows('c', 'CarePlan'), role).toBe(false);
   });
 
   it('grants them nothing for another purpose or without an organisation', () => {
@@ -60,7 +72,7 @@ describe('the staff policy', () => {
 
   it('decides something for every role', () => {
     for (const role of STAFF_ROLES) expect(staffAccess(role, { reference: 'Organization/x' }).purposes.length >= 0).toBe(true);
-    expect(staffContext(member('gp_clinician'), 'TREAT')).toMatchObject({ principal: { kind: 'user', role: 'gp_clinician' }, organisation: { reference: 'Organization/practice', odsCode: 'A81001' }, scopes: ['user/*.rs'] });
+    expect(staffContext(member('gp_clinician'), 'TREAT')).toMatchObject({ principal: { kind: 'user', role: 'gp_clinician' }, organisation: { reference: 'Organization/practice', odsCode: 'A81001' }, scopes: ['user/*.rs', ...COORDINATION_TYPES.map((t) => `user/${t}.cu`)] });
   });
 
   it('re-identification is for the practice itself, for direct care', () => {

@@ -31,13 +31,15 @@ export type Capability =
   /** Engagement: write the public pages, news and questions; handle get-in-touch enquiries; run consultations and publish their results. */
   | 'engagement'
   /** Moderate consultation free text before it is published: see flagged personal data, redact with a reason. */
-  | 'engagement-moderate';
+  | 'engagement-moderate'
+  /** Care coordination: care plans and teams, team meetings, referrals and tasks between partners, the organisation's worklist, social prescribing. */
+  | 'coordination';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
-  gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'corrections', 'break-glass', 'partnership', 'performance'],
-  hospital_clinician: ['overview', 'population', 'care-record', 'corrections', 'break-glass', 'partnership', 'performance'],
-  social_worker: ['overview', 'care-record', 'break-glass', 'partnership', 'performance'],
-  voluntary_worker: ['overview', 'care-record', 'partnership', 'performance'],
+  gp_clinician: ['overview', 'population', 'care-record', 'worklist', 'corrections', 'break-glass', 'partnership', 'performance', 'coordination'],
+  hospital_clinician: ['overview', 'population', 'care-record', 'corrections', 'break-glass', 'partnership', 'performance', 'coordination'],
+  social_worker: ['overview', 'care-record', 'break-glass', 'partnership', 'performance', 'coordination'],
+  voluntary_worker: ['overview', 'care-record', 'partnership', 'performance', 'coordination'],
   analyst: ['overview', 'population', 'partnership', 'performance', 'performance-edit'],
   partnership_lead: ['overview', 'population', 'partnership', 'partnership-edit', 'performance', 'performance-edit', 'engagement', 'engagement-moderate'],
   administrator: ['overview', 'feeds', 'accounts', 'duplicates', 'partnership', 'partnership-edit', 'performance', 'performance-edit', 'engagement'],

@@ -1,0 +1,9 @@
+/**
+ * Care coordination across organisations (docs/coordination.md): shared care plans, team
+ * meetings, referrals and tasks between partners, social prescribing and notifications. Everything
+ * a person's care is made of is FHIR in the shared care record, written through the record's
+ * Repository with the caller's AccessContext, so the trust layer (care relationships, the
+ * person's sharing choice, audit) decides every action.
+ */
+export { coordinationMigrationSets } from './migrations';
+export { CoordinationConflictError, CoordinationInputError, CoordinationNotFoundError } from './errors';
