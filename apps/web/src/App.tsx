@@ -53,6 +53,7 @@ import { MeetingPage } from './pages/partnership/governance/MeetingPage';
 import { ActionLogPage } from './pages/partnership/governance/ActionLogPage';
 import { PERFORMANCE_ROUTES } from './pages/performance/routes';
 import { ENGAGE_ROUTES } from './pages/engage/routes';
+import { COORDINATION_ROUTES } from './pages/coordination/routes';
 
 /** Pages that need a signed-in user with a capability; others are told plainly they have no access. */
 function Guarded({ capability, children }: { capability: Capability; children: ReactNode }) {
@@ -142,6 +143,9 @@ export function App() {
             ))}
             {ENGAGE_ROUTES.map(({ path, element, capability }) => (
               <Route key={path} path={path} element={<Guarded capability={capability}>{element}</Guarded>} />
+            ))}
+            {COORDINATION_ROUTES.map(({ path, element }) => (
+              <Route key={path} path={path} element={<Guarded capability="coordination">{element}</Guarded>} />
             ))}
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -21,6 +21,7 @@ import { correctionRoutes } from './routes/corrections';
 import { partnershipRoutes } from './partnership';
 import { performanceRoutes } from './performance';
 import { engageRoutes } from './engage';
+import { coordinationRoutes } from './coordination';
 
 export { seedDemoUsers, readDemoUsers, DEMO_USERS_FILE, type DemoUserCredentials } from './demo-users';
 export { upsertUser, authenticate, findStaffUser, type StaffUser, type NewStaffUser } from './auth/users';
@@ -73,4 +74,5 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await partnershipRoutes(app, platform, policy);
   await performanceRoutes(app, platform, policy, insight);
   await engageRoutes(app, platform, policy);
+  await coordinationRoutes(app, platform, policy);
 };
