@@ -3,7 +3,7 @@ import type { AccessContext } from '../access-context';
 import type { SqlClient } from '../db/sql-client';
 import { SqlParams } from '../db/sql-params';
 import { patientCompartmentTypes } from '../store/compartment';
-import { isAnswerByOwner, requireOwnCorrectionRequest } from './correction-requests';
+import { isAnswerByOwner, isCorrectionRequest, requireOwnCorrectionRequest } from './correction-requests';
 import { allows, grantScopes, grantedTypes, parseScopes, type Interaction, type ScopeContext, type ScopeGrant } from './scopes';
 import { encounterMonths } from './relationships/codes';
 import { isStaffRole, staffAccess, type StaffAccess } from './staff-policy';
@@ -131,12 +131,25 @@ export class AccessPolicy {
   }
 
   /**
-   * True when an update of `resourceType` is staff answering a correction request: members of
-   * staff may not update the record, except a Task addressed to their organisation (decided per
-   * row by `permitsAnswer`).
+   * True when an update of `resourceType` may be staff answering a correction request: a member
+   * of staff who may read Tasks answers the requests addressed to their organisation (decided per
+   * row by `permitsAnswer`), whether or not their role may also update Tasks (care coordination's
+   * referral Tasks, which follow the ordinary write rules).
    */
   answersCorrections(resourceType: string): boolean {
-    return resourceType === 'Task' && this.ctx.principal.kind === 'user' && !this.allows('u', 'Task') && this.allows('r', 'Task');
+    return resourceType === 'Task' && this.ctx.principal.kind === 'user' && this.allows('r', 'Task');
+  }
+
+  /**
+   * For `answersCorrections`: true when the update of `existing` into `next` must go through the
+   * answer rules: `existing` is a correction request (staff change one only by answering it), or
+   * the role may not update Tasks at all. Throws 403 for an ordinary Task turned into a
+   * correction request, which only the person may ask.
+   */
+  answerPathFor(existing: Resource | undefined, next: Resource): boolean {
+    if (isCorrectionRequest(existing)) return true;
+    if (isCorrectionRequest(next)) throw forbidden('Only the person may ask for a correction; a Task cannot be turned into a correction request');
+    return !this.allows('u', 'Task');
   }
 
   /** For `answersCorrections`: true when `next` answers `existing`, a correction request addressed to this user's organisation. */

@@ -98,16 +98,16 @@ export async function updateResource<T extends Resource>(sql: SqlClient, ctx: Ac
   const type = typeof resource?.resourceType === 'string' ? resource.resourceType : 'Resource';
   const reference = `${type}/${String(resource?.id)}`;
   return audited<WriteResult<T>>(sql, ctx, { interaction: 'update', entities: [reference] }, async (tx) => {
-    // Staff may update nothing but the correction requests addressed to their organisation.
-    const answering = policy.answersCorrections(type);
-    if (!answering) policy.require('u', type);
+    // Staff answer the correction requests addressed to their organisation, and change them no other way.
+    const mayAnswer = policy.answersCorrections(type);
+    if (!mayAnswer) policy.require('u', type);
     validateResource(resource);
     checkType(resource.resourceType, 'update');
     const id = checkId(resource.id, 'id');
     await enterWrite(tx);
     const existing = await loadCurrent(tx, resource.resourceType, id, true);
-    if (answering) {
-      const current = existing && !existing.deleted && existing.content ? (parseStoredJson(existing.content) as Resource) : undefined;
+    const current = mayAnswer && existing && !existing.deleted && existing.content ? (parseStoredJson(existing.content) as Resource) : undefined;
+    if (mayAnswer && policy.answerPathFor(current, resource)) {
       if (!current || !policy.permitsAnswer(current, resource)) throw notFound(`${reference} is not known`);
     } else if (existing && !(await policy.permits(tx, existing, resource.resourceType, 'u'))) throw await refusal(tx, policy, existing, resource.resourceType, reference);
     if (!existing) policy.require('c', type);

@@ -1,4 +1,5 @@
-import type { CarePlan, CareTeam, Observation, Patient } from '@footprint/fhir';
+import type { CarePlan, CareTeam, Observation, Patient, Task } from '@footprint/fhir';
+import { RECORD_CORRECTION, TASK_TYPE_SYSTEM } from '../../src/access/trust-codes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessContext } from '../../src/access-context';
 import { staffContext, type StaffRole } from '../../src/access/staff-policy';
@@ -80,5 +81,13 @@ describe('care coordination writes: within a care relationship, and shared by th
   it('moving a plan into another person’s record needs access to that person too', async () => {
     const created = (await record.repo.create(gp, plan(zoe, 'Mine'))).resource;
     expect(await statusOf(record.repo.update(gp, { ...created, subject: { reference: `Patient/${stranger.id}` } }))).toBe(403);
+  });
+
+  it('a Task staff may write is still not a correction request: only the person asks for one', async () => {
+    const task: Task = { resourceType: 'Task', status: 'requested', intent: 'order', for: { reference: `Patient/${zoe.id}` }, owner: { reference: PRACTICE }, description: 'Call back about the blood test' };
+    const created = (await record.repo.create(gp, task)).resource;
+    const asCorrection = { ...created, code: { coding: [{ system: TASK_TYPE_SYSTEM, code: RECORD_CORRECTION }] } };
+    expect(await statusOf(record.repo.update(gp, asCorrection))).toBe(403);
+    expect((await record.repo.update(gp, { ...created, status: 'in-progress' })).outcome).toBe('updated');
   });
 });
