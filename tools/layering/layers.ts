@@ -124,7 +124,7 @@ export const LAYERS: Readonly<Record<string, Layer>> = {
   '@footprint/coordination': {
     dir: 'packages/coordination',
     job: 'care coordination on the record: shared care plans, MDT meetings, referrals and tasks, social prescribing, notifications',
-    uses: ['@footprint/fhir', '@footprint/record'],
+    uses: ['@footprint/fhir', '@footprint/record', '@footprint/cohort'],
     testsUse: ['@footprint/testing', '@footprint/synth'],
   },
   '@footprint/server': {

@@ -6,4 +6,5 @@
  * person's sharing choice, audit) decides every action.
  */
 export { coordinationMigrationSets } from './migrations';
+export * from './referrals/shape';
 export { CoordinationConflictError, CoordinationInputError, CoordinationNotFoundError } from './errors';
