@@ -5,6 +5,7 @@ import { ensureDefinitions } from '@footprint/fhir';
 import { pendingMigrations } from '@footprint/record';
 import { apiRoutes } from './api';
 import { scheduleRetention } from './api/engage/enquiries';
+import { registerSubscriptionDelivery, type SubscriptionOption } from './api/coordination/notifications';
 import { registerEngageMail, type MailOption } from './api/engage/mail';
 import { ensureAdministratorClient } from './auth/administrator';
 import { oauthRoutes } from './auth/oauth-routes';
@@ -66,6 +67,12 @@ export interface ServerOptions {
    * is the demo's own sink (`footprint demo`), shown at /engage/mail; `false` for none.
    */
   mail?: MailOption;
+  /**
+   * FHIR Subscription delivery to partner systems (REST hook): `{ intervalMs, allowHttp }` (default
+   * FOOTPRINT_SUBSCRIPTION_INTERVAL_MS, else 5 s, and FOOTPRINT_SUBSCRIPTION_ALLOW_HTTP=true to allow
+   * http: endpoints; otherwise only https:), or `false` for none.
+   */
+  subscriptions?: SubscriptionOption;
 }
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -118,6 +125,8 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
     // Engagement: replies by email (retried every five minutes) and the daily retention job.
     registerEngageMail(root, platform, options.mail);
     scheduleRetention(root, platform);
+    // Care coordination: FHIR Subscriptions, delivered from the change feed, apart from every write.
+    registerSubscriptionDelivery(root, platform, options.subscriptions);
 
     rejectControlCharacters(root);
     await root.register(oauthRoutes, { sql: platform.sql, tokens, publicBase });

@@ -8,3 +8,4 @@
 export { coordinationMigrationSets } from './migrations';
 export * from './referrals/shape';
 export { CoordinationConflictError, CoordinationInputError, CoordinationNotFoundError } from './errors';
+export * from './notifications';

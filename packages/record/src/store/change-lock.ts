@@ -24,3 +24,13 @@ export async function settledChangeSeq(sql: SqlClient): Promise<string> {
     return rows[0].n;
   });
 }
+
+/**
+ * The highest change sequence number drawn so far, settled or not: a cheap "has anything changed
+ * since my watermark?" for a consumer that polls, before it reads the change feed (which waits for
+ * a settled cut and is audited).
+ */
+export async function latestChangeSeq(sql: SqlClient): Promise<string> {
+  const { rows } = await sql.query<{ n: string }>('SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS n FROM change_seq');
+  return rows[0].n;
+}

@@ -22,3 +22,13 @@ export async function loadCurrent(sql: SqlClient, resourceType: string, id: stri
   );
   return rows[0];
 }
+
+/**
+ * True when the record holds a current (not deleted) resource of `resourceType`: the platform's
+ * own question about its configuration resources (are there any Subscriptions?), never asked of
+ * patient data, so it reveals nothing and is not audited.
+ */
+export async function anyCurrent(sql: SqlClient, resourceType: 'Subscription'): Promise<boolean> {
+  const { rows } = await sql.query('SELECT 1 FROM resource WHERE resource_type = $1 AND NOT deleted LIMIT 1', [resourceType]);
+  return rows.length > 0;
+}

@@ -41,3 +41,11 @@ export function withoutProvenance(meta: Meta): Meta {
 export function contributingOrganisation(resource: { meta?: Meta }): string | undefined {
   return resource.meta?.extension?.find((e) => e.url === CONTRIBUTOR_EXTENSION)?.valueReference?.reference;
 }
+
+/** The principal that wrote a stored version (from its `meta.source`, provenanceSource), if the platform stamped it. */
+export function writerOf(resource: { meta?: Meta }): { kind: string; id: string } | undefined {
+  const source = resource.meta?.source ?? '';
+  if (!source.startsWith(`${PRINCIPAL_SYSTEM}/`)) return undefined;
+  const [kind, id] = source.slice(PRINCIPAL_SYSTEM.length + 1).split('#')[0].split('/');
+  return kind && id ? { kind, id: decodeURIComponent(id) } : undefined;
+}
