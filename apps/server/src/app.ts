@@ -5,7 +5,7 @@ import { ensureDefinitions } from '@footprint/fhir';
 import { pendingMigrations } from '@footprint/record';
 import { apiRoutes } from './api';
 import { scheduleRetention } from './api/engage/enquiries';
-import { registerSubscriptionDelivery, type SubscriptionOption } from './api/coordination/notifications';
+import { registerCoordinationNotifications, type SubscriptionOption } from './api/coordination/notifications';
 import { registerEngageMail, type MailOption } from './api/engage/mail';
 import { ensureAdministratorClient } from './auth/administrator';
 import { oauthRoutes } from './auth/oauth-routes';
@@ -68,9 +68,10 @@ export interface ServerOptions {
    */
   mail?: MailOption;
   /**
-   * FHIR Subscription delivery to partner systems (REST hook): `{ intervalMs, allowHttp }` (default
-   * FOOTPRINT_SUBSCRIPTION_INTERVAL_MS, else 5 s, and FOOTPRINT_SUBSCRIPTION_ALLOW_HTTP=true to allow
-   * http: endpoints; otherwise only https:), or `false` for none.
+   * Care coordination's notifications: FHIR Subscription delivery to partner systems (REST hook)
+   * and referral email notices: `{ intervalMs, allowHttp }` (default FOOTPRINT_SUBSCRIPTION_INTERVAL_MS,
+   * else 5 s, and FOOTPRINT_SUBSCRIPTION_ALLOW_HTTP=true to allow http: endpoints; otherwise only
+   * https:), or `false` for neither.
    */
   subscriptions?: SubscriptionOption;
 }
@@ -125,8 +126,8 @@ export function buildServer(platform: Platform, options: ServerOptions = {}): Fa
     // Engagement: replies by email (retried every five minutes) and the daily retention job.
     registerEngageMail(root, platform, options.mail);
     scheduleRetention(root, platform);
-    // Care coordination: FHIR Subscriptions, delivered from the change feed, apart from every write.
-    registerSubscriptionDelivery(root, platform, options.subscriptions);
+    // Care coordination: FHIR Subscriptions and referral email notices, from the change feed, apart from every write.
+    registerCoordinationNotifications(root, platform, options.subscriptions, publicBase.publicUrl);
 
     rejectControlCharacters(root);
     await root.register(oauthRoutes, { sql: platform.sql, tokens, publicBase });

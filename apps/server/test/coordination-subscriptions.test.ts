@@ -99,7 +99,7 @@ describe.each(storageKinds)('FHIR Subscriptions (REST hook) through the server o
     expect(updated.statusCode).toBe(200);
     const waiting = await until(async () => {
       const { rows } = await server.platform.sql.query<{ attempts: number; last_error: string }>(
-        "SELECT attempts, last_error FROM coordination_notification WHERE resource_id = $1 AND status = 'pending' AND attempts > 0",
+        "SELECT attempts, last_error FROM coordination_notification WHERE resource_id = $1 AND status = 'pending' AND last_error IS NOT NULL",
         [task.id],
       );
       return rows[0];

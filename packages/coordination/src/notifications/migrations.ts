@@ -46,4 +46,20 @@ CREATE TABLE coordination_notification (
 CREATE INDEX coordination_notification_due_idx ON coordination_notification (next_attempt_at, id) WHERE status = 'pending';
 `,
   },
+  {
+    version: 2,
+    name: 'email notices of referrals: the last state each referral Task was told of',
+    sql: `
+CREATE TABLE coordination_task_notice (
+  task_id text PRIMARY KEY,
+  status text NOT NULL,
+  organisation text,
+  mail_id bigint,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+-- Notices begin from now: what the record already holds was never waiting for one.
+INSERT INTO coordination_notification_cursor (name, watermark)
+  SELECT 'email-notices', CASE WHEN is_called THEN last_value ELSE 0 END FROM change_seq;
+`,
+  },
 ];

@@ -2,4 +2,5 @@
 export { replyMail, type MailMessage } from './compose';
 export { DEFAULT_MAIL_FROM, Mailer, mailSettingsFromEnvironment, type MailSettings } from './mailer';
 export { MAX_AUTOMATIC_ATTEMPTS, MailOutbox, type DeliveryResult } from './outbox';
+export { queueMail, type QueuedMail } from './queue';
 export { sinkMessages, startMailSink, type RunningMailSink, type SinkMessage } from './sink';

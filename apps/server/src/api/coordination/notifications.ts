@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { SubscriptionDispatcher, type Subscriber } from '@footprint/coordination';
+import { ReferralEmailNotices, SubscriptionDispatcher, type Subscriber } from '@footprint/coordination';
+import { queueMail } from '@footprint/engage';
 import type { AccessContext } from '@footprint/record';
 import { findClient } from '../../auth/clients';
 import type { Platform } from '../../platform';
@@ -35,14 +36,22 @@ function fromEnvironment(env: NodeJS.ProcessEnv = process.env): { intervalMs: nu
   return { intervalMs: Number.isInteger(interval) && interval >= 100 ? interval : DEFAULT_INTERVAL_MS, allowHttp: env.FOOTPRINT_SUBSCRIPTION_ALLOW_HTTP === 'true' };
 }
 
+/** The origin staff sign in at, for links in notices: the configured public URL, else the address the server listens on. */
+function signInOrigin(root: FastifyInstance, publicUrl: string | undefined): string {
+  if (publicUrl) return publicUrl;
+  const addresses = root.addresses().filter((a): a is Exclude<typeof a, string> => typeof a !== 'string');
+  const address = addresses.find((a) => a.family === 'IPv4') ?? addresses[0];
+  return address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : 'http://localhost';
+}
+
 /**
- * Delivers FHIR Subscriptions (docs/coordination.md §6): once the server is ready, an unref'd
- * timer reads the record's change feed, queues the notifications it calls for and sends what is
- * due, one round at a time (never two at once), apart from every write. A failing partner is
- * retried with backoff and never delays the record. Decorated as `subscriptions` for tests and
- * the administrator's view.
+ * Care coordination's notifications (docs/coordination.md §6), apart from every write: once the
+ * server is ready, an unref'd timer reads the record's change feed, one round at a time (never two
+ * at once). Each round delivers FHIR Subscriptions (queues what matches, sends what is due, a
+ * failing partner retried with backoff and never delaying the record) and queues email notices of
+ * referrals in engagement's outgoing mail, sent at once and retried there like any reply.
  */
-export function registerSubscriptionDelivery(root: FastifyInstance, platform: Platform, option: SubscriptionOption | undefined): void {
+export function registerCoordinationNotifications(root: FastifyInstance, platform: Platform, option: SubscriptionOption | undefined, publicUrl: string | undefined): void {
   if (option === false) return;
   const settings = { ...fromEnvironment(), ...option };
   const dispatcher = new SubscriptionDispatcher({
@@ -52,6 +61,12 @@ export function registerSubscriptionDelivery(root: FastifyInstance, platform: Pl
     allowHttp: settings.allowHttp,
     ...(settings.retryDelaysSeconds ? { retryDelaysSeconds: settings.retryDelaysSeconds } : {}),
   });
+  const notices = new ReferralEmailNotices({
+    sql: platform.sql,
+    repo: platform.record,
+    queue: (tx, notice) => queueMail(tx, notice),
+    publicUrl: () => signInOrigin(root, publicUrl),
+  });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   const round = async (): Promise<void> => {
@@ -59,6 +74,10 @@ export function registerSubscriptionDelivery(root: FastifyInstance, platform: Pl
     const outcomes = await dispatcher.deliverDue();
     const failed = outcomes.filter((o) => o.status !== 'delivered').length;
     if (queued > 0 || outcomes.length > 0) root.log.info({ queued, delivered: outcomes.length - failed, failed }, 'FHIR Subscription notifications');
+    const mail = await notices.scan();
+    // Sent now; one that fails stays in the outbox for its retry timer and for staff to see.
+    for (const id of mail) await root.engageMail.outbox.deliver(id).catch((error: unknown) => root.log.warn({ err: error, mail: id }, 'a referral notice was not sent yet'));
+    if (mail.length > 0) root.log.info({ notices: mail.length }, 'queued referral email notices');
   };
   root.addHook('onReady', async () => {
     timer = setInterval(() => {
