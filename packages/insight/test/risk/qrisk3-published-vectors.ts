@@ -106,3 +106,29 @@ const ROWS: ReadonlyArray<readonly (number | string)[]> = [
 
 /** The 49 published vectors of QRISK3_2019_test. */
 export const QRISK3_2019_TEST: readonly PublishedVector[] = ROWS.map((row) => Object.fromEntries(FIELDS.map((field, i) => [field, row[i]])) as unknown as PublishedVector);
+
+/**
+ * Expected scores published by an independent JavaScript implementation of QRISK3-2017, for ages and
+ * ethnicities the ClinRisk set above lacks: github.com/sisuhealthgroup/qrisk3, src/qrisk3.test.js
+ * (testCase1 and testCase2; commit 04e115d). Not ClinRisk's own output: agreement with them is
+ * corroboration, not proof. All are non-smokers with SBP 120, SBP standard deviation 10, 70 kg at
+ * 170 cm and Townsend 0. Rows: age, sex, ethrisk, rati, expected score.
+ */
+export const SISU_QRISK3_EXPECTATIONS: ReadonlyArray<readonly [number, 'female' | 'male', number, number, number]> = [
+  [75, 'male', 1, 4, 24.6],
+  [65, 'male', 1, 4, 12.7],
+  [55, 'male', 1, 8, 11.7],
+  [35, 'male', 1, 3.5, 0.6],
+  [75, 'female', 1, 4, 18.1],
+  [65, 'female', 1, 4, 8.0],
+  [55, 'female', 1, 8, 6.1],
+  [35, 'female', 1, 3.5, 0.4],
+  [75, 'male', 2, 4, 31.1],
+  [65, 'male', 3, 4, 19.5],
+  [55, 'male', 4, 8, 19.1],
+  [35, 'male', 8, 3.5, 0.4],
+  [75, 'female', 2, 4, 23.2],
+  [65, 'female', 3, 4, 13.7],
+  [55, 'female', 4, 8, 8.1],
+  [35, 'female', 8, 3.5, 0.3],
+];

@@ -8,7 +8,7 @@ import {
   roundAsClinRisk,
   type Qrisk3Input,
 } from '../../src/index';
-import { QRISK3_2019_TEST, type PublishedVector } from './qrisk3-published-vectors';
+import { QRISK3_2019_TEST, SISU_QRISK3_EXPECTATIONS, type PublishedVector } from './qrisk3-published-vectors';
 
 /** A published vector as ClinRisk's inputs (see the fixture for the recodings). */
 function inputOf(v: PublishedVector): Qrisk3Input {
@@ -30,6 +30,12 @@ describe('QRISK3-2017 against the published vectors (CRAN QRISK3 0.6.0, QRISK3_2
     const score = qrisk3(inputOf(v));
     expect(score).toBe(expected);
     expect(Math.abs(qrisk3Unrounded(inputOf(v)) - expected)).toBeLessThanOrEqual(0.05 + 1e-9);
+  });
+});
+
+describe('QRISK3-2017 against an independent implementation\'s published expectations (sisuhealthgroup/qrisk3: other ages and ethnicities)', () => {
+  it.each(SISU_QRISK3_EXPECTATIONS)('age %i %s, ethrisk %i, ratio %s scores %s', (age, sex, ethrisk, rati, expected) => {
+    expect(qrisk3({ age, sex, ethrisk, rati, bmi: 70 / 1.7 ** 2, sbp: 120, sbps5: 10, smoke_cat: 0, town: 0 })).toBe(expected);
   });
 });
 
