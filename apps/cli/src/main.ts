@@ -12,6 +12,7 @@ import * as partnership from './commands/partnership';
 import * as query from './commands/query';
 import * as registerCommand from './commands/register';
 import * as relationships from './commands/relationships';
+import * as risk from './commands/risk';
 import * as serve from './commands/serve';
 import * as spc from './commands/spc';
 import * as token from './commands/token';
@@ -19,7 +20,7 @@ import * as user from './commands/user';
 import * as warehouse from './commands/warehouse';
 
 /** Each command lives in its own file under ./commands and adds itself to the program. */
-const commands = [demo, serve, importCommand, generate, warehouse, query, token, keys, client, user, relationships, audit, registerCommand, partnership, buildWeb, spc, indicators, engage];
+const commands = [demo, serve, importCommand, generate, warehouse, query, token, keys, client, user, relationships, audit, registerCommand, partnership, buildWeb, spc, indicators, engage, risk];
 
 export function buildProgram(): Command {
   const program = new Command('footprint')

@@ -42,3 +42,4 @@ export { clearInsightCache } from './cache';
 export { directlyStandardisedRate, crudeRate, byarLimits, type Stratum, type RateResult } from './statistics/dsr';
 export { slopeIndexOfInequality as siiFromGroups, type SiiGroup, type SiiResult } from './statistics/sii';
 export { ESP2013, ESP2013_SOURCE } from './statistics/esp2013';
+export * from './risk/qrisk3';
