@@ -30,6 +30,16 @@ export interface IndicatorSpcView {
 /** A chart needs at least this many values (spc() itself needs 2). */
 export const MIN_SPC_POINTS = 2;
 
+/** Why a series gets no chart, precisely: no values at all, only notes (suppressed months), or too few values. */
+function noChartReason(indicator: IndicatorDefinition, where: string, charted: number, values: readonly IndicatorValue[]): string {
+  const withoutValue = values.filter((v) => v.value === null);
+  const notes = [...new Set(withoutValue.map((v) => v.note).filter((n): n is string => !!n))];
+  const noted = withoutValue.length ? ` ${withoutValue.length} month${withoutValue.length === 1 ? ' has' : 's have'} no value${notes.length ? `: ${notes.join(' ')}` : '.'}` : '';
+  if (values.length === 0) return `${indicator.name} has no values for ${where}.`;
+  if (charted === 0) return `${indicator.name} has no value to chart for ${where}:${noted}`;
+  return `SPC needs at least ${MIN_SPC_POINTS} monthly values; ${indicator.name} has ${charted} for ${where}.${noted}`;
+}
+
 /**
  * SPC of one area's series of an indicator (values of one area and breakdown, in any order).
  * With an ambition, the values are put in the ambition's units, improvement is the plan's
@@ -49,8 +59,7 @@ export function indicatorSpc(indicator: IndicatorDefinition, areaCode: string, b
     synthetic: values.some((v) => v.synthetic),
   };
   if (series.length < MIN_SPC_POINTS) {
-    const reason = series.length === 0 ? `${indicator.name} has no values for ${areaCode}${breakdown ? ` (${breakdown})` : ''}.` : `SPC needs at least ${MIN_SPC_POINTS} monthly values; ${indicator.name} has ${series.length} for ${areaCode}${breakdown ? ` (${breakdown})` : ''}.`;
-    return { ...base, spc: null, reason };
+    return { ...base, spc: null, reason: noChartReason(indicator, `${areaCode}${breakdown ? ` (${breakdown})` : ''}`, series.length, values) };
   }
   const targets = targetsFor(indicator, series.map((v) => v.period), ambition);
   const improvement = ambition ? (ambition.direction === 'higher' ? 'increase' : 'decrease') : improvementOf(indicator.polarity);
