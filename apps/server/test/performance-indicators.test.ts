@@ -103,7 +103,7 @@ describe.each(storageKinds)('the performance indicators API on %s', (kind) => {
       [`/indicators/${AE}/values?from=2024-13`, "from: '2024-13' is not a month YYYY-MM"],
       [`/indicators/${AE}/values?from=2025-01&to=2024-01`, 'from (2025-01) is after to (2024-01).'],
       [`/indicators/${AE}/spc?area=E54000008&area=E08000012`, 'area is given more than once.'],
-      [`/indicators/${AE}/spc?colour=red`, 'colour is not a parameter here (the parameters are area, breakdown).'],
+      [`/indicators/${AE}/spc?colour=red`, 'colour is not a parameter here (the parameters are area, breakdown, ambition).'],
       ['/indicators/export.csv?indicator=nope', "indicator: there is no indicator 'nope'"],
     ] as const) {
       const response = await get(clinician, url);

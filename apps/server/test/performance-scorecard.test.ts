@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organization } from '@footprint/fhir';
 import { systemContext } from '@footprint/record';
 import { SEED_PLAN_IDS } from '@footprint/partnership';
-import { IndicatorValueStore, type AmbitionDrillDown, type IndicatorComparison, type IndicatorValue, type Scorecard } from '@footprint/performance';
+import { IndicatorValueStore, type AmbitionDrillDown, type IndicatorComparison, type IndicatorSpcView, type IndicatorValue, type Scorecard } from '@footprint/performance';
 import { upsertUser } from '../src/api/auth/users';
 import { seedPartnershipDemo } from '../src/api/partnership/seed';
 import { startTestServer, storageKinds, type TestServer } from './support';
@@ -76,9 +76,52 @@ describe.each(storageKinds)('the scorecard and comparison API on %s', (kind) => 
     expect(drill.ambition.statement).toBe('All communities supported to lead healthy lives');
     expect(drill.indicators.map((i) => i.ref.role)).toEqual(['primary', 'supporting', 'supporting']);
     const wirral = drill.indicators[0].places.find((p) => p.area.code === WIRRAL)!;
-    expect(wirral.href).toBe(`/performance/indicators/${HTN}?area=${WIRRAL}`);
+    expect(wirral.href).toBe(`/performance/indicators/${HTN}?area=${WIRRAL}&ambition=${HTN_AMBITION}`);
+    // Supporting indicators' charts are judged against their own target, so they link without the ambition.
+    expect(drill.indicators[1].footprint.href).toBe(`/performance/indicators/${drill.indicators[1].ref.id}?area=${CM}`);
     expect(wirral.trend.direction).toBe('improving');
     expect(wirral.variation).not.toBeNull();
+  });
+
+  it('charts the primary indicator against the ambition’s trajectory, exactly as the scorecard judges it', async () => {
+    const card = (await get('/scorecard')).json() as Scorecard;
+    const htn = card.gaps[0].ambitions.find((a) => a.id === HTN_AMBITION)!;
+    for (const cell of [htn.footprint, htn.places.find((p) => p.area.code === WIRRAL)!]) {
+      const response = await get(`/indicators/${HTN}/spc?area=${cell.area.code}&ambition=${HTN_AMBITION}`);
+      expect(response.statusCode).toBe(200);
+      const chart = response.json() as IndicatorSpcView;
+      expect(chart.ambition).toEqual({ id: HTN_AMBITION, statement: 'All communities supported to lead healthy lives', scale: 1, scaleWords: null });
+      expect(chart.unit).toBe('%');
+      const points = chart.spc!.points;
+      expect(points).toHaveLength(18);
+      // Each point's target is the plan's interpolated trajectory: 58% in March 2021 to 70% in March 2026, a point each March.
+      expect(points.find((p) => p.date === '2023-04-01')!.target).toBeCloseTo(62.8 + (65.2 - 62.8) / 12, 9);
+      expect(points.at(-1)!.target).toBeCloseTo(cell.trajectory!.value, 9);
+      expect(points.at(-1)!.value).toBeCloseTo(cell.latest!.value, 9);
+      expect([chart.spc!.variation, chart.spc!.assurance]).toEqual([cell.variation, cell.assurance]);
+    }
+    // Without the ambition the chart has the catalogue's target: none for hypertension.
+    const plain = (await get(`/indicators/${HTN}/spc?area=${CM}`)).json() as IndicatorSpcView;
+    expect(plain.ambition).toBeNull();
+    expect(plain.spc!.points.every((p) => p.target === null)).toBe(true);
+    expect(plain.spc!.assurance).toBeNull();
+  });
+
+  it('refuses an ambition the plan lacks or one the indicator does not measure', async () => {
+    const cases: Array<[string, number, string]> = [
+      [`/indicators/${HTN}/spc?ambition=nope`, 404, 'The plan Cheshire and Merseyside Health and Care Partnership plan (2021 ambitions) has no ambition with id nope.'],
+      [
+        `/indicators/diabetes-treated-to-target/spc?ambition=${HTN_AMBITION}`,
+        400,
+        'ambition: "All communities supported to lead healthy lives" is measured by hypertension-treated-to-target, not diabetes-treated-to-target; only an ambition\'s primary indicator is charted against its trajectory.',
+      ],
+      [`/indicators/${HTN}/spc?ambition=%20x`, 400, "ambition: ' x' is not an ambition id (the scorecard links to each ambition's chart)"],
+      [`/indicators/${HTN}/spc?ambition=${HTN_AMBITION}&ambition=${HTN_AMBITION}`, 400, 'ambition is given more than once.'],
+    ];
+    for (const [url, status, detail] of cases) {
+      const response = await get(url);
+      expect([url, response.statusCode, response.json().detail]).toEqual([url, status, detail]);
+    }
   });
 
   it('compares places on a funnel and against the footprint', async () => {

@@ -33,6 +33,7 @@ export type IndicatorLink = z.infer<typeof indicatorLink>;
 export const SEED_INDICATORS: Readonly<Record<string, string>> = {
   'premature-mortality-cancer-u75': 'Deaths under 75 from cancer per 100,000, directly age-standardised',
   'premature-mortality-cvd-u75': 'Deaths under 75 from cardiovascular disease per 100,000, directly age-standardised',
+  'premature-mortality-cancer-cvd-u75': 'Deaths under 75 from cancer and cardiovascular disease per 100,000 a year over two years, directly age-standardised',
   'hypertension-treated-to-target': 'People with hypertension whose latest blood pressure is at or below target, %',
   'diabetes-treated-to-target': 'People with diabetes meeting the treatment targets, %',
   'mental-health-investment-standard': 'Mental health spending growth against the Mental Health Investment Standard, %',

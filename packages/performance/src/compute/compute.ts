@@ -4,7 +4,7 @@ import type { IndicatorDefinition, IndicatorValue } from '../types';
 import { Cells, type Cell } from './cells';
 import { computedIndicator, COMPUTED_INDICATORS } from './definitions';
 import { crudeRateLimits, proportionLimits, standardisedRateLimits, type Limits } from './intervals';
-import { checkMonths, periodInterval } from './periods';
+import { checkMonths, periodInterval, WINDOW_MONTHS } from './periods';
 import { imdQuintile } from './series';
 import type { ComputedIndicator, ComputeOptions } from './types';
 
@@ -64,7 +64,7 @@ function valueOf(indicator: ComputedIndicator, definition: IndicatorDefinition, 
   if (denominator <= 0) limits = { value: null, lower95: null, upper95: null, lower998: null, upper998: null, note: 'No one in the denominator.' };
   else if (indicator.kind === 'proportion') limits = proportionLimits(numerator, denominator, definition.multiplier);
   else if (indicator.kind === 'event-rate') limits = crudeRateLimits(numerator, denominator, definition.multiplier);
-  else limits = standardisedRateLimits(bands, cell.strata, definition.multiplier);
+  else limits = standardisedRateLimits(bands, cell.strata, definition.multiplier, Math.max(1, WINDOW_MONTHS[indicator.window] / 12));
   return {
     indicatorId: indicator.id,
     areaCode: cell.areaCode,

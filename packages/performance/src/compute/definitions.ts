@@ -34,10 +34,14 @@ const CASE_FINDING_PAIRS: readonly [RegisterId, CaseFindingRuleId][] = [
 /** ESP 2013 age bands under 75 (0–4 … 70–74). */
 export const UNDER_75_BANDS: readonly string[] = AGE_BANDS.slice(0, AGE_BANDS.indexOf('75-79'));
 
-function prematureMortality(from: string, before: string): StandardisedMeasure {
+/** ICD-10 underlying causes as [from, before) code ranges: cancer C00–C97, cardiovascular disease I00–I99. */
+const CANCER = ['C00', 'C98'] as const;
+const CARDIOVASCULAR = ['I00', 'J00'] as const;
+
+function prematureMortality(...causes: readonly (readonly [string, string])[]): StandardisedMeasure {
   const ageDate = mortalityAgeDate();
   const atRisk = patients.practice_code.is_not_null().and(patients.is_alive_on(START)).and(patients.age_on(ageDate).lt(75));
-  return { numerator: atRisk.and(diedInIntervalOf(from, before)), denominator: atRisk, ageBand: ageBand(ageDate), bands: UNDER_75_BANDS };
+  return { numerator: atRisk.and(diedInIntervalOf(...causes)), denominator: atRisk, ageBand: ageBand(ageDate), bands: UNDER_75_BANDS };
 }
 
 function hypertensionTreatedToTarget() {
@@ -66,13 +70,19 @@ export const COMPUTED_INDICATORS: readonly ComputedIndicator[] = [
     kind: 'dsr',
     id: 'premature-mortality-cancer-u75',
     window: 'rolling-12',
-    measure: () => prematureMortality('C00', 'C98'),
+    measure: () => prematureMortality(CANCER),
   },
   {
     kind: 'dsr',
     id: 'premature-mortality-cvd-u75',
     window: 'rolling-12',
-    measure: () => prematureMortality('I00', 'J00'),
+    measure: () => prematureMortality(CARDIOVASCULAR),
+  },
+  {
+    kind: 'dsr',
+    id: 'premature-mortality-cancer-cvd-u75',
+    window: 'rolling-24',
+    measure: () => prematureMortality(CANCER, CARDIOVASCULAR),
   },
   { kind: 'proportion', id: 'hypertension-treated-to-target', window: 'month', parts: hypertensionTreatedToTarget },
   {

@@ -34,14 +34,16 @@ export const DSR_SUPPRESSED_NOTE = `Fewer than ${DSR_MINIMUM_EVENTS} events: the
  * no rate and no events; its weight still counts in Σ wᵢ, as insight's standardisation does:
  * the DSR over the populated bands (from @footprint/statistics, which needs a population in every
  * band) times their share of the weight, which is exact since every term is over Σ wᵢ.
+ * Over a window of several years the rate is a year's: each band's population counts once a year
+ * (person-years ≈ people at risk × years), as pooled Fingertips rates are.
  */
-export function standardisedRateLimits(bands: readonly string[], counts: ReadonlyMap<string, { numerator: number; denominator: number }>, multiplier: number): Limits {
+export function standardisedRateLimits(bands: readonly string[], counts: ReadonlyMap<string, { numerator: number; denominator: number }>, multiplier: number, years = 1): Limits {
   const weight = (band: string) => ESP2013[band as keyof typeof ESP2013];
   const totalWeight = bands.reduce((sum, band) => sum + weight(band), 0);
   const strata: DsrStratum[] = [];
   for (const band of bands) {
     const c = counts.get(band);
-    if (c && c.denominator > 0) strata.push({ observed: c.numerator, population: c.denominator, standard: weight(band) });
+    if (c && c.denominator > 0) strata.push({ observed: c.numerator, population: c.denominator * years, standard: weight(band) });
   }
   const share = strata.reduce((sum, s) => sum + s.standard, 0) / totalWeight;
   const events = strata.reduce((sum, s) => sum + (s.observed ?? 0), 0);

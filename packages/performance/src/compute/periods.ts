@@ -21,10 +21,13 @@ function lastDay(index: number): string {
   return `${monthOf(index)}-${String(new Date(Date.UTC(y, m + 1, 0)).getUTCDate()).padStart(2, '0')}`;
 }
 
-/** The interval a period's value is measured over: the month, or the 12 months ending with it. */
+/** How many calendar months each window spans. */
+export const WINDOW_MONTHS: Readonly<Record<WindowKind, number>> = { month: 1, 'rolling-12': 12, 'rolling-24': 24 };
+
+/** The interval a period's value is measured over: the month, or the 12 or 24 months ending with it. */
 export function periodInterval(period: string, window: WindowKind): Interval {
   const end = monthIndex(period);
-  const start = window === 'rolling-12' ? end - 11 : end;
+  const start = end - WINDOW_MONTHS[window] + 1;
   return { start: `${monthOf(start)}-01`, end: lastDay(end) };
 }
 

@@ -65,9 +65,10 @@ export function recordedInYear(...codelists: string[]): PatientSeries<'boolean'>
  * `from` up to but not including `before` (C00 to C98 is C00–C97): codes compare as text, so C34.9
  * falls between C00 and C98.
  */
-export function diedInIntervalOf(from: string, before: string): PatientSeries<'boolean'> {
+export function diedInIntervalOf(...causes: readonly (readonly [from: string, before: string])[]): PatientSeries<'boolean'> {
   const cause = patients.death_cause_code;
-  return patients.date_of_death.ge(START).and(patients.date_of_death.le(END)).and(cause.ge(from)).and(cause.lt(before));
+  const anyCause = causes.map(([from, before]) => cause.ge(from).and(cause.lt(before))).reduce((any, c) => any.or(c));
+  return patients.date_of_death.ge(START).and(patients.date_of_death.le(END)).and(anyCause);
 }
 
 /** The date a person's age is taken on for mortality: their death if they died in the interval, else the interval's end. */

@@ -25,8 +25,8 @@ export interface ComputeOptions {
   onProgress?: (progress: ComputeProgress) => void;
 }
 
-/** A month's measurement interval: the calendar month, or the 12 months ending with it. */
-export type WindowKind = 'month' | 'rolling-12';
+/** A month's measurement interval: the calendar month, or the 12 or 24 months ending with it. */
+export type WindowKind = 'month' | 'rolling-12' | 'rolling-24';
 
 /**
  * How one warehouse indicator is computed. Every kind is one or more cohort measures grouped by

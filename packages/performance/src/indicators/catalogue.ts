@@ -42,6 +42,22 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     public: true,
   },
   {
+    id: 'premature-mortality-cancer-cvd-u75',
+    name: 'Premature mortality from cancer and cardiovascular disease',
+    definition:
+      'Deaths under 75 with an underlying cause of cancer (ICD-10 C00–C97) or cardiovascular disease (I00–I99) in the 24 months ending the period, per 100,000 people under 75 a year, directly age-standardised to the European Standard Population 2013. Pooled over two years so that a footprint’s count reaches the 10 deaths a rate is published at.',
+    source: WAREHOUSE_SOURCE,
+    gap: 'health-and-wellbeing',
+    polarity: 'RAG - Low is good',
+    statistic: 'directly-standardised-rate',
+    unit: 'per 100,000',
+    multiplier: 100_000,
+    origin: 'warehouse',
+    areaTypes: WAREHOUSE_AREAS,
+    spcProfile: 'nhsrplotthedots',
+    public: true,
+  },
+  {
     id: 'hypertension-treated-to-target',
     name: 'Hypertension treated to target',
     definition: 'People on the hypertension register whose latest blood pressure in the last 12 months is at or below target (140/90 mmHg under 80, 150/90 mmHg at 80 or over), as a percentage of the register.',

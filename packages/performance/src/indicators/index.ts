@@ -13,4 +13,5 @@ export {
   type ParsedIndicatorCsv,
 } from './csv';
 export { SYNTHETIC_MONTHS, SYNTHETIC_NOTE, SYNTHETIC_REFERENCE_DATE, syntheticIndicatorIds, syntheticNationalSeries, syntheticPeriods, type SyntheticArea, type SyntheticInput } from './synthetic';
-export { MIN_SPC_POINTS, areasOf, indicatorSpc, targetsFor, type IndicatorAreaView, type IndicatorDetailView, type IndicatorSpcView, type IndicatorSummaryView } from './series-spc';
+export { targetsFor, type AmbitionTarget } from './targets';
+export { MIN_SPC_POINTS, areasOf, indicatorSpc, type IndicatorAreaView, type IndicatorDetailView, type IndicatorSpcView, type IndicatorSummaryView } from './series-spc';

@@ -1,5 +1,6 @@
 import { spc } from '../spc';
 import { improvementOf, type AreaType, type IndicatorDefinition, type IndicatorValue, type SpcResult } from '../types';
+import { targetsFor, type AmbitionTarget } from './targets';
 
 /**
  * An indicator's series through SPC: its values (months with a value, oldest first) as points
@@ -13,7 +14,10 @@ export interface IndicatorSpcView {
   indicatorId: string;
   areaCode: string;
   breakdown: string;
+  /** The values' unit: the indicator's, or the ambition's when judged against one. */
   unit: string;
+  /** The ambition whose trajectory is each point's target (values then read in its units), or null for the catalogue's target. */
+  ambition: { id: string; statement: string; scale: number; scaleWords: string | null } | null;
   /** How many months have a value (months with only a note are left out). */
   pointCount: number;
   /** The SPC result, or null when there are too few values (see `reason`). */
@@ -26,34 +30,42 @@ export interface IndicatorSpcView {
 /** A chart needs at least this many values (spc() itself needs 2). */
 export const MIN_SPC_POINTS = 2;
 
-/**
- * The target for each period: with a trajectory, the latest trajectory (or target) value at or
- * before the period (null before the first); with a target alone, its value at every period (a
- * standard to meet); otherwise null.
- */
-export function targetsFor(indicator: IndicatorDefinition, periods: readonly string[]): (number | null)[] {
-  const steps = [...(indicator.trajectory ?? []), ...(indicator.target && indicator.trajectory?.length ? [indicator.target] : [])].sort((a, b) => a.period.localeCompare(b.period));
-  if (steps.length) {
-    return periods.map((period) => {
-      const reached = steps.filter((s) => s.period <= period);
-      return reached.length ? reached[reached.length - 1]!.value : null;
-    });
-  }
-  return periods.map(() => indicator.target?.value ?? null);
+/** Why a series gets no chart, precisely: no values at all, only notes (suppressed months), or too few values. */
+function noChartReason(indicator: IndicatorDefinition, where: string, charted: number, values: readonly IndicatorValue[]): string {
+  const withoutValue = values.filter((v) => v.value === null);
+  const notes = [...new Set(withoutValue.map((v) => v.note).filter((n): n is string => !!n))];
+  const noted = withoutValue.length ? ` ${withoutValue.length} month${withoutValue.length === 1 ? ' has' : 's have'} no value${notes.length ? `: ${notes.join(' ')}` : '.'}` : '';
+  if (values.length === 0) return `${indicator.name} has no values for ${where}.`;
+  if (charted === 0) return `${indicator.name} has no value to chart for ${where}:${noted}`;
+  return `SPC needs at least ${MIN_SPC_POINTS} monthly values; ${indicator.name} has ${charted} for ${where}.${noted}`;
 }
 
-/** SPC of one area's series of an indicator (values of one area and breakdown, in any order). */
-export function indicatorSpc(indicator: IndicatorDefinition, areaCode: string, breakdown: string, values: readonly IndicatorValue[]): IndicatorSpcView {
+/**
+ * SPC of one area's series of an indicator (values of one area and breakdown, in any order).
+ * With an ambition, the values are put in the ambition's units, improvement is the plan's
+ * direction and each point's target is the plan's trajectory, exactly as the scorecard judges
+ * it; otherwise improvement comes from the polarity and the target from the catalogue.
+ */
+export function indicatorSpc(indicator: IndicatorDefinition, areaCode: string, breakdown: string, values: readonly IndicatorValue[], ambition?: AmbitionTarget | null): IndicatorSpcView {
   const series = values.filter((v) => v.value !== null).sort((a, b) => a.period.localeCompare(b.period));
-  const base = { indicatorId: indicator.id, areaCode, breakdown, unit: indicator.unit, pointCount: series.length, synthetic: values.some((v) => v.synthetic) };
+  const scale = ambition?.scale ?? 1;
+  const base = {
+    indicatorId: indicator.id,
+    areaCode,
+    breakdown,
+    unit: ambition ? ambition.unit : indicator.unit,
+    ambition: ambition ? { id: ambition.id, statement: ambition.statement, scale, scaleWords: ambition.scaleWords } : null,
+    pointCount: series.length,
+    synthetic: values.some((v) => v.synthetic),
+  };
   if (series.length < MIN_SPC_POINTS) {
-    const reason = series.length === 0 ? `${indicator.name} has no values for ${areaCode}${breakdown ? ` (${breakdown})` : ''}.` : `SPC needs at least ${MIN_SPC_POINTS} monthly values; ${indicator.name} has ${series.length} for ${areaCode}${breakdown ? ` (${breakdown})` : ''}.`;
-    return { ...base, spc: null, reason };
+    return { ...base, spc: null, reason: noChartReason(indicator, `${areaCode}${breakdown ? ` (${breakdown})` : ''}`, series.length, values) };
   }
-  const targets = targetsFor(indicator, series.map((v) => v.period));
+  const targets = targetsFor(indicator, series.map((v) => v.period), ambition);
+  const improvement = ambition ? (ambition.direction === 'higher' ? 'increase' : 'decrease') : improvementOf(indicator.polarity);
   const result = spc(
-    series.map((v) => ({ date: `${v.period}-01`, value: v.value! })),
-    { improvement: improvementOf(indicator.polarity), profile: indicator.spcProfile, ...(targets.some((t) => t !== null) ? { target: targets } : {}) },
+    series.map((v) => ({ date: `${v.period}-01`, value: v.value! * scale })),
+    { improvement, profile: indicator.spcProfile, ...(targets.some((t) => t !== null) ? { target: targets } : {}) },
   );
   return { ...base, spc: result, reason: null };
 }

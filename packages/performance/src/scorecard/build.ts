@@ -1,6 +1,7 @@
 import { TRIPLE_AIM_GAPS, TRIPLE_AIM_LABELS, type AmbitionData, type Item, type PlanData, type PlanTree } from '@footprint/partnership';
 import { INDICATORS } from '../indicators/catalogue';
 import { IndicatorValueStore } from '../indicators/store';
+import type { AmbitionTarget } from '../indicators/targets';
 import type { IndicatorDefinition, IndicatorValue } from '../types';
 import { noDataCell, scorecardCell } from './cell';
 import { isMonth } from './periods';
@@ -58,6 +59,17 @@ export function ambitionScale(ambition: Pick<AmbitionData, 'measure'>, indicator
   return { scale: 1, words: null };
 }
 
+/**
+ * An ambition as its primary indicator's SPC is judged against it: the plan's path, the scale to
+ * the ambition's units and the plan's direction. The scorecard, the drill-down and the indicator
+ * page's `ambition=` all use this, and `targetsFor` turns it into each month's trajectory.
+ */
+export function ambitionTarget(item: Item<AmbitionData>, indicator: IndicatorDefinition): AmbitionTarget {
+  const a = item.data;
+  const { scale, words } = ambitionScale(a, indicator);
+  return { id: item.id, statement: a.statement, path: a, scale, scaleWords: words, unit: a.unit, direction: planDirection(a, indicator) };
+}
+
 export function indicatorRefs(ambition: AmbitionData, catalogue: readonly IndicatorDefinition[]): ScorecardIndicatorRef[] {
   const byId = new Map(catalogue.map((i) => [i.id, i]));
   const refs = ambition.indicators.map((link) => {
@@ -94,7 +106,7 @@ export function scorecardAmbition(item: Item<AmbitionData>, values: readonly Ind
     if (!primary) return noDataCell(area, `No data yet: the primary indicator ${primaryRef.id} is not in the catalogue.`);
     if (!primary.areaTypes.includes(area.type)) return noDataCell(area, `No data: ${primary.name} is not given for ${area.type === 'place' ? 'places' : 'the footprint'}.`);
     const mine = values.filter((v) => v.indicatorId === primary.id && v.areaCode === area.code && v.areaType === area.type);
-    return scorecardCell({ area, values: mine, path: a, direction, scale, unit: a.unit, profile: primary.spcProfile, period });
+    return scorecardCell({ area, values: mine, indicator: primary, ambition: ambitionTarget(item, primary), period });
   };
   return {
     id: item.id,

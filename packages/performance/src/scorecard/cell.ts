@@ -1,21 +1,21 @@
-import { spc } from '../spc';
+import { indicatorSpc } from '../indicators/series-spc';
+import type { AmbitionTarget } from '../indicators/targets';
 import { SpcInputError } from '../spc/errors';
-import type { IndicatorValue, SpcProfileId } from '../types';
-import { firstDay, fmt } from './periods';
-import { trajectoryAt, type TrajectoryPath } from './trajectory';
+import type { IndicatorDefinition, IndicatorValue } from '../types';
+import { fmt } from './periods';
+import { trajectoryAt } from './trajectory';
 import { trendOf } from './trend';
-import type { PlanDirection, ScorecardArea, ScorecardCell, Trend } from './types';
+import type { ScorecardArea, ScorecardCell, Trend } from './types';
 import { ASSURANCE_WORDS, signalOrNoise, withUnit } from './words';
 
 export interface CellInput {
   area: ScorecardArea;
   /** The primary indicator's values for the area (everyone, non-null), any order. */
   values: readonly IndicatorValue[];
-  path: TrajectoryPath;
-  direction: PlanDirection;
-  scale: number;
-  unit: string;
-  profile: SpcProfileId;
+  /** The primary indicator. */
+  indicator: IndicatorDefinition;
+  /** The ambition as SPC judges it (`ambitionTarget`): its path, scale, unit and direction. */
+  ambition: AmbitionTarget;
   /** The scorecard's month, or null for the latest there is. */
   period: string | null;
 }
@@ -28,7 +28,8 @@ export function noDataCell(area: ScorecardArea, reason: string, trendWords = 'No
 
 /** One ambition for one area: latest value, trajectory, gap, SPC icons, trend and status. */
 export function scorecardCell(input: CellInput): ScorecardCell {
-  const { area, path, direction, scale, unit, period } = input;
+  const { area, ambition, period } = input;
+  const { path, direction, scale, unit } = ambition;
   const byPeriod = new Map<string, IndicatorValue>();
   for (const v of input.values) if (v.value !== null && (period === null || v.period <= period)) byPeriod.set(v.period, v);
   const series = [...byPeriod.values()].sort((a, b) => a.period.localeCompare(b.period)).map((v) => ({ period: v.period, value: (v.value as number) * scale, synthetic: v.synthetic }));
@@ -42,13 +43,13 @@ export function scorecardCell(input: CellInput): ScorecardCell {
   let assurance: ScorecardCell['assurance'] = null;
   let spcWarnings: string[] = [];
   try {
-    const result = spc(
-      series.map((p) => ({ date: firstDay(p.period), value: p.value })),
-      { improvement: direction === 'higher' ? 'increase' : 'decrease', target: series.map((p) => trajectoryAt(path, p.period)?.value ?? null), profile: input.profile },
-    );
-    variation = result.variation;
-    assurance = result.assurance;
-    spcWarnings = result.warnings;
+    // The same SPC as the indicator page's ?ambition=: one function, one source of targets.
+    const view = indicatorSpc(input.indicator, area.code, '', [...byPeriod.values()], ambition);
+    if (view.spc) {
+      variation = view.spc.variation;
+      assurance = view.spc.assurance;
+      spcWarnings = view.spc.warnings;
+    } else spcWarnings = [`No SPC: ${view.reason ?? 'too few values'}`];
   } catch (error) {
     if (!(error instanceof SpcInputError)) throw error;
     spcWarnings = [`No SPC: ${error.message}.`];

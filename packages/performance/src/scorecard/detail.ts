@@ -4,7 +4,7 @@ import { INDICATORS } from '../indicators/catalogue';
 import { spc } from '../spc';
 import { SpcInputError } from '../spc/errors';
 import { improvementOf, type IndicatorDefinition, type IndicatorValue } from '../types';
-import { checkPeriod, scorecardAmbition, type ScorecardFootprint } from './build';
+import { ambitionTarget, checkPeriod, scorecardAmbition, type ScorecardFootprint } from './build';
 import { noDataCell, scorecardCell } from './cell';
 import { firstDay } from './periods';
 import { trendOf } from './trend';
@@ -51,7 +51,9 @@ export interface DrillDownInput {
   names?: ReadonlyMap<string, string>;
 }
 
-export const indicatorHref = (indicatorId: string, areaCode: string) => `/performance/indicators/${encodeURIComponent(indicatorId)}?area=${encodeURIComponent(areaCode)}`;
+/** The indicator's page for an area; with an ambition, its chart is judged against that ambition's trajectory. */
+export const indicatorHref = (indicatorId: string, areaCode: string, ambitionId?: string) =>
+  `/performance/indicators/${encodeURIComponent(indicatorId)}?area=${encodeURIComponent(areaCode)}${ambitionId ? `&ambition=${encodeURIComponent(ambitionId)}` : ''}`;
 
 /** A supporting indicator for one area: latest value, SPC (against its own target, if any) and trend. */
 function supportingCell(area: ScorecardArea, values: readonly IndicatorValue[], indicator: IndicatorDefinition, period: string | null): ScorecardCell {
@@ -100,9 +102,9 @@ export async function ambitionDrillDown(input: DrillDownInput): Promise<Ambition
       const own = mine.filter((v) => v.areaCode === area.code && v.areaType === area.type);
       let cell: ScorecardCell;
       if (!definition) cell = noDataCell(area, `No data: ${ref.id} is not in the catalogue.`);
-      else if (primary) cell = scorecardCell({ area, values: own, path: item.data, direction: ambition.direction, scale: ambition.scale, unit: item.data.unit, profile: definition.spcProfile, period });
+      else if (primary) cell = scorecardCell({ area, values: own, indicator: definition, ambition: ambitionTarget(item, definition), period });
       else cell = supportingCell(area, own, definition, period);
-      return { ...cell, status: primary ? cell.status : null, reason: primary ? cell.reason : cell.latest ? null : cell.reason, placeCode, href: indicatorHref(ref.id, area.code) };
+      return { ...cell, status: primary ? cell.status : null, reason: primary ? cell.reason : cell.latest ? null : cell.reason, placeCode, href: indicatorHref(ref.id, area.code, primary ? item.id : undefined) };
     };
     const practiceCodes = [...new Set(mine.filter((v) => v.areaType === 'practice').map((v) => v.areaCode))].filter((code) => {
       const home = input.practicePlaces?.get(code);

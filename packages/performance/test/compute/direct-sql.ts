@@ -79,14 +79,16 @@ function caseFinding(period: string): string {
   return `SELECT p.patient_key, ${found} AS numerator, ${expected} AS denominator FROM patients p WHERE ${registeredOn(end)}`;
 }
 
-function prematureMortality(from: string, before: string): PerPersonSql {
+/** Deaths under 75 in the `months` ending the period with an underlying cause in any of the [from, before) ranges. */
+function prematureMortality(causes: readonly (readonly [string, string])[], months = 12): PerPersonSql {
+  const cause = causes.map(([from, before]) => `(p.death_cause_code >= '${from}' AND p.death_cause_code < '${before}')`).join(' OR ');
   return (period) => {
-    const b = bounds(period, 12);
+    const b = bounds(period, months);
     const [start, end] = [d(b.start), d(b.end)];
     const ageDate = `(CASE WHEN p.date_of_death <= ${end} THEN p.date_of_death ELSE ${end} END)`;
     const age = ageOn(ageDate);
     return (
-      `SELECT p.patient_key, ${int(`COALESCE(p.date_of_death BETWEEN ${start} AND ${end} AND p.death_cause_code >= '${from}' AND p.death_cause_code < '${before}', FALSE)`)} AS numerator, 1 AS denominator, ` +
+      `SELECT p.patient_key, ${int(`COALESCE(p.date_of_death BETWEEN ${start} AND ${end} AND (${cause}), FALSE)`)} AS numerator, 1 AS denominator, ` +
       `CAST(floor(${age} / 5) * 5 AS INTEGER) || '-' || CAST(floor(${age} / 5) * 5 + 4 AS INTEGER) AS age_band ` +
       `FROM patients p WHERE p.practice_code IS NOT NULL AND ${aliveOn(start)} AND ${age} < 75`
     );
@@ -138,5 +140,7 @@ export const PER_PERSON: Record<string, PerPersonSql> = {
       (start, end) => `SELECT count(*) FROM social_care s WHERE s.patient_key = p.patient_key AND s.kind IN ('assessment', 'package') AND s.date BETWEEN ${start} AND ${end}`,
     ),
   'register-prevalence-gap': caseFinding,
-  'premature-mortality-cancer-u75': prematureMortality('C00', 'C98'),
+  'premature-mortality-cancer-u75': prematureMortality([['C00', 'C98']]),
+  'premature-mortality-cvd-u75': prematureMortality([['I00', 'J00']]),
+  'premature-mortality-cancer-cvd-u75': prematureMortality([['C00', 'C98'], ['I00', 'J00']], 24),
 };

@@ -92,36 +92,46 @@ describe('computed indicator values reconcile with direct warehouse queries', ()
     }
   });
 
-  it('standardises premature cancer mortality over 12 rolling months (ESP 2013, Dobson), suppressed below 10 deaths', async () => {
-    let published = 0;
-    let suppressed = 0;
-    for (const area of AREAS) {
-      const bands = await wh.sql<{ age_band: string; numerator: number | bigint; denominator: number | bigint }>(
-        `WITH per_person AS (${PER_PERSON['premature-mortality-cancer-u75']('2025-06')}) SELECT age_band, sum(numerator) AS numerator, sum(denominator) AS denominator FROM per_person JOIN patients USING (patient_key) WHERE ${area.where} GROUP BY age_band`,
-      );
-      const got = find('premature-mortality-cancer-u75', area, '2025-06');
-      const strata = bands.map((b) => ({ observed: Number(b.numerator), population: Number(b.denominator), standard: ESP2013[b.age_band as keyof typeof ESP2013] }));
-      const deaths = strata.reduce((s, b) => s + b.observed, 0);
-      expect([got.numerator, got.denominator]).toEqual([deaths, strata.reduce((s, b) => s + b.population, 0)]);
-      if (deaths < 10) {
-        suppressed++;
-        expect(got).toMatchObject({ value: null, lower95: null, upper95: null, lower998: null, upper998: null, note: DSR_SUPPRESSED_NOTE });
-      } else {
-        published++;
-        const share = strata.reduce((s, b) => s + b.standard, 0) / UNDER_75_BANDS.reduce((s, b) => s + ESP2013[b as keyof typeof ESP2013], 0);
-        const d95 = directlyStandardisedRate(strata, { multiplier: 100_000, confidence: 0.95 });
-        const d998 = directlyStandardisedRate(strata, { multiplier: 100_000, confidence: 0.998 });
-        expect(got.value).toBeCloseTo(d95.value! * share, 9);
-        expect(got.lower95).toBeCloseTo(d95.lower! * share, 9);
-        expect(got.upper95).toBeCloseTo(d95.upper! * share, 9);
-        expect(got.lower998).toBeCloseTo(d998.lower! * share, 9);
-        expect(got.upper998).toBeCloseTo(d998.upper! * share, 9);
-        expect(got.note).toBeNull();
+  // Cancer and CVD over 12 rolling months; the two together over 24, as a rate a year (person-years = people at risk × 2).
+  const mortality: Array<[string, number]> = [
+    ['premature-mortality-cancer-u75', 1],
+    ['premature-mortality-cvd-u75', 1],
+    ['premature-mortality-cancer-cvd-u75', 2],
+  ];
+  for (const [id, years] of mortality) {
+    it(`${id}: standardised over ${12 * years} rolling months (ESP 2013, Dobson), suppressed below 10 deaths`, async () => {
+      const outcomes = { published: 0, suppressed: 0 };
+      for (const period of ['2025-03', '2025-06']) {
+        for (const area of AREAS) {
+          const bands = await wh.sql<{ age_band: string; numerator: number | bigint; denominator: number | bigint }>(
+            `WITH per_person AS (${PER_PERSON[id](period)}) SELECT age_band, sum(numerator) AS numerator, sum(denominator) AS denominator FROM per_person JOIN patients USING (patient_key) WHERE ${area.where} GROUP BY age_band`,
+          );
+          const got = find(id, area, period);
+          const people = bands.map((b) => ({ observed: Number(b.numerator), population: Number(b.denominator), standard: ESP2013[b.age_band as keyof typeof ESP2013] }));
+          const deaths = people.reduce((s, b) => s + b.observed, 0);
+          expect([got.numerator, got.denominator]).toEqual([deaths, people.reduce((s, b) => s + b.population, 0)]);
+          if (deaths < 10) {
+            outcomes.suppressed++;
+            expect(got).toMatchObject({ value: null, lower95: null, upper95: null, lower998: null, upper998: null, note: DSR_SUPPRESSED_NOTE });
+          } else {
+            outcomes.published++;
+            const strata = people.map((b) => ({ ...b, population: b.population * years }));
+            const share = strata.reduce((s, b) => s + b.standard, 0) / UNDER_75_BANDS.reduce((s, b) => s + ESP2013[b as keyof typeof ESP2013], 0);
+            const d95 = directlyStandardisedRate(strata, { multiplier: 100_000, confidence: 0.95 });
+            const d998 = directlyStandardisedRate(strata, { multiplier: 100_000, confidence: 0.998 });
+            expect(got.value).toBeCloseTo(d95.value! * share, 9);
+            expect(got.lower95).toBeCloseTo(d95.lower! * share, 9);
+            expect(got.upper95).toBeCloseTo(d95.upper! * share, 9);
+            expect(got.lower998).toBeCloseTo(d998.lower! * share, 9);
+            expect(got.upper998).toBeCloseTo(d998.upper! * share, 9);
+            expect(got.note).toBeNull();
+          }
+        }
       }
-    }
-    expect(published).toBeGreaterThan(0);
-    expect(suppressed).toBeGreaterThan(0);
-  });
+      expect(outcomes.published).toBeGreaterThan(0);
+      expect(outcomes.suppressed).toBeGreaterThan(0);
+    });
+  }
 
   it('gives values only for the footprint’s own places and practices, and a value for every month', () => {
     const areas = new Set(values.map((v) => `${v.areaType}:${v.areaCode}`));

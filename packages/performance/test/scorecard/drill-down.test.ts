@@ -41,7 +41,7 @@ describe('the drill-down of one ambition', () => {
     // 2023-01 50 → 2024-01 62 is 1 a month: the footprint (50 + i ± 0.2) ends at 61.2 in 2023-12 against 61.
     expect(htn.footprint.status).toBe('on-track');
     expect(htn.footprint.trajectory!.value).toBeCloseTo(61, 10);
-    expect(htn.places[0]).toMatchObject({ status: 'off-track', href: '/performance/indicators/hypertension-treated-to-target?area=E08000012' });
+    expect(htn.places[0]).toMatchObject({ status: 'off-track', href: '/performance/indicators/hypertension-treated-to-target?area=E08000012&ambition=amb-1' });
     // Practices in the footprint's places only, named where the warehouse knows them.
     expect(htn.practices.map((p) => [p.area.code, p.area.name, p.placeCode])).toEqual([['N82001', 'Riverside Surgery', 'E08000012']]);
     expect(htn.practices[0].status).toBe('on-track');

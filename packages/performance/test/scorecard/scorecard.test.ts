@@ -48,11 +48,10 @@ for (const kind of postgresKinds()) {
       expect(card.gaps.map((g) => g.ambitions.length)).toEqual([2, 3, 2]);
       expect(card.plan).toEqual({ id: SEED_PLAN_IDS.cheshireAndMerseyside2021, name: 'Cheshire and Merseyside Health and Care Partnership plan', version: '2021 ambitions' });
       expect(card.latestPeriod).toBe('2024-09');
-      // Ambition 01 links only supporting indicators: it stays, saying why there is nothing to judge by.
+      // Ambition 01 is measured by premature cancer and CVD mortality; with no values for it here, it stays, saying why.
       const mortality = ambitionOf(card, 1);
-      expect(mortality.primary).toBeNull();
-      expect(mortality.footprint.status).toBe('no-data');
-      expect(mortality.footprint.reason).toMatch(/^No data yet: the ambition links no primary indicator \(only supporting ones: Premature mortality from cancer/);
+      expect(mortality.primary).toMatchObject({ id: 'premature-mortality-cancer-cvd-u75', role: 'primary' });
+      expect(mortality.footprint).toMatchObject({ status: 'no-data', reason: 'No data yet: there are no values for Cheshire and Merseyside.' });
       const maternity = ambitionOf(card, 5);
       expect(maternity.footprint).toMatchObject({ status: 'no-data', latest: null, reason: 'No data yet: there are no values for Cheshire and Merseyside.' });
       // Maternity is a footprint-only indicator: its places say so.

@@ -23,6 +23,7 @@ import { requireSession } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { ApiProblem } from '../problem';
 import type { PerformanceContext } from './context';
+import { ambitionTargetFor } from './scorecard';
 
 /** The largest values CSV an import takes (36 months of every indicator for hundreds of areas is far smaller). */
 export const INDICATOR_IMPORT_LIMIT = 10 * 1024 * 1024;
@@ -32,6 +33,7 @@ const PROBLEMS_IN_DETAIL = 20;
 const AREA_CODE = /^[A-Za-z0-9]{3,12}$/;
 const BREAKDOWN = /^([a-z][a-z0-9_]*:[A-Za-z0-9_.+ -]{1,40})?$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const AMBITION_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 
 export interface IndicatorValuesAnswer {
   indicatorId: string;
@@ -67,6 +69,7 @@ const checkArea = (v: string) => (AREA_CODE.test(v) ? null : `'${v}' is not an a
 const checkAreaType = (v: string) => ((AREA_TYPES as readonly string[]).includes(v) ? null : `'${v}' is not an area type (one of ${AREA_TYPES.join(', ')})`);
 const checkBreakdown = (v: string) => (BREAKDOWN.test(v) ? null : `'${v}' is not a breakdown (blank for everyone, or dimension:group such as imd_quintile:1)`);
 const checkMonth = (v: string) => (MONTH.test(v) ? null : `'${v}' is not a month YYYY-MM`);
+const checkAmbition = (v: string) => (AMBITION_ID.test(v) ? null : `'${v}' is not an ambition id (the scorecard links to each ambition's chart)`);
 const checkIndicator = (v: string) => (findIndicator(v) ? null : `there is no indicator '${v}'`);
 
 function indicatorOr404(id: string): IndicatorDefinition {
@@ -98,7 +101,7 @@ async function footprintOrNull(context: PerformanceContext): Promise<RunningFoot
  * GET  /api/performance/indicators                     the catalogue, each with its latest period and the footprint's value then
  * GET  /api/performance/indicators/:id                 the definition and the areas and breakdowns with values
  * GET  /api/performance/indicators/:id/values          ?area=&areaType=&breakdown=&from=&to=
- * GET  /api/performance/indicators/:id/spc             ?area=&breakdown= (area defaults to the footprint)
+ * GET  /api/performance/indicators/:id/spc             ?area=&breakdown=&ambition= (area defaults to the footprint; with ambition, against its trajectory)
  * POST /api/performance/indicators/import              text/csv (?replace=true), capability performance-edit
  * GET  /api/performance/indicators/export.csv          ?indicator=&area=
  */
@@ -149,14 +152,15 @@ export async function indicatorRoutes(app: FastifyInstance, context: Performance
 
   app.get<{ Params: { id: string } }>('/performance/indicators/:id/spc', { preHandler: read }, async (request): Promise<IndicatorSpcAnswer> => {
     const indicator = indicatorOr404(request.params.id);
-    const q = readQuery(request.query, { area: checkArea, breakdown: checkBreakdown });
+    const q = readQuery(request.query, { area: checkArea, breakdown: checkBreakdown, ambition: checkAmbition });
     const footprint = await footprintOrNull(context);
+    const ambition = q.ambition === undefined ? null : await ambitionTargetFor(context, indicator, q.ambition);
     const area = q.area ?? footprint?.onsCode;
     if (!area) throw new ApiProblem(400, 'Invalid query', 'area is needed: the record holds no partnership body to default to.');
     const breakdown = q.breakdown ?? '';
     const values = await context.values.series(indicator.id, area, breakdown);
     const names = await areaNames(context, footprint);
-    return { ...indicatorSpc(indicator, area, breakdown, values), areaName: names.get(area) ?? null };
+    return { ...indicatorSpc(indicator, area, breakdown, values, ambition), areaName: names.get(area) ?? null };
   });
 
   // Its own plugin, so the text/csv body parser and its size limit apply to the import alone.

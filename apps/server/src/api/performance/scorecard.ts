@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { footprintDefinitions } from '@footprint/geography';
 import { listPlans, readPlanTree, type PlanTree } from '@footprint/partnership';
-import { ambitionDrillDown, buildScorecard, ScorecardInputError, type AmbitionDrillDown, type Scorecard, type ScorecardFootprint } from '@footprint/performance';
+import { ambitionDrillDown, ambitionTarget, buildScorecard, ScorecardInputError, type AmbitionDrillDown, type AmbitionTarget, type IndicatorDefinition, type Scorecard, type ScorecardFootprint } from '@footprint/performance';
 import { requireSession } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { ApiProblem } from '../problem';
@@ -27,10 +27,30 @@ export async function practiceDirectory(context: PerformanceContext): Promise<{ 
 }
 
 /** The footprint's current plan, whole, or a 404 problem when it has none. */
-async function currentPlan(context: PerformanceContext, footprint: ScorecardFootprint): Promise<PlanTree> {
+export async function currentPlan(context: PerformanceContext, footprint: ScorecardFootprint): Promise<PlanTree> {
   const list = await listPlans(context.partnership, { onsCode: footprint.code, name: footprint.name });
   if (!list.current) throw new ApiProblem(404, 'No plan yet', `${footprint.name} has no plan to measure: add one under /partnership/plan first.`);
   return readPlanTree(context.partnership, list.current, { footprint: footprint.code });
+}
+
+/**
+ * An ambition of the current plan as the indicator's SPC is judged against it (the scorecard's
+ * trajectory): 404 when the plan has no such ambition, 400 when the indicator is not its primary one.
+ */
+export async function ambitionTargetFor(context: PerformanceContext, indicator: IndicatorDefinition, ambitionId: string): Promise<AmbitionTarget> {
+  const footprint = await footprintWithPlaces(context);
+  const plan = await currentPlan(context, footprint);
+  const item = plan.ambitions.find((a) => a.id === ambitionId);
+  if (!item) throw new ApiProblem(404, 'No such ambition', `The plan ${plan.plan.data.name} (${plan.plan.data.version}) has no ambition with id ${ambitionId}.`);
+  const primary = item.data.indicators.find((l) => l.role === 'primary');
+  if (primary?.id !== indicator.id) {
+    throw new ApiProblem(
+      400,
+      'Invalid query',
+      `ambition: "${item.data.statement}" is measured by ${primary ? primary.id : 'no primary indicator'}, not ${indicator.id}; only an ambition's primary indicator is charted against its trajectory.`,
+    );
+  }
+  return ambitionTarget(item, indicator);
 }
 
 function periodOf(query: unknown): string | undefined {

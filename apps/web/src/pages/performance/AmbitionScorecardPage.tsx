@@ -6,7 +6,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { PerformanceNav } from './PerformanceNav';
 import { CellIcons, formatValue, GapText, monthName, StatusTag, TrendText } from './ScorecardParts';
 
-function AreaRows({ cells, unit, primary, scale }: { cells: DrillDownCell[]; unit: string; primary: boolean; scale: number }) {
+function AreaRows({ cells, unit, primary }: { cells: DrillDownCell[]; unit: string; primary: boolean }) {
   return (
     <>
       {cells.map((c) => (
@@ -41,7 +41,6 @@ function AreaRows({ cells, unit, primary, scale }: { cells: DrillDownCell[]; uni
             <Link to={c.href} data-testid="drill-chart-link">
               SPC chart<span className="nhsuk-u-visually-hidden"> for {c.area.name}</span>
             </Link>
-            {scale !== 1 && <span className="nhsuk-u-visually-hidden"> (the chart shows monthly values)</span>}
           </td>
         </tr>
       ))}
@@ -49,7 +48,7 @@ function AreaRows({ cells, unit, primary, scale }: { cells: DrillDownCell[]; uni
   );
 }
 
-function IndicatorSection({ indicator: i, unit }: { indicator: DrillDownIndicator; unit: string }) {
+function IndicatorSection({ indicator: i, unit, ambitionId }: { indicator: DrillDownIndicator; unit: string; ambitionId: string }) {
   const primary = i.ref.role === 'primary';
   // A primary indicator reads in the ambition's units; a supporting one in its own.
   const shownUnit = primary ? unit : i.ref.unit;
@@ -68,7 +67,7 @@ function IndicatorSection({ indicator: i, unit }: { indicator: DrillDownIndicato
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
-          <AreaRows cells={cells} unit={shownUnit} primary={primary} scale={i.scale} />
+          <AreaRows cells={cells} unit={shownUnit} primary={primary} />
         </tbody>
       </table>
     </div>
@@ -80,7 +79,15 @@ function IndicatorSection({ indicator: i, unit }: { indicator: DrillDownIndicato
       </h2>
       {i.definition && <p className="nhsuk-body-s">{i.definition.definition}</p>}
       <p className="nhsuk-body-s">
-        <Link to={`/performance/indicators/${encodeURIComponent(i.ref.id)}`}>The indicator’s page</Link> · <Link to={`/performance/compare?indicator=${encodeURIComponent(i.ref.id)}&level=places`}>Compare places</Link>
+        <Link to={`/performance/indicators/${encodeURIComponent(i.ref.id)}`}>The indicator’s page</Link> ·{' '}
+        {primary && (
+          <>
+            <Link to={`/performance/indicators/${encodeURIComponent(i.ref.id)}?area=${encodeURIComponent(i.footprint.area.code)}&ambition=${encodeURIComponent(ambitionId)}`} data-testid="drill-trajectory-chart">
+              SPC chart against this ambition’s trajectory
+            </Link>{' '}
+            ·
+          </>
+        )} <Link to={`/performance/compare?indicator=${encodeURIComponent(i.ref.id)}&level=places`}>Compare places</Link>
       </p>
       {table([i.footprint, ...i.places], `${i.ref.name}: the footprint and its places`, 'drill-places')}
       {i.practices.length > 0 ? table(i.practices, `${i.ref.name}: practices`, 'drill-practices') : <p className="nhsuk-body-s">No practice values for this indicator.</p>}
@@ -118,7 +125,7 @@ function DrillDown({ d, area }: { d: AmbitionDrillDown; area: string | null }) {
       </dl>
       {d.indicators.length === 0 && <p>The ambition links no indicators yet.</p>}
       {d.indicators.map((i) => (
-        <IndicatorSection key={i.ref.id} indicator={i} unit={a.unit} />
+        <IndicatorSection key={i.ref.id} indicator={i} unit={a.unit} ambitionId={a.id} />
       ))}
     </>
   );

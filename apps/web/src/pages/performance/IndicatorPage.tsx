@@ -24,7 +24,7 @@ const breakdownLabel = (b: string) => (b === '' ? 'Everyone' : b.replace(':', ':
 const areaLabel = (a: IndicatorAreaView) => a.name ?? a.areaCode;
 
 /** Chooses the area and breakdown to chart; a GET form, so the choice is in the address. */
-function AreaPicker({ areas, area, breakdown }: { areas: IndicatorAreaView[]; area: string; breakdown: string }) {
+function AreaPicker({ areas, area, breakdown, ambition }: { areas: IndicatorAreaView[]; area: string; breakdown: string; ambition: string | null }) {
   const navigate = useNavigate();
   const [chosenArea, setChosenArea] = useState(area);
   const [chosenBreakdown, setChosenBreakdown] = useState(breakdown);
@@ -33,6 +33,7 @@ function AreaPicker({ areas, area, breakdown }: { areas: IndicatorAreaView[]; ar
     event.preventDefault();
     const params = new URLSearchParams({ area: chosenArea });
     if (chosenBreakdown && breakdowns.includes(chosenBreakdown)) params.set('breakdown', chosenBreakdown);
+    if (ambition) params.set('ambition', ambition);
     void navigate(`?${params.toString()}`);
   }
   return (
@@ -77,10 +78,31 @@ function AreaPicker({ areas, area, breakdown }: { areas: IndicatorAreaView[]; ar
   );
 }
 
-function Chart({ detail, area, breakdown }: { detail: IndicatorDetailView; area: string; breakdown: string }) {
+/** Says the chart is judged against an ambition's trajectory, with the way back to the ambition and to the catalogue's target. */
+function AmbitionNote({ answer, indicatorId }: { answer: SpcAnswer; indicatorId: string }) {
+  const { ambition } = answer;
+  if (!ambition) return null;
+  const params = new URLSearchParams({ area: answer.areaCode });
+  if (answer.breakdown) params.set('breakdown', answer.breakdown);
+  return (
+    <div className="nhsuk-inset-text" data-testid="spc-ambition">
+      <p>
+        Judged against the plan’s ambition <Link to={`/performance/ambitions/${encodeURIComponent(ambition.id)}?area=${encodeURIComponent(answer.areaCode)}`}>{ambition.statement}</Link>: each month’s
+        trajectory is the scorecard’s own, interpolated between the plan’s baseline, trajectory points and target, and improvement is the way the plan wants the measure to go.
+        {ambition.scaleWords ? ` ${ambition.scaleWords}` : ''}
+      </p>
+      <p className="nhsuk-u-margin-bottom-0">
+        <Link to={`/performance/indicators/${encodeURIComponent(indicatorId)}?${params.toString()}`}>Show the chart against the catalogue’s target instead</Link>
+      </p>
+    </div>
+  );
+}
+
+function Chart({ detail, area, breakdown, ambition }: { detail: IndicatorDetailView; area: string; breakdown: string; ambition: string | null }) {
   const { indicator } = detail;
   const params = new URLSearchParams({ area });
   if (breakdown) params.set('breakdown', breakdown);
+  if (ambition) params.set('ambition', ambition);
   const state = useApi<SpcAnswer>(`/performance/indicators/${encodeURIComponent(indicator.id)}/spc?${params.toString()}`);
   return (
     <Load state={state} what="the chart">
@@ -93,8 +115,15 @@ function Chart({ detail, area, breakdown }: { detail: IndicatorDetailView; area:
               {where}
               {breakdown ? `: ${breakdownLabel(breakdown)}` : ''} <SyntheticTag shown={answer.synthetic} />
             </h2>
+            <AmbitionNote answer={answer} indicatorId={indicator.id} />
             {answer.spc ? (
-              <SpcChart result={answer.spc} unit={indicator.unit} name={name} csvName={`${indicator.id}-${answer.areaCode}-spc`} />
+              <SpcChart
+                result={answer.spc}
+                unit={answer.unit}
+                name={answer.ambition ? `${name}, against the ambition’s trajectory` : name}
+                csvName={`${indicator.id}-${answer.areaCode}-spc`}
+                targetLabel={answer.ambition ? 'Trajectory' : 'Target'}
+              />
             ) : (
               <p className="nhsuk-body" data-testid="spc-reason">
                 {answer.reason}
@@ -149,6 +178,7 @@ export function IndicatorPage() {
         {(data) => {
           const area = search.get('area') ?? data.areas.find((a) => a.areaType === 'footprint')?.areaCode ?? data.areas[0]?.areaCode ?? null;
           const breakdown = search.get('breakdown') ?? '';
+          const ambition = search.get('ambition');
           return (
             <>
               <h1>
@@ -162,8 +192,8 @@ export function IndicatorPage() {
                 <p data-testid="spc-reason">There are no values for this indicator yet.</p>
               ) : (
                 <>
-                  <AreaPicker key={`${area}|${breakdown}`} areas={data.areas} area={area} breakdown={breakdown} />
-                  <Chart key={`${area}|${breakdown}`} detail={data} area={area} breakdown={breakdown} />
+                  <AreaPicker key={`${area}|${breakdown}|${ambition ?? ''}`} areas={data.areas} area={area} breakdown={breakdown} ambition={ambition} />
+                  <Chart key={`${area}|${breakdown}|${ambition ?? ''}`} detail={data} area={area} breakdown={breakdown} ambition={ambition} />
                 </>
               )}
             </>

@@ -163,7 +163,7 @@ function Swatch({ colour, dashed, dot }: { colour: string; dashed?: string; dot?
   );
 }
 
-function Legend({ hasTarget }: { hasTarget: boolean }) {
+function Legend({ hasTarget, targetLabel }: { hasTarget: boolean; targetLabel: string }) {
   const items: Array<[React.ReactNode, string]> = [
     [<Swatch key="c" colour={SPC_COLOURS.common} dot />, 'Common cause'],
     [<Swatch key="i" colour={SPC_COLOURS.improvement} dot />, 'Special cause: improvement'],
@@ -172,7 +172,7 @@ function Legend({ hasTarget }: { hasTarget: boolean }) {
     [<Swatch key="m" colour="#212b32" />, 'Mean'],
     [<Swatch key="l" colour="#4c6272" dashed="6 4" />, 'Process limits'],
   ];
-  if (hasTarget) items.push([<Swatch key="t" colour={SPC_TEXT_COLOURS.target} dashed="2 3" />, 'Target']);
+  if (hasTarget) items.push([<Swatch key="t" colour={SPC_TEXT_COLOURS.target} dashed="2 3" />, targetLabel]);
   return (
     <ul className="nhsuk-list" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1.25rem', fontSize: '1rem' }} data-testid="spc-legend">
       {items.map(([swatch, words]) => (
@@ -186,7 +186,7 @@ function Legend({ hasTarget }: { hasTarget: boolean }) {
 }
 
 /** The table of the chart's points: date, value, mean, limits, target, point type and rule in words. */
-export function SpcTable({ result, unit, caption, decimals = 1, csvName }: { result: SpcResult; unit: string; caption: string; decimals?: number; csvName?: string }) {
+export function SpcTable({ result, unit, caption, decimals = 1, csvName, targetLabel = 'Target' }: { result: SpcResult; unit: string; caption: string; decimals?: number; csvName?: string; targetLabel?: string }) {
   const fmt = (v: number | null) => formatSpcValue(v, unit, decimals);
   const raw = (v: number | null) => (v === null ? null : Number(v.toFixed(6)));
   const columns: Column<SpcPointResult>[] = [
@@ -195,7 +195,7 @@ export function SpcTable({ result, unit, caption, decimals = 1, csvName }: { res
     { key: 'mean', header: 'Mean', render: (p) => fmt(p.mean), csv: (p) => raw(p.mean), numeric: true },
     { key: 'lpl', header: 'Lower process limit', render: (p) => fmt(p.lpl), csv: (p) => raw(p.lpl), numeric: true },
     { key: 'upl', header: 'Upper process limit', render: (p) => fmt(p.upl), csv: (p) => raw(p.upl), numeric: true },
-    { key: 'target', header: 'Target', render: (p) => fmt(p.target), csv: (p) => raw(p.target), numeric: true },
+    { key: 'target', header: targetLabel, render: (p) => fmt(p.target), csv: (p) => raw(p.target), numeric: true },
     { key: 'pointType', header: 'Point type', render: (p) => pointTypeWords(p.pointType), csv: (p) => p.pointType },
     { key: 'rule', header: 'Rule', render: (p) => ruleWords(p.rule), csv: (p) => p.rule },
   ];
@@ -213,6 +213,7 @@ export function SpcChart({
   decimals = 1,
   table = true,
   csvName,
+  targetLabel = 'Target',
 }: {
   result: SpcResult;
   unit: string;
@@ -221,6 +222,8 @@ export function SpcChart({
   decimals?: number;
   table?: boolean;
   csvName?: string;
+  /** What the target line is called: "Target", or "Trajectory" when it is a plan's trajectory. */
+  targetLabel?: string;
 }) {
   const captionId = useId();
   const description = describeSpc(result, unit, name, decimals);
@@ -244,8 +247,8 @@ export function SpcChart({
           {description}
         </figcaption>
       </figure>
-      {result.points.length > 0 && <Legend hasTarget={hasTarget} />}
-      {table && result.points.length > 0 && <SpcTable result={result} unit={unit} caption={`The chart's points: ${name}`} decimals={decimals} csvName={csvName} />}
+      {result.points.length > 0 && <Legend hasTarget={hasTarget} targetLabel={targetLabel} />}
+      {table && result.points.length > 0 && <SpcTable result={result} unit={unit} caption={`The chart's points: ${name}`} decimals={decimals} csvName={csvName} targetLabel={targetLabel} />}
     </div>
   );
 }

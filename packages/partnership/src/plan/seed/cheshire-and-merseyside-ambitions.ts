@@ -25,6 +25,7 @@ export const CHESHIRE_AND_MERSEYSIDE_AMBITIONS: readonly AmbitionData[] = [
     target: { value: 212, date: '2026-03-31' },
     years: 5,
     indicators: [
+      { id: 'premature-mortality-cancer-cvd-u75', role: 'primary' },
       { id: 'premature-mortality-cancer-u75', role: 'supporting' },
       { id: 'premature-mortality-cvd-u75', role: 'supporting' },
       { id: 'hypertension-treated-to-target', role: 'supporting' },
