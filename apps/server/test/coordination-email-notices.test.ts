@@ -59,7 +59,10 @@ describe.each(storageKinds)('referral email notices on %s', (kind) => {
     const patient = await create<Patient>({ resourceType: 'Patient', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: nhsNumber }], name: [{ family: 'Quigley', given: ['Marjorie'] }] });
 
     const bundle = referralBundle({ patientId: patient.id!, from: `Organization/${practice.id}`, to: `Organization/${council.id}`, category: 'adult-social-care', reason: 'Two falls at home this month', dueDate: '2026-12-18' });
-    const made = await app.inject({ method: 'POST', url: '/fhir/R4', headers: { ...admin, ...FHIR_JSON }, payload: bundle });
+    // The practice's system makes the referral; the council's system accepts it (the Task's owner moves it on).
+    const practiceSystem = await tokenFor(`Organization/${practice.id}`, ['system/ServiceRequest.crs', 'system/Task.crus']);
+    const councilSystem = await tokenFor(`Organization/${council.id}`, ['system/Task.rus']);
+    const made = await app.inject({ method: 'POST', url: '/fhir/R4', headers: { ...practiceSystem, ...FHIR_JSON }, payload: bundle });
     expect(made.statusCode).toBe(200);
     const taskId = /^Task\/([^/]+)/.exec((made.json() as Bundle).entry![1].response!.location!)![1];
 
@@ -69,8 +72,8 @@ describe.each(storageKinds)('referral email notices on %s', (kind) => {
     expect(first.text).toContain('It is due by 2026-12-18.');
     expect(first.text).toContain(`https://footprint.example.nhs.uk/coordination/referrals/${taskId}`);
 
-    const task = (await app.inject({ method: 'GET', url: `/fhir/R4/Task/${taskId}`, headers: admin })).json() as Task;
-    const accepted = await app.inject({ method: 'PUT', url: `/fhir/R4/Task/${taskId}`, headers: { ...admin, ...FHIR_JSON }, payload: { ...task, status: 'accepted' } });
+    const task = (await app.inject({ method: 'GET', url: `/fhir/R4/Task/${taskId}`, headers: councilSystem })).json() as Task;
+    const accepted = await app.inject({ method: 'PUT', url: `/fhir/R4/Task/${taskId}`, headers: { ...councilSystem, ...FHIR_JSON }, payload: { ...task, status: 'accepted' } });
     expect(accepted.statusCode).toBe(200);
     const second = await until(async () => (await sinkMessages(sql)).find((m) => m.envelopeTo.includes('practice.team@riverside.example')), 'the notice to the practice');
     expect(second.subject).toBe('Your referral to Wirral Council Adult Social Care is accepted');

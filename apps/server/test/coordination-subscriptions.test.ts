@@ -69,7 +69,7 @@ describe.each(storageKinds)('FHIR Subscriptions (REST hook) through the server o
       method: 'POST',
       url: '/fhir/R4/Task',
       headers: { ...writerAuth, ...FHIR_JSON },
-      payload: { resourceType: 'Task', status: 'requested', intent: 'order', owner: { reference: owner }, description } satisfies Task,
+      payload: { resourceType: 'Task', status: 'requested', intent: 'order', owner: { reference: owner }, requester: { reference: 'Organization/test' }, description } satisfies Task,
     });
     expect(response.statusCode).toBe(201);
     return response.json() as Task;
@@ -95,7 +95,7 @@ describe.each(storageKinds)('FHIR Subscriptions (REST hook) through the server o
     // The record answers as ever: reads, searches and more writes.
     const read = await server.app.inject({ method: 'GET', url: `/fhir/R4/Task/${task.id}`, headers: writerAuth });
     expect(read.statusCode).toBe(200);
-    const updated = await server.app.inject({ method: 'PUT', url: `/fhir/R4/Task/${task.id}`, headers: { ...writerAuth, ...FHIR_JSON }, payload: { ...task, status: 'accepted' } });
+    const updated = await server.app.inject({ method: 'PUT', url: `/fhir/R4/Task/${task.id}`, headers: { ...writerAuth, ...FHIR_JSON }, payload: { ...task, note: [{ text: 'Please ring before visiting' }] } });
     expect(updated.statusCode).toBe(200);
     const waiting = await until(async () => {
       const { rows } = await server.platform.sql.query<{ attempts: number; last_error: string }>(

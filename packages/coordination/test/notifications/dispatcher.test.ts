@@ -54,7 +54,7 @@ for (const kind of postgresKinds()) {
     let enabled = true;
     const resolveSubscriber = async (s: Subscriber): Promise<AccessContext | undefined> =>
       enabled && s.kind === 'client' && s.id === council.principal.id ? council : undefined;
-    const task = (owner: string, description: string): Task => ({ resourceType: 'Task', status: 'requested', intent: 'order', owner: { reference: owner }, description });
+    const task = (owner: string, description: string): Task => ({ resourceType: 'Task', status: 'requested', intent: 'order', owner: { reference: owner }, requester: { reference: 'Organization/practice' }, description });
     const subscribe = async (extra: Partial<Subscription> = {}): Promise<Subscription> =>
       (
         await record.repo.create<Subscription>(council, {

@@ -27,3 +27,4 @@ export { BREAK_GLASS_ROLES, DEFAULT_BREAK_GLASS_HOURS } from './break-glass/role
 export * from './break-glass/types';
 export { consentImplication, type ConsentImplication } from './consent/implication';
 export { accessMigrations } from './migrations';
+export { isWorkflowTask, TASK_FINISHED_STATUSES, TASK_REASON_STATUSES, TASK_START_STATUSES, TASK_TRANSITIONS, type TaskParty, type TaskStatus } from './task-workflow';

@@ -16,6 +16,7 @@ import { and, ALL, compartment, needsDatabase, NONE, not, or, recordedBy, relati
 import { auditReadTerm, readsAudit, AUDIT_TYPE } from './audit-readers';
 import { isSecondaryUse, SECONDARY_USE_REFUSAL } from './purpose';
 import { isPlatform, writerTerm } from './stewardship';
+import { isWorkflowTask, requireTaskChange, requireTaskStart, taskParties } from './task-workflow';
 
 /**
  * The one access decision of the platform. Every Repository call builds one from its
@@ -112,10 +113,25 @@ export class AccessPolicy {
 
   /**
    * Checks what a create would write, beyond its type (called once the resource is valid): a
-   * person may create, of Tasks, only a request to correct their own record (correction-requests.ts).
+   * person may create, of Tasks, only a request to correct their own record (correction-requests.ts);
+   * anyone else's new Task between partners starts as requested and names its owner (task-workflow.ts).
    */
   requireCreateContent(resource: Resource): void {
     if (this.ctx.principal.kind === 'patient') requireOwnCorrectionRequest(this.ctx.principal.id, resource);
+    else if (isWorkflowTask(resource)) requireTaskStart(resource, this.platform ? undefined : this.ctx.organisation?.reference);
+  }
+
+  /**
+   * For an update of a Task between partners (task-workflow.ts): the change of `existing`
+   * into `next` must be legal and this context's to make, as the
+   * Task's owner or its requester (the platform is both). Throws 403 when this context is neither,
+   * 409 or 422 for a change the rules refuse. The caller has checked the Task is visible.
+   */
+  requireTaskUpdate(existing: Resource, next: Resource): void {
+    if (!isWorkflowTask(existing) || !isWorkflowTask(next)) return;
+    const parties = this.platform ? (['owner', 'requester'] as const) : taskParties(existing, this.ctx.organisation?.reference);
+    if (parties.length === 0) throw forbidden(`Task/${existing.id} is between other organisations: only the organisation it is addressed to (its owner) or the one that asked for it may change it`);
+    requireTaskChange(existing, next, parties);
   }
 
   /**

@@ -14,6 +14,7 @@ import {
 } from '@footprint/fhir';
 import type { AccessContext } from '../access-context';
 import { AccessPolicy } from '../access/policy';
+import { isWorkflowTask } from '../access/task-workflow';
 import { audited } from '../audit/audited';
 import type { SqlClient } from '../db/sql-client';
 import type { CreateOptions, UpdateOptions, WriteResult } from '../repository';
@@ -106,12 +107,17 @@ export async function updateResource<T extends Resource>(sql: SqlClient, ctx: Ac
     const id = checkId(resource.id, 'id');
     await enterWrite(tx);
     const existing = await loadCurrent(tx, resource.resourceType, id, true);
-    const current = mayAnswer && existing && !existing.deleted && existing.content ? (parseStoredJson(existing.content) as Resource) : undefined;
+    const current = type === 'Task' && existing && !existing.deleted && existing.content ? (parseStoredJson(existing.content) as Resource) : undefined;
     if (mayAnswer && policy.answerPathFor(current, resource)) {
       if (!current || !policy.permitsAnswer(current, resource)) throw notFound(`${reference} is not known`);
+    } else if (existing && isWorkflowTask(current)) {
+      // A Task between partners is moved on by its owner and cancelled by its requester (task-workflow.ts).
+      policy.require('u', type);
+      if (!(await policy.permits(tx, existing, type, 'r'))) throw notFound(`${reference} is not known`);
+      policy.requireTaskUpdate(current, resource);
     } else if (existing && !(await policy.permits(tx, existing, resource.resourceType, 'u'))) throw await refusal(tx, policy, existing, resource.resourceType, reference);
     if (!existing) policy.require('c', type);
-    else if (existing.deleted) policy.requireCreateContent(resource);
+    if (!existing || existing.deleted) policy.requireCreateContent(resource);
     // Writing into a person's record (a new resource, or one moved to another person) needs access to them.
     const patient = compartmentOf(resource);
     if (!existing || existing.deleted || (patient ?? null) !== existing.patient_id) await policy.requireCompartmentWrite(tx, patient);

@@ -84,10 +84,10 @@ describe('care coordination writes: within a care relationship, and shared by th
   });
 
   it('a Task staff may write is still not a correction request: only the person asks for one', async () => {
-    const task: Task = { resourceType: 'Task', status: 'requested', intent: 'order', for: { reference: `Patient/${zoe.id}` }, owner: { reference: PRACTICE }, description: 'Call back about the blood test' };
+    const task: Task = { resourceType: 'Task', status: 'requested', intent: 'order', for: { reference: `Patient/${zoe.id}` }, owner: { reference: PRACTICE }, requester: { reference: PRACTICE }, description: 'Call back about the blood test' };
     const created = (await record.repo.create(gp, task)).resource;
     const asCorrection = { ...created, code: { coding: [{ system: TASK_TYPE_SYSTEM, code: RECORD_CORRECTION }] } };
     expect(await statusOf(record.repo.update(gp, asCorrection))).toBe(403);
-    expect((await record.repo.update(gp, { ...created, status: 'in-progress' })).outcome).toBe('updated');
+    expect((await record.repo.update(gp, { ...created, status: 'accepted' })).outcome).toBe('updated');
   });
 });
