@@ -6,6 +6,6 @@
  * person's sharing choice, audit) decides every action.
  */
 export { coordinationMigrationSets } from './migrations';
-export * from './referrals/shape';
+export * from './referrals';
 export { CoordinationConflictError, CoordinationInputError, CoordinationNotFoundError } from './errors';
 export * from './notifications';

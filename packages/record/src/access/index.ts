@@ -28,3 +28,4 @@ export * from './break-glass/types';
 export { consentImplication, type ConsentImplication } from './consent/implication';
 export { accessMigrations } from './migrations';
 export { isWorkflowTask, TASK_FINISHED_STATUSES, TASK_REASON_STATUSES, TASK_START_STATUSES, TASK_TRANSITIONS, type TaskParty, type TaskStatus } from './task-workflow';
+export { dissentingChoice } from './consent/dissent';
