@@ -56,3 +56,6 @@ export { identityMigrations } from './identity/migrations';
 export type { AccessLog, AccessLogEntry, MyChoices, MyRecord, PatientSessionInfo } from './patient';
 /** The logger test servers use, so the suite's log scan reads what they write (see tools/log-scan). */
 export { testLogger } from './test-logger';
+export type { ReferralOptionsResponse, TaskDetailResponse } from './api/coordination/referrals';
+export type { Worklist as CoordinationWorklist, WorklistItem as CoordinationWorklistItem } from '@footprint/coordination';
+export { seedCoordinationDemo } from './api/coordination/seed';

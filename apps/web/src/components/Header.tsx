@@ -13,6 +13,7 @@ export const SECTIONS: Array<{ path: string; label: string; capability: Capabili
   { path: '/engage/moderation', label: 'Moderation', capability: 'engagement-moderate' },
   { path: '/population', label: 'Population health', capability: 'population' },
   { path: '/care-record', label: 'Shared care record', capability: 'care-record' },
+  { path: '/coordination', label: 'Care coordination', capability: 'coordination' },
   { path: '/worklist', label: 'Practice worklist', capability: 'worklist' },
   { path: '/feeds', label: 'Data feeds', capability: 'feeds' },
   { path: '/accounts', label: 'Staff accounts', capability: 'accounts' },

@@ -61,6 +61,13 @@ export function PatientRecordPage() {
               <span className="nhsuk-u-visually-hidden">Information: </span>
               <p>Your view of this record has been written to the audit trail, with your name, role, organisation and the time.</p>
             </div>
+            {can('coordination') && (
+              <p>
+                <Link className="nhsuk-button nhsuk-button--secondary" to={`/coordination/refer/${encodeURIComponent(patientId)}`} data-testid="refer-link">
+                  Refer to another organisation
+                </Link>
+              </p>
+            )}
             <SummaryList
               testId="demographics"
               rows={[
