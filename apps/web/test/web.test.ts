@@ -31,6 +31,7 @@ const PAGES: Record<string, { paths: string[]; api: string; heading: RegExp }> =
   accounts: { paths: ['/accounts'], api: '/api/users', heading: /Staff accounts/ },
   duplicates: { paths: ['/duplicates'], api: '/api/duplicates', heading: /Suspected duplicate records/ },
   corrections: { paths: ['/corrections'], api: '/api/corrections', heading: /Correction requests/ },
+  coordination: { paths: ['/coordination', '/coordination?direction=outgoing'], api: '/api/coordination/worklist', heading: /Referrals and tasks/ },
   partnership: {
     paths: ['/partnership', '/partnership/plan'],
     api: '/api/partnership/footprint',
@@ -51,10 +52,10 @@ const PAGES: Record<string, { paths: string[]; api: string; heading: RegExp }> =
 };
 
 const ALLOWED: Record<string, string[]> = {
-  gp_clinician: ['overview', 'partnership', 'performance', 'population', 'care-record', 'worklist', 'corrections'],
-  hospital_clinician: ['overview', 'partnership', 'performance', 'population', 'care-record', 'corrections'],
-  social_worker: ['overview', 'partnership', 'performance', 'care-record'],
-  voluntary_worker: ['overview', 'partnership', 'performance', 'care-record'],
+  gp_clinician: ['overview', 'partnership', 'performance', 'population', 'care-record', 'coordination', 'worklist', 'corrections'],
+  hospital_clinician: ['overview', 'partnership', 'performance', 'population', 'care-record', 'coordination', 'corrections'],
+  social_worker: ['overview', 'partnership', 'performance', 'care-record', 'coordination'],
+  voluntary_worker: ['overview', 'partnership', 'performance', 'care-record', 'coordination'],
   analyst: ['overview', 'partnership', 'performance', 'population'],
   partnership_lead: ['overview', 'partnership', 'performance', 'engagement', 'engagement-moderate', 'population'],
   administrator: ['overview', 'partnership', 'performance', 'engagement', 'feeds', 'accounts', 'duplicates'],
@@ -69,6 +70,7 @@ const MENU_LABELS: Record<string, string> = {
   'engagement-moderate': 'Moderation',
   population: 'Population health',
   'care-record': 'Shared care record',
+  coordination: 'Care coordination',
   worklist: 'Practice worklist',
   feeds: 'Data feeds',
   accounts: 'Staff accounts',

@@ -1,4 +1,4 @@
-import type { Organization, Patient, Resource, ServiceRequest, Task } from '@footprint/fhir';
+import { OperationOutcomeError, type Organization, type Patient, type Resource, type ServiceRequest, type Task } from '@footprint/fhir';
 import { isWorkflowTask, TASK_FINISHED_STATUSES, TASK_TRANSITIONS, type AccessContext, type Repository, type TaskParty } from '@footprint/record';
 import { REFERRAL_CATEGORY_SYSTEM } from './shape';
 
@@ -53,6 +53,8 @@ export interface Worklist {
   organisation: string;
   items: WorklistItem[];
   counts: { open: number; overdue: number; finished: number };
+  /** Why the list is empty when the user's role may not read referrals at all. */
+  notice?: string;
 }
 
 const nameOf = (p: Patient): string => {
@@ -134,7 +136,13 @@ export async function worklist(repo: Repository, ctx: AccessContext, direction: 
       ['_sort', '-_lastUpdated'],
       ['_count', '200'],
     ];
-    const result = await repo.search(ctx, 'Task', params);
+    let result;
+    try {
+      result = await repo.search(ctx, 'Task', params);
+    } catch (err) {
+      if (!(err instanceof OperationOutcomeError && err.status === 403)) throw err;
+      return { direction, organisation, items, counts: { open: 0, overdue: 0, finished: 0 }, notice: 'Your role does not see referrals and tasks in the shared care record yet.' };
+    }
     const included = new Map<string, Resource>(result.includes.map((r) => [`${r.resourceType}/${r.id}`, r]));
     for (const task of result.matches.filter(isWorkflowTask)) items.push(worklistItem(task, included, organisation, today));
   }

@@ -70,6 +70,11 @@ export function WorklistPage() {
             <p className="nhsuk-body" data-testid="worklist-counts">
               {data.counts.open} open{data.counts.overdue > 0 && <>, <strong>{data.counts.overdue} overdue</strong></>}, {data.counts.finished} finished.
             </p>
+            {data.notice && (
+              <div className="nhsuk-inset-text" data-testid="worklist-notice">
+                <p>{data.notice}</p>
+              </div>
+            )}
             {data.items.length === 0 ? (
               <p>{direction === 'incoming' ? 'Nothing has been asked of your organisation.' : 'Your organisation has not referred anyone yet. Refer from a person’s shared care record.'}</p>
             ) : (
