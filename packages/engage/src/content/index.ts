@@ -3,4 +3,4 @@ export * from './types';
 export { ContentStore, changedContentFields } from './store';
 export { CONTENT_LIMITS, validateDraft, validateNewContent, validatePublication } from './validate';
 export { PUBLIC_DISCLOSURE, SUPPRESSION_WORDS, controlIndicatorValues, isDisclosive, publicSeries, type PublicValue } from './disclosure';
-export { PUBLIC_INDICATORS, publicAmbition, publicPlan, type PublicAmbitionSummary, type PublicAmbitionView, type PublicIndicatorView, type PublicOutcome, type PublicPlanView } from './public-plan';
+export { planChangesOf, PUBLIC_INDICATORS, publicAmbition, publicPlan, type PublicPlanChange, type PublicAmbitionSummary, type PublicAmbitionView, type PublicIndicatorView, type PublicOutcome, type PublicPlanView } from './public-plan';

@@ -3,6 +3,7 @@ import { listPlans, PartnershipStore, readPlanTree, TRIPLE_AIM_LABELS, type Ambi
 import { buildScorecard, indicatorSpc, INDICATORS, spc, trajectoryAt, IndicatorValueStore, STATUS_WORDS, type IndicatorDefinition, type IndicatorValue, type ScorecardAmbition, type ScorecardFootprint, type ScorecardStatus, type SpcResult } from '@footprint/performance';
 import { EngageNotFoundError } from '../errors';
 import { OutcomeStore } from '../outcomes/store';
+import type { PlanItemKind } from '../outcomes/types';
 import { controlIndicatorValues, publicSeries, SUPPRESSION_WORDS, type PublicValue } from './disclosure';
 
 /**
@@ -82,7 +83,7 @@ export interface PublicAmbitionView {
 /** The public catalogue: only indicators marked public. */
 export const PUBLIC_INDICATORS: readonly IndicatorDefinition[] = INDICATORS.filter((i) => i.public);
 
-async function currentPlan(store: PartnershipStore, footprint: ScorecardFootprint): Promise<PlanTree> {
+async function currentPlan(store: PartnershipStore, footprint: Pick<ScorecardFootprint, 'code' | 'name'>): Promise<PlanTree> {
   const list = await listPlans(store, { onsCode: footprint.code, name: footprint.name });
   if (!list.current) throw new EngageNotFoundError(`${footprint.name} has not published a plan yet.`);
   return readPlanTree(store, list.current, { footprint: footprint.code });
@@ -216,4 +217,46 @@ export async function publicAmbition(sql: SqlClient, footprint: ScorecardFootpri
     outcomes: outcomes.map(publicOutcome),
     suppressionWords: SUPPRESSION_WORDS,
   };
+}
+
+/** A part of the published plan a consultation changed, named and linked for the public. */
+export interface PublicPlanChange {
+  kind: PlanItemKind;
+  label: string;
+  href: string;
+}
+
+const KIND_WORDS: Record<PlanItemKind, string> = { priority: 'Priority', ambition: 'Ambition', programme: 'Programme', decision: 'Decision' };
+
+/**
+ * What a consultation's "we did" changed in the current published plan, each item named and linked
+ * to its public page (an ambition to its own page; priorities and programmes to the plan, where they
+ * are listed). Items no longer in the current plan, and governance decisions (which have no public
+ * page), are left out. Empty when the footprint has no published plan.
+ */
+export async function planChangesOf(sql: SqlClient, footprint: Pick<ScorecardFootprint, 'code' | 'name'>, consultationId: string): Promise<PublicPlanChange[]> {
+  const outcomes = await new OutcomeStore(sql).forConsultation(consultationId);
+  const refs = outcomes.flatMap((o) => o.planItems);
+  if (refs.length === 0) return [];
+  let tree: PlanTree;
+  try {
+    tree = await currentPlan(new PartnershipStore(sql), footprint);
+  } catch (error) {
+    if (error instanceof EngageNotFoundError) return [];
+    throw error;
+  }
+  const names = new Map<string, string>([
+    ...tree.ambitions.map((a) => [`ambition/${a.id}`, a.data.statement] as const),
+    ...tree.priorities.map((p) => [`priority/${p.id}`, p.data.name] as const),
+    ...tree.priorities.flatMap((p) => p.programmes.map((g) => [`programme/${g.id}`, g.data.name] as const)),
+  ]);
+  const seen = new Set<string>();
+  return refs.flatMap((r) => {
+    const key = `${r.kind}/${r.id}`;
+    const name = names.get(key);
+    if (seen.has(key) || !name) return [];
+    seen.add(key);
+    const href = r.kind === 'ambition' ? `/public/plan/ambitions/${encodeURIComponent(r.id)}` : '/public/plan';
+    return [{ kind: r.kind, label: `${KIND_WORDS[r.kind]}: ${name}`, href }];
+  });
 }

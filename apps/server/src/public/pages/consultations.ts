@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { createElement, type ReactElement } from 'react';
-import { aboutYouQuestions, EngageConflictError, EngageNotFoundError, formFromResponse, isHoneypotFilled, responseFromForm, type Consultation, type FieldProblem, type FormBody } from '@footprint/engage';
+import { aboutYouQuestions, planChangesOf, EngageConflictError, EngageNotFoundError, formFromResponse, isHoneypotFilled, responseFromForm, type Consultation, type FieldProblem, type FormBody } from '@footprint/engage';
 import { ConsultationPage, ConsultationsListPage, RespondedPage, RespondPage, type PublicConsultationView } from '@footprint/web/public';
+import type { SqlClient } from '@footprint/record';
 import type { Platform } from '../../platform';
 import { consultationContext, type ConsultationContext } from '../../api/engage/consultations';
 import { publicConsultation } from '../engage/consultations';
@@ -11,10 +12,12 @@ import { sendPublicPage } from './render';
 const SCRIPT = '/engage/consultation.js';
 const back = (href: string, text: string) => createElement('a', { className: 'nhsuk-back-link', href }, text);
 
-async function viewOf(context: ConsultationContext, c: Consultation): Promise<PublicConsultationView> {
+/** The public view of a consultation; with `sql`, and once its results are published, what it changed in the plan. */
+async function viewOf(context: ConsultationContext, c: Consultation, sql?: SqlClient): Promise<PublicConsultationView> {
   const names = new Map((await context.consultations.places(c.footprintCode)).map((p) => [p.code, p.name]));
   const view = publicConsultation(c);
-  return { ...view, audience: { places: c.audience.places.map((p) => names.get(p) ?? p), groups: c.audience.groups } };
+  const planChanges = sql && view.resultsPublished ? await planChangesOf(sql, { code: c.footprintCode, name: (await context.footprint()).name }, c.id) : [];
+  return { ...view, audience: { places: c.audience.places.map((p) => names.get(p) ?? p), groups: c.audience.groups }, planChanges };
 }
 
 function notFound(reply: FastifyReply, partnership: string, path: string, message: string): FastifyReply {
@@ -59,11 +62,11 @@ export async function consultationsPages(app: FastifyInstance, platform: Platfor
       const c = await published(reply, request.params.id, path);
       if (!c) return reply;
       const frame = { title: easyRead ? `${c.title} (easy read)` : c.title, partnership: await partnershipName(), path, before: back('/public/consultations', 'All consultations') };
-      return sendPublicPage(reply, frame, createElement(ConsultationPage, { consultation: await viewOf(context, c), easyRead }));
+      return sendPublicPage(reply, frame, createElement(ConsultationPage, { consultation: await viewOf(context, c, platform.sql), easyRead }));
     });
   }
 
-  const respondPage = async (reply: FastifyReply, c: Consultation, props: { values: FormBody; problems: FieldProblem[]; resumeToken?: string; savedLink?: string }, status = 200) => {
+  const respondPage = async (reply: FastifyReply, c: Consultation, props: { values: FormBody; problems: FieldProblem[]; resumeToken?: string; savedLink?: string; lateDraft?: boolean }, status = 200) => {
     const aboutYou = c.askAboutYou ? aboutYouQuestions(await context.consultations.places(c.footprintCode)) : [];
     const title = props.problems.length ? `Error: ${c.title}: respond` : `${c.title}: respond`;
     const frame = { title, partnership: await partnershipName(), path: `/public/consultations/${c.id}/respond`, scripts: [SCRIPT], before: back(`/public/consultations/${c.id}`, 'Back to the consultation') };
@@ -74,7 +77,10 @@ export async function consultationsPages(app: FastifyInstance, platform: Platfor
     const c = await published(reply, request.params.id, `/public/consultations/${request.params.id}/respond`);
     if (!c) return reply;
     const token = typeof request.query.resume === 'string' && request.query.resume ? request.query.resume : undefined;
-    if (!token || c.state !== 'open') return respondPage(reply, c, { values: {}, problems: [] });
+    if (!token || c.state !== 'open') {
+      const lateDraft = token !== undefined && c.state === 'closed' && (await context.responses.resume(c.id, token).then(() => true, () => false));
+      return respondPage(reply, c, { values: {}, problems: [], lateDraft });
+    }
     try {
       const draft = await context.responses.resume(c.id, token);
       return respondPage(reply, c, { values: formFromResponse(c, draft), problems: [], resumeToken: token });

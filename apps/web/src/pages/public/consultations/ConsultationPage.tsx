@@ -9,6 +9,37 @@ export interface PublicConsultationView extends Omit<ConsultationDefinition, 'au
   resultsPublished: boolean;
   /** Why it does not take responses now (closed, upcoming), in words. */
   notAccepting?: string;
+  /** Once its results are published: the parts of the plan its "we did" changed, linked. */
+  planChanges?: Array<{ label: string; href: string }>;
+}
+
+/** After the results are published: where to read them, what the partnership did, and what it changed in the plan. */
+function Published({ c }: { c: PublicConsultationView }) {
+  const results = `/public/consultations/${c.id}/results`;
+  return (
+    <>
+      <ul className="nhsuk-list" data-testid="published-links">
+        <li>
+          <a href={results}>Read what people told us</a>
+        </li>
+        <li>
+          <a href={`${results}#we-asked-you-said-we-did`}>We asked, you said, we did: what we are changing</a>
+        </li>
+      </ul>
+      {c.planChanges && c.planChanges.length > 0 && (
+        <>
+          <h3>What this changed in our plan</h3>
+          <ul className="nhsuk-list nhsuk-list--bullet" data-testid="plan-changes">
+            {c.planChanges.map((p) => (
+              <li key={p.label}>
+                <a href={p.href}>{p.label}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
 }
 
 function HowToRespond({ c }: { c: PublicConsultationView }) {
@@ -30,11 +61,17 @@ function HowToRespond({ c }: { c: PublicConsultationView }) {
     <>
       <p>{c.notAccepting}</p>
       {c.resultsPublished ? (
-        <p>
-          <a href={`/public/consultations/${c.id}/results`}>Read what people told us and what we are doing</a>
-        </p>
+        <Published c={c} />
       ) : c.state === 'closed' ? (
-        <p>We are reading every response. We will publish what people told us, and what we will do, on this page.</p>
+        <>
+          <h3>What happens next</h3>
+          <p data-testid="what-happens-next">
+            We are reading every response. Before we publish any written answer, a member of our team checks it and removes anything that could identify someone. Then we will publish what people told us, what we will change as a result, and which parts of our plan it affects, on this page.
+          </p>
+          <p>
+            If you responded by {inWords(c.closesOn)}, your response counts. If you have something to add, you can <a href="/public/contact">get in touch</a>.
+          </p>
+        </>
       ) : null}
     </>
   );

@@ -13,6 +13,8 @@ export interface RespondPageProps {
   resumeToken?: string;
   /** Just saved: the link to come back with, shown this once. */
   savedLink?: string;
+  /** A saved draft's link followed after the consultation closed: its answers were never sent. */
+  lateDraft?: boolean;
 }
 
 const valueOf = (values: FormBody, name: string) => {
@@ -114,8 +116,24 @@ function problemOf(problems: FieldProblem[], field: string) {
  * contact and consent, and the publication choice; "Save and come back later" or "Submit".
  * A consultation not open shows why, and links to its results when they are published.
  */
-export function RespondPage({ consultation: c, aboutYou, values, problems, resumeToken, savedLink }: RespondPageProps) {
-  if (c.state !== 'open') return <ConsultationPage consultation={c} />;
+export function RespondPage({ consultation: c, aboutYou, values, problems, resumeToken, savedLink, lateDraft }: RespondPageProps) {
+  if (c.state !== 'open')
+    return (
+      <>
+        {lateDraft && (
+          <div className="nhsuk-warning-callout" data-testid="late-draft">
+            <h2 className="nhsuk-warning-callout__label">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>
+                Your saved answers were not sent
+              </span>
+            </h2>
+            <p>You saved answers to this consultation but did not submit them before it closed, so they are not part of the responses. If you still want to tell us something, <a href="/public/contact">get in touch</a>.</p>
+          </div>
+        )}
+        <ConsultationPage consultation={c} />
+      </>
+    );
   const qs = c.questions;
   const publishError = problemOf(problems, 'publishFreeText') && 'Say whether we may publish your written answers';
   const emailError = problemOf(problems, 'contact.email');

@@ -76,7 +76,9 @@ export function ResultsPage({ results, summaries, embedded = false }: { results:
         Download the consultation report: <a href={`${base}/report.html`}>as a web page (HTML)</a> or <a href={`${base}/report.pdf`}>as a PDF</a>.
       </p>
 
-      <Heading level={top + 1}>We asked, you said, we did</Heading>
+      <Heading level={top + 1} id="we-asked-you-said-we-did">
+        We asked, you said, we did
+      </Heading>
       <OutcomesList outcomes={results.outcomes} level={top + 2} />
 
       <Heading level={top + 1}>What you told us</Heading>
