@@ -7,5 +7,6 @@
  */
 export { coordinationMigrationSets } from './migrations';
 export * from './referrals';
+export * from './meetings';
 export { CoordinationConflictError, CoordinationInputError, CoordinationNotFoundError } from './errors';
 export * from './notifications';

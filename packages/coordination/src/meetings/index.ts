@@ -1,0 +1,2 @@
+export { addPersonToMeeting, checkMeetingPlan, MEETING_SOURCES, meetingOf, meetingsOf, planMeeting } from './service';
+export type { Meeting, MeetingAttendee, MeetingPerson, MeetingPlan, MeetingSource } from './service';
