@@ -1,2 +1,2 @@
-export { addPersonToMeeting, checkMeetingPlan, MEETING_SOURCES, meetingOf, meetingsOf, planMeeting } from './service';
+export { addPersonToMeeting, checkMeetingPlan, MEETING_SOURCES, meetingOf, meetingsOf, parseMeetingPlan, planMeeting } from './service';
 export type { Meeting, MeetingAttendee, MeetingPerson, MeetingPlan, MeetingSource } from './service';

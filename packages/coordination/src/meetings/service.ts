@@ -45,6 +45,25 @@ const hostOf = (ctx: AccessContext): string => {
   return host;
 };
 
+/** Reads a meeting plan from untrusted input (an HTTP body): anything that is not text where text belongs is refused, naming the field. */
+export function parseMeetingPlan(body: unknown): MeetingPlan {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new CoordinationInputError(['the request body must be a JSON object with title, heldOn and attendees']);
+  const b = body as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const attendees = b.attendees === undefined ? [] : b.attendees;
+  if (!Array.isArray(attendees)) throw new CoordinationInputError(['attendees: a list']);
+  const plan: MeetingPlan = {
+    title: text(b.title),
+    heldOn: text(b.heldOn),
+    attendees: attendees.map((a: unknown) => {
+      const o = typeof a === 'object' && a !== null ? (a as Record<string, unknown>) : {};
+      return { organisation: text(o.organisation), name: text(o.name), role: text(o.role) };
+    }),
+  };
+  checkMeetingPlan(plan);
+  return plan;
+}
+
 /** Checks a plan's fields and says, for each one that is wrong, what is wrong with it. */
 export function checkMeetingPlan(plan: MeetingPlan): void {
   const problems: string[] = [];

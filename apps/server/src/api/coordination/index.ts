@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../platform';
 import type { SessionPolicy } from '../auth/sessions';
 import { carePlansRoutes } from './care-plans';
+import { meetingsRoutes } from './meetings';
 import { referralsRoutes } from './referrals';
 import { socialPrescribingRoutes } from './social-prescribing';
 
@@ -14,5 +15,6 @@ import { socialPrescribingRoutes } from './social-prescribing';
 export async function coordinationRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy): Promise<void> {
   await referralsRoutes(app, platform, policy);
   await carePlansRoutes(app, platform, policy);
+  await meetingsRoutes(app, platform, policy);
   await socialPrescribingRoutes(app, platform, policy);
 }

@@ -1,0 +1,38 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { addPersonToMeeting, CoordinationInputError, meetingOf, meetingsOf, parseMeetingPlan, planMeeting, type MeetingSource } from '@footprint/coordination';
+import type { Platform } from '../../platform';
+import { requireSession, sessionOf } from '../auth/guard';
+import type { SessionPolicy } from '../auth/sessions';
+import { staffContext } from '../context';
+
+const ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/** Multidisciplinary team meetings hosted by the user's organisation, under /api/coordination/meetings (docs/coordination.md §3). */
+export async function meetingsRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy): Promise<void> {
+  const guard = requireSession(platform.sql, policy, 'coordination');
+  const record = { repo: platform.record, sql: platform.sql };
+  const context = (request: FastifyRequest) => staffContext(sessionOf(request).user, 'TREAT', request);
+  const checkId = (id: string) => {
+    if (!ID.test(id)) throw new CoordinationInputError([`"${id}" is not a meeting id`]);
+  };
+
+  app.get('/coordination/meetings', { preHandler: guard }, async (request) => ({ meetings: await meetingsOf(record, context(request)) }));
+
+  app.post('/coordination/meetings', { preHandler: guard }, async (request, reply) => {
+    const meeting = await planMeeting(record, context(request), parseMeetingPlan(request.body));
+    return reply.code(201).header('location', `/api/coordination/meetings/${meeting.id}`).send(meeting);
+  });
+
+  app.get<{ Params: { id: string } }>('/coordination/meetings/:id', { preHandler: guard }, async (request) => {
+    checkId(request.params.id);
+    return meetingOf(record, context(request), request.params.id);
+  });
+
+  app.post<{ Params: { id: string } }>('/coordination/meetings/:id/people', { preHandler: guard }, async (request) => {
+    checkId(request.params.id);
+    const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as { patientId?: unknown; source?: unknown };
+    const patientId = typeof body.patientId === 'string' ? body.patientId : '';
+    const source = (typeof body.source === 'string' ? body.source : 'by-hand') as MeetingSource;
+    return addPersonToMeeting(record, context(request), request.params.id, patientId, source);
+  });
+}
