@@ -2,29 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organization, Patient } from '@footprint/fhir';
 import { systemContext } from '@footprint/record';
 import { upsertUser } from '../src/api/auth/users';
-import { startTestServer, storageKinds, testNhsNumber, type TestServer } from './support';
+import { callAsStaff, signInStaff, startTestServer, storageKinds, testNhsNumber, type StaffSession, type TestServer } from './support';
 
-type Who = { cookie: string; csrf: string };
 const platformCtx = systemContext('SYSADMIN', 'test-setup');
 
 /** Team meetings through the staff API with real sessions on real storage (docs/coordination.md §3). */
 describe.each(storageKinds)('multidisciplinary team meetings through the staff API on %s', (kind) => {
   let server: TestServer;
-  let gp: Who;
-  let socialWorker: Who;
+  let gp: StaffSession;
+  let socialWorker: StaffSession;
+  let analyst: StaffSession;
   let practice: Organization;
   let council: Organization;
   let frail: Patient;
   let stranger: Patient;
 
   const create = async <T extends Organization | Patient>(resource: T): Promise<T> => (await server.platform.record.create<T>(platformCtx, resource)).resource;
-  async function signIn(username: string, password: string): Promise<Who> {
-    const response = await server.app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
-    expect(response.statusCode).toBe(200);
-    return { cookie: String(response.headers['set-cookie']).split(';')[0], csrf: (response.json() as { csrfToken: string }).csrfToken };
-  }
-  const call = (who: Who, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    server.app.inject({ method, url, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'application/json' }, ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}) });
+  const call = (who: StaffSession, method: 'GET' | 'POST', url: string, payload?: unknown) => callAsStaff(server.app, who, method, url, payload);
   const meetingRows = async () => Number((await server.platform.sql.query<{ n: string }>('SELECT count(*) AS n FROM coordination_meeting')).rows[0].n);
 
   beforeAll(async () => {
@@ -35,8 +29,10 @@ describe.each(storageKinds)('multidisciplinary team meetings through the staff A
     stranger = await create<Patient>({ resourceType: 'Patient', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: testNhsNumber(7102) }] });
     await upsertUser(server.platform.sql, { username: 'gp', role: 'gp_clinician', displayName: 'Dr Green', password: 'gp password', organisation: { code: 'N81001', name: practice.name!, reference: `Organization/${practice.id}` } });
     await upsertUser(server.platform.sql, { username: 'sw', role: 'social_worker', displayName: 'Sam Social', password: 'sw password', organisation: { code: 'WIR01', name: council.name!, reference: `Organization/${council.id}` } });
-    gp = await signIn('gp', 'gp password');
-    socialWorker = await signIn('sw', 'sw password');
+    gp = await signInStaff(server.app, 'gp', 'gp password');
+    socialWorker = await signInStaff(server.app, 'sw', 'sw password');
+    await upsertUser(server.platform.sql, { username: 'analyst', role: 'analyst', displayName: 'Ana Lyst', password: 'analyst password' });
+    analyst = await signInStaff(server.app, 'analyst', 'analyst password');
   }, 300_000);
   afterAll(async () => server?.close());
 
@@ -61,6 +57,12 @@ describe.each(storageKinds)('multidisciplinary team meetings through the staff A
     expect(listed.meetings.find((m) => m.id === id)?.people).toBe(1);
     expect(((await call(socialWorker, 'GET', '/api/coordination/meetings')).json() as { meetings: unknown[] }).meetings).toEqual([]);
     expect((await call(socialWorker, 'GET', `/api/coordination/meetings/${id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses a role without care coordination', async () => {
+    const refused = await call(analyst, 'GET', '/api/coordination/meetings');
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect((await call(analyst, 'POST', '/api/coordination/meetings', { title: 'Not ours', heldOn: '2099-01-01', attendees: [] })).statusCode).toBe(403);
   });
 
   it('refuses bad input with a problem naming each field, and writes nothing', async () => {

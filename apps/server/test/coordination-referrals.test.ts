@@ -3,9 +3,9 @@ import type { Consent, Organization, Patient, ServiceRequest, Task } from '@foot
 import { CONSENT_CATEGORY, CONSENT_SCOPE_SYSTEM, SHARING_CHOICE_SYSTEM, systemContext } from '@footprint/record';
 import { upsertUser } from '../src/api/auth/users';
 import { createClient } from '../src/auth/clients';
-import { startTestServer, storageKinds, testNhsNumber, type TestServer } from './support';
+import { callAsStaff, signInStaff, startTestServer, storageKinds, testNhsNumber, type StaffSession, type TestServer } from './support';
 
-type Who = { cookie: string; csrf: string };
+type Who = StaffSession;
 const FHIR_JSON = { 'content-type': 'application/fhir+json' };
 const platformCtx = systemContext('SYSADMIN', 'test-setup');
 
@@ -26,13 +26,7 @@ describe.each(storageKinds)('referrals and tasks between partners on %s', (kind)
   let stranger: Patient;
 
   const create = async <T extends Organization | Patient | Consent>(resource: T): Promise<T> => (await server.platform.record.create<T>(platformCtx, resource)).resource;
-  async function signIn(username: string, password: string): Promise<Who> {
-    const response = await server.app.inject({ method: 'POST', url: '/api/session', payload: { username, password } });
-    expect(response.statusCode).toBe(200);
-    return { cookie: String(response.headers['set-cookie']).split(';')[0], csrf: (response.json() as { csrfToken: string }).csrfToken };
-  }
-  const call = (who: Who, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    server.app.inject({ method, url, headers: { cookie: who.cookie, 'x-csrf-token': who.csrf }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  const call = (who: Who, method: 'GET' | 'POST', url: string, payload?: unknown) => callAsStaff(server.app, who, method, url, payload);
   const problem = (response: Awaited<ReturnType<typeof call>>, status: number) => {
     expect(response.statusCode, response.body).toBe(status);
     expect(response.headers['content-type']).toContain('application/problem+json');
@@ -63,8 +57,8 @@ describe.each(storageKinds)('referrals and tasks between partners on %s', (kind)
     });
     await upsertUser(server.platform.sql, { username: 'gp', role: 'gp_clinician', displayName: 'Dr Green', password: 'gp password', organisation: { code: 'N81001', name: practice.name!, reference: `Organization/${practice.id}` } });
     await upsertUser(server.platform.sql, { username: 'sw', role: 'social_worker', displayName: 'Sam Social', password: 'sw password', organisation: { code: 'WIR01', name: council.name!, reference: `Organization/${council.id}` } });
-    gp = await signIn('gp', 'gp password');
-    socialWorker = await signIn('sw', 'sw password');
+    gp = await signInStaff(server.app, 'gp', 'gp password');
+    socialWorker = await signInStaff(server.app, 'sw', 'sw password');
   }, 300_000);
   afterAll(async () => server?.close());
 

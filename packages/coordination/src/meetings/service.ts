@@ -39,6 +39,9 @@ export interface Meeting {
   people: MeetingPerson[];
 }
 
+/** A `date` column as YYYY-MM-DD, whichever driver read it (PGlite and node-postgres differ). */
+const isoDay = (d: string | Date): string => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
+
 const hostOf = (ctx: AccessContext): string => {
   const host = ctx.organisation?.reference;
   if (!host) throw new CoordinationInputError(['organisation: only staff of an organisation may hold a team meeting']);
@@ -115,12 +118,11 @@ export async function meetingOf(record: CoordinationRecord, ctx: AccessContext, 
       [id],
     )
   ).rows;
-  const day = (d: string | Date) => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
   return {
     id: m.id,
     hostOrganisation: m.host_organisation,
     title: m.title,
-    heldOn: day(m.held_on),
+    heldOn: isoDay(m.held_on),
     status: m.status,
     version: Number(m.version),
     attendees,
@@ -148,7 +150,7 @@ export async function meetingsOf(record: CoordinationRecord, ctx: AccessContext)
     id: m.id,
     hostOrganisation: host,
     title: m.title,
-    heldOn: (m.held_on instanceof Date ? m.held_on.toISOString() : String(m.held_on)).slice(0, 10),
+    heldOn: isoDay(m.held_on),
     status: m.status,
     version: Number(m.version),
     people: Number(m.people),
