@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consent, Organization, Patient, ServiceRequest, Task } from '@footprint/fhir';
-import { CONSENT_CATEGORY, CONSENT_SCOPE_SYSTEM, SHARING_CHOICE_SYSTEM, systemContext } from '@footprint/record';
+import { systemContext } from '@footprint/record';
 import { upsertUser } from '../src/api/auth/users';
 import { createClient } from '../src/auth/clients';
-import { callAsStaff, signInStaff, startTestServer, storageKinds, testNhsNumber, type StaffSession, type TestServer } from './support';
+import { callAsStaff, sharingChoice, signInStaff, startTestServer, storageKinds, testNhsNumber, type StaffSession, type TestServer } from './support';
 
 type Who = StaffSession;
 const FHIR_JSON = { 'content-type': 'application/fhir+json' };
@@ -46,15 +46,7 @@ describe.each(storageKinds)('referrals and tasks between partners on %s', (kind)
     // The practice recorded this person's registration, so under their choice the practice still sees it.
     private_ = (await server.platform.record.create<Patient>({ ...platformCtx, organisation: { reference: `Organization/${practice.id}` } }, patient(7002))).resource;
     stranger = await create<Patient>({ resourceType: 'Patient', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: testNhsNumber(7003) }] });
-    await create<Consent>({
-      resourceType: 'Consent',
-      status: 'active',
-      scope: { coding: [{ system: CONSENT_SCOPE_SYSTEM, code: 'patient-privacy' }] },
-      category: [{ coding: [CONSENT_CATEGORY] }],
-      patient: { reference: `Patient/${private_.id}` },
-      dateTime: new Date().toISOString(),
-      policyRule: { coding: [{ system: SHARING_CHOICE_SYSTEM, code: 'recording-organisation' }] },
-    });
+    await create<Consent>(sharingChoice(private_.id!, 'recording-organisation'));
     await upsertUser(server.platform.sql, { username: 'gp', role: 'gp_clinician', displayName: 'Dr Green', password: 'gp password', organisation: { code: 'N81001', name: practice.name!, reference: `Organization/${practice.id}` } });
     await upsertUser(server.platform.sql, { username: 'sw', role: 'social_worker', displayName: 'Sam Social', password: 'sw password', organisation: { code: 'WIR01', name: council.name!, reference: `Organization/${council.id}` } });
     gp = await signInStaff(server.app, 'gp', 'gp password');

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { createRecord } from '@footprint/record';
+import type { Consent } from '@footprint/fhir';
+import { CONSENT_CATEGORY, CONSENT_SCOPE_SYSTEM, createRecord, SHARING_CHOICE_SYSTEM } from '@footprint/record';
 import { openWarehouseHandle } from '@footprint/warehouse';
 import { openOnTestStorage, postgresKinds, type PostgresKind } from '@footprint/testing';
 import { buildServer, type ServerOptions } from '../src/app';
@@ -131,4 +132,17 @@ export function callAsStaff(app: FastifyInstance, who: StaffSession, method: 'GE
   const headers: Record<string, string> = { cookie: who.cookie, 'x-csrf-token': who.csrf };
   if (payload === undefined) return app.inject({ method, url, headers });
   return app.inject({ method, url, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+}
+
+/** A person's sharing choice (trust.md §2) as the Consent the patient pages would write: `recording-organisation` or `gp-and-treating`. */
+export function sharingChoice(patientId: string, choice: 'recording-organisation' | 'gp-and-treating'): Consent {
+  return {
+    resourceType: 'Consent',
+    status: 'active',
+    scope: { coding: [{ system: CONSENT_SCOPE_SYSTEM, code: 'patient-privacy' }] },
+    category: [{ coding: [CONSENT_CATEGORY] }],
+    patient: { reference: `Patient/${patientId}` },
+    dateTime: new Date().toISOString(),
+    policyRule: { coding: [{ system: SHARING_CHOICE_SYSTEM, code: choice }] },
+  };
 }

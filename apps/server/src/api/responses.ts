@@ -165,6 +165,8 @@ export interface CareRecordSummary {
   allergies: Array<{ id: string; display: string; criticality: string | null; reaction: string | null; recorded: string | null; organisation: OrganisationRef | null }>;
   results: Array<{ id: string; display: string; value: string; date: string | null; organisation: OrganisationRef | null }>;
   encounters: Array<{ id: string; start: string | null; end: string | null; description: string; setting: string; organisation: OrganisationRef | null }>;
+  /** What team meetings decided about the person (Communications marked with the meeting), newest first. */
+  meetingOutcomes: Array<{ id: string; date: string | null; meeting: string; summary: string; actions: number; organisation: OrganisationRef | null }>;
   organisations: Array<OrganisationRef & { items: number }>;
   /** How many items of each kind exist beyond those shown. */
   truncated: Record<string, boolean>;

@@ -1,2 +1,8 @@
 export { addPersonToMeeting, checkMeetingPlan, MEETING_SOURCES, meetingOf, meetingsOf, parseMeetingPlan, planMeeting } from './service';
 export type { Meeting, MeetingAttendee, MeetingPerson, MeetingPlan, MeetingSource } from './service';
+export { parseMeetingOutcome } from './outcome-input';
+export type { MeetingAction, MeetingOutcome } from './outcome-input';
+export { MDT_MEETING_TAG_SYSTEM, outcomeBundle } from './outcome-bundle';
+export { markMeetingHeld, recordMeetingOutcome } from './outcome';
+export { meetingSuggestions, SUGGESTION_RULES } from './suggestions';
+export type { MeetingSuggestion, MeetingSuggestions, SuggestionSource } from './suggestions';

@@ -18,9 +18,9 @@ export interface MadeReferral {
   serviceRequestId: string;
 }
 
-const organisationName = (o: Organization | undefined, fallback: string): string => o?.name ?? fallback;
+export const organisationName = (o: Organization | undefined, fallback: string): string => o?.name ?? fallback;
 
-async function readOrganisation(repo: Repository, ctx: AccessContext, reference: string): Promise<Organization | undefined> {
+export async function readOrganisation(repo: Repository, ctx: AccessContext, reference: string): Promise<Organization | undefined> {
   try {
     return await repo.read<Organization>(ctx, 'Organization', reference.replace(/^Organization\//, ''));
   } catch (err) {
@@ -33,7 +33,7 @@ async function readOrganisation(repo: Repository, ctx: AccessContext, reference:
  * Why a referral to `to` would not reach it: the person's sharing choice keeps the receiving
  * organisation from their record, so it could not read the referral. The sender is told in words.
  */
-function dissentMessage(choice: 'recording-organisation' | 'gp-and-treating', receiver: string): string {
+export function dissentMessage(choice: 'recording-organisation' | 'gp-and-treating', receiver: string): string {
   const why =
     choice === 'recording-organisation'
       ? 'This person has chosen to share each part of their record only with the organisation that recorded it'

@@ -1,5 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { addPersonToMeeting, CoordinationInputError, meetingOf, meetingsOf, parseMeetingPlan, planMeeting, type MeetingSource } from '@footprint/coordination';
+import {
+  addPersonToMeeting,
+  CoordinationInputError,
+  markMeetingHeld,
+  meetingOf,
+  meetingsOf,
+  meetingSuggestions,
+  parseMeetingOutcome,
+  parseMeetingPlan,
+  planMeeting,
+  recordMeetingOutcome,
+  type MeetingSource,
+} from '@footprint/coordination';
 import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
@@ -34,5 +46,22 @@ export async function meetingsRoutes(app: FastifyInstance, platform: Platform, p
     const patientId = typeof body.patientId === 'string' ? body.patientId : '';
     const source = (typeof body.source === 'string' ? body.source : 'by-hand') as MeetingSource;
     return addPersonToMeeting(record, context(request), request.params.id, patientId, source);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { source?: string } }>('/coordination/meetings/:id/suggestions', { preHandler: guard }, async (request, reply) => {
+    checkId(request.params.id);
+    reply.header('cache-control', 'no-store');
+    return meetingSuggestions(record, context(request), request.params.id, (request.query.source ?? 'frailty') as MeetingSource);
+  });
+
+  app.post<{ Params: { id: string } }>('/coordination/meetings/:id/outcomes', { preHandler: guard }, async (request, reply) => {
+    checkId(request.params.id);
+    const meeting = await recordMeetingOutcome(record, context(request), request.params.id, parseMeetingOutcome(request.body));
+    return reply.code(201).send(meeting);
+  });
+
+  app.post<{ Params: { id: string } }>('/coordination/meetings/:id/held', { preHandler: guard }, async (request) => {
+    checkId(request.params.id);
+    return markMeetingHeld(record, context(request), request.params.id);
   });
 }

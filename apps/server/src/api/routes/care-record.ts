@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { AllergyIntolerance, Condition, Encounter, MedicationRequest, Observation, Patient, Resource } from '@medplum/fhirtypes';
+import type { AllergyIntolerance, Communication, Condition, Encounter, MedicationRequest, Observation, Patient, Resource } from '@medplum/fhirtypes';
+import { MDT_MEETING_TAG_SYSTEM } from '@footprint/coordination';
 import { isValidNhsNumber, NHS_NUMBER_SYSTEM, OperationOutcomeError } from '@footprint/fhir';
 import { AccessPolicy, type AccessContext, type Repository, type SearchParams } from '@footprint/record';
 import type { Platform } from '../../platform';
@@ -103,6 +104,11 @@ export async function careRecordRoutes(app: FastifyInstance, platform: Platform,
     const allergies = await newest<AllergyIntolerance>(record, ctx, 'AllergyIntolerance', id, '-date');
     const observations = await newest<Observation>(record, ctx, 'Observation', id, '-date');
     const encounters = await newest<Encounter>(record, ctx, 'Encounter', id, '-date');
+    const communications = await newest<Communication>(record, ctx, 'Communication', id, '-sent');
+    const outcomes = communications.items.flatMap((c) => {
+      const tag = c.meta?.tag?.find((t) => t.system === MDT_MEETING_TAG_SYSTEM);
+      return tag ? [{ c, tag }] : [];
+    });
     const all: Resource[] = [...conditions.items, ...medications.items, ...allergies.items, ...observations.items, ...encounters.items];
     const recordedBy = await resolveRecordingOrganisations(record, ctx, all, encounters.items);
     const by = (r: Resource): OrganisationRef | null => recordedBy.get(r) ?? null;
@@ -164,6 +170,16 @@ export async function careRecordRoutes(app: FastifyInstance, platform: Platform,
         setting: e.class?.display ?? e.class?.code ?? 'Not recorded',
         organisation: by(e),
       })),
+      meetingOutcomes: await Promise.all(
+        outcomes.map(async ({ c, tag }) => ({
+          id: c.id ?? '',
+          date: dateOnly(c.sent),
+          meeting: tag.display ?? 'Team meeting',
+          summary: c.payload?.[0]?.contentString ?? '',
+          actions: c.about?.length ?? 0,
+          organisation: await readOrganisation(record, ctx, c.sender),
+        })),
+      ),
       organisations: [...contributors.values()].sort((a, b) => b.items - a.items),
       truncated: {
         problems: conditions.truncated,
