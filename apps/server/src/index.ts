@@ -58,4 +58,5 @@ export type { AccessLog, AccessLogEntry, MyChoices, MyRecord, PatientSessionInfo
 export { testLogger } from './test-logger';
 export type { ReferralOptionsResponse, TaskDetailResponse } from './api/coordination/referrals';
 export type { Worklist as CoordinationWorklist, WorklistItem as CoordinationWorklistItem } from '@footprint/coordination';
+export type { MeetingSuggestions, MeetingSummary, MeetingView } from '@footprint/coordination';
 export { seedCoordinationDemo } from './api/coordination/seed';

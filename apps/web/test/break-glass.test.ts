@@ -1,12 +1,11 @@
-import type { Condition, Organization, Patient } from '@medplum/fhirtypes';
+import type { Condition, Patient } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSENT_SCOPE_SYSTEM, SHARING_CHOICE_SYSTEM, systemContext, type AccessContext } from '@footprint/record';
+import { CONSENT_SCOPE_SYSTEM, SHARING_CHOICE_SYSTEM } from '@footprint/record';
 import type { DemoUserCredentials } from '@footprint/server';
 import { accessibilityViolations, loaded, newPage, pageErrors, screenshot, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
+import { loadPartners } from './partners';
 
 const NHS = 'https://fhir.nhs.uk/Id/nhs-number';
-const ODS = 'https://fhir.nhs.uk/Id/ods-organization-code';
-const KIND = 'https://fhir.footprint.example/CodeSystem/organisation-kind';
 const NHS_NUMBER = '9434765919';
 
 /**
@@ -15,14 +14,7 @@ const NHS_NUMBER = '9434765919';
  * voluntary organisation, so the demo users have employers.
  */
 async function loadRefusedPerson(platform: WebTestEnvironment['platform']): Promise<void> {
-  const system = systemContext('SYSADMIN', 'web-test');
-  const org = async (name: string, code: string, kind: string) =>
-    (await platform.record.create<Organization>(system, { resourceType: 'Organization', name, identifier: [{ system: ODS, value: code }], type: [{ coding: [{ system: KIND, code: kind }] }] })).resource;
-  const practice = await org('Riverside Surgery', 'N81001', 'gp_practice');
-  await org('Countess General Hospital', 'RBT', 'acute_trust');
-  await org('Age Well Cheshire', 'VOL01', 'voluntary');
-  await org('Halton Borough Council', '00AA', 'local_authority');
-  const atPractice: AccessContext = { ...system, organisation: { reference: `Organization/${practice.id}`, odsCode: 'N81001' } };
+  const { practice, atPractice } = await loadPartners(platform);
   const person = (
     await platform.record.create<Patient>(atPractice, {
       resourceType: 'Patient',

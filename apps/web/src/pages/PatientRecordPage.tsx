@@ -21,6 +21,13 @@ function medicineStatus(status: string | null): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** Encounters and team meeting outcomes in one list, newest first; an outcome says which meeting it came from. */
+function timeline(data: CareRecordSummary) {
+  const outcomes = (data.meetingOutcomes ?? []).map((o) => ({ id: `meeting-${o.id}`, start: o.date, setting: 'Team meeting', description: o.summary, organisation: o.organisation, meeting: o.meeting }));
+  const rows = [...outcomes, ...data.encounters.map((e) => ({ ...e, meeting: undefined as string | undefined }))];
+  return rows.sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''));
+}
+
 function More({ shown, truncated, what }: { shown: number; truncated: boolean; what: string }) {
   return truncated ? <p className="nhsuk-body-s">Showing the {shown} most recent {what}.</p> : null;
 }
@@ -65,6 +72,9 @@ export function PatientRecordPage() {
               <p>
                 <Link className="nhsuk-button nhsuk-button--secondary" to={`/coordination/refer/${encodeURIComponent(patientId)}`} data-testid="refer-link">
                   Refer to another organisation
+                </Link>{' '}
+                <Link className="nhsuk-button nhsuk-button--secondary" to={`/coordination/meetings/add/${encodeURIComponent(patientId)}`} data-testid="add-to-meeting-link">
+                  Add to a team meeting
                 </Link>
               </p>
             )}
@@ -183,19 +193,35 @@ export function PatientRecordPage() {
             <More shown={data.results.length} truncated={data.truncated.results} what="results" />
 
             <h2 id="timeline">Timeline of care</h2>
-            <p>Contacts with every partner organisation, most recent first.</p>
+            <p>Contacts with every partner organisation, and what team meetings decided, most recent first.</p>
             <FigureTable
               hideCaption
-              caption="Encounters across organisations"
+              caption="Encounters and team meeting outcomes across organisations"
               emptyText="No encounters recorded by any partner organisation."
               testId="timeline"
               columns={[
                 { key: 'start', nowrap: true, header: 'Date', render: (e) => formatDate(e.start) },
-                { key: 'setting', header: 'Setting', render: (e) => e.setting.charAt(0).toUpperCase() + e.setting.slice(1) },
-                { key: 'description', header: 'What happened' },
+                {
+                  key: 'setting',
+                  header: 'Setting',
+                  render: (e) => (e.meeting ? <strong className="nhsuk-tag nhsuk-tag--purple">Team meeting</strong> : e.setting.charAt(0).toUpperCase() + e.setting.slice(1)),
+                },
+                {
+                  key: 'description',
+                  header: 'What happened',
+                  render: (e) =>
+                    e.meeting ? (
+                      <>
+                        <span className="nhsuk-body-s nhsuk-u-display-block">{e.meeting}</span>
+                        {e.description}
+                      </>
+                    ) : (
+                      e.description
+                    ),
+                },
                 { key: 'organisation', header: 'Organisation', render: (e) => org(e.organisation) },
               ]}
-              rows={data.encounters}
+              rows={timeline(data)}
             />
             <More shown={data.encounters.length} truncated={data.truncated.encounters} what="encounters" />
             <p>

@@ -1,5 +1,5 @@
-export { addPersonToMeeting, checkMeetingPlan, MEETING_SOURCES, meetingOf, meetingsOf, parseMeetingPlan, planMeeting } from './service';
-export type { Meeting, MeetingAttendee, MeetingPerson, MeetingPlan, MeetingSource } from './service';
+export { addPersonToMeeting, checkMeetingPlan, MEETING_SOURCES, meetingOf, meetingsOf, meetingView, parseMeetingPlan, planMeeting } from './service';
+export type { Meeting, MeetingAttendee, MeetingPerson, MeetingPersonView, MeetingPlan, MeetingSource, MeetingSummary, MeetingView } from './service';
 export { parseMeetingOutcome } from './outcome-input';
 export type { MeetingAction, MeetingOutcome } from './outcome-input';
 export { MDT_MEETING_TAG_SYSTEM, outcomeBundle } from './outcome-bundle';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { OperationOutcomeError, type Patient } from '@footprint/fhir';
 import type { AccessContext } from '@footprint/record';
 import { CoordinationConflictError, CoordinationInputError, CoordinationNotFoundError } from '../errors';
+import { personSummary } from '../people';
 import type { CoordinationRecord } from '../referrals/service';
 
 /** Where a person on a meeting's list came from: a worklist, or added by hand. */
@@ -38,6 +39,9 @@ export interface Meeting {
   attendees: MeetingAttendee[];
   people: MeetingPerson[];
 }
+
+/** A meeting on the host's list of meetings: without its attendees, and with how many people it will discuss. */
+export type MeetingSummary = Omit<Meeting, 'attendees' | 'people'> & { people: number };
 
 /** A `date` column as YYYY-MM-DD, whichever driver read it (PGlite and node-postgres differ). */
 const isoDay = (d: string | Date): string => (d instanceof Date ? d.toISOString() : String(d)).slice(0, 10);
@@ -137,7 +141,7 @@ export async function meetingOf(record: CoordinationRecord, ctx: AccessContext, 
 }
 
 /** The host organisation's meetings, newest first, without their lists. */
-export async function meetingsOf(record: CoordinationRecord, ctx: AccessContext): Promise<Array<Omit<Meeting, 'attendees' | 'people'> & { people: number }>> {
+export async function meetingsOf(record: CoordinationRecord, ctx: AccessContext): Promise<MeetingSummary[]> {
   const host = hostOf(ctx);
   const rows = (
     await record.sql.query<{ id: string; title: string; held_on: string | Date; status: 'planned' | 'held'; version: number; people: number | string }>(
@@ -182,4 +186,32 @@ export async function addPersonToMeeting(record: CoordinationRecord, ctx: Access
     await tx.query('UPDATE coordination_meeting SET version = version + 1 WHERE id = $1', [meetingId]);
   });
   return meetingOf(record, ctx, meetingId);
+}
+
+/** A person on a meeting's list as the host's staff see them: named where the record lets this user read them. */
+export interface MeetingPersonView extends MeetingPerson {
+  name?: string;
+  nhsNumber?: string;
+  birthDate?: string;
+}
+
+export interface MeetingView extends Omit<Meeting, 'people'> {
+  people: MeetingPersonView[];
+}
+
+/**
+ * A meeting with the people on its list named, each read through the record's policy as this user
+ * (so each is checked and audited); a person the host may no longer see stays on the list unnamed.
+ */
+export async function meetingView(record: CoordinationRecord, ctx: AccessContext, meeting: Meeting): Promise<MeetingView> {
+  const people = await Promise.all(
+    meeting.people.map(async (p): Promise<MeetingPersonView> => {
+      const patient = await record.repo.read<Patient>(ctx, 'Patient', p.patientId).catch((err: unknown) => {
+        if (err instanceof OperationOutcomeError && [403, 404, 410].includes(err.status)) return undefined;
+        throw err;
+      });
+      return patient ? { ...p, ...personSummary(patient) } : p;
+    }),
+  );
+  return { ...meeting, people };
 }

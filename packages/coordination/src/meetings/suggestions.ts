@@ -4,6 +4,7 @@ import { codelist_from_csv, type Codelist } from '@footprint/cohort';
 import type { Condition, Encounter, Patient, Resource } from '@footprint/fhir';
 import { AccessPolicy, type AccessContext, type SearchParams } from '@footprint/record';
 import { CoordinationInputError } from '../errors';
+import { personSummary } from '../people';
 import type { CoordinationRecord } from '../referrals/service';
 import { meetingOf, type MeetingSource } from './service';
 
@@ -46,10 +47,6 @@ const frailty = (): Codelist => (frailtyCodes ??= codelist_from_csv(join(CODELIS
 const dayOf = (iso: string | undefined): string => (iso ?? '').slice(0, 10);
 const subjectId = (r: Condition | Encounter): string | undefined => /^Patient\/([A-Za-z0-9.-]{1,64})$/.exec(r.subject?.reference ?? '')?.[1];
 
-const nameOf = (p: Patient): string => {
-  const n = p.name?.find((x) => x.use === 'official') ?? p.name?.[0];
-  return n?.text ?? ([...(n?.given ?? []), n?.family].filter(Boolean).join(' ') || 'Name not recorded');
-};
 
 /** One page of a search as this user, with the people it refers to (the record's policy filters both, and audits the search). */
 async function searchWithPeople<T extends Condition | Encounter>(record: CoordinationRecord, ctx: AccessContext, type: T['resourceType'], params: SearchParams) {
@@ -107,8 +104,7 @@ export async function meetingSuggestions(record: CoordinationRecord, ctx: Access
   for (const [patientId, reason] of found.byPerson) {
     const patient = found.people.get(patientId);
     if (listed.has(patientId) || !patient) continue;
-    const nhsNumber = patient.identifier?.find((i) => i.system === 'https://fhir.nhs.uk/Id/nhs-number')?.value;
-    people.push({ patientId, name: nameOf(patient), ...(nhsNumber ? { nhsNumber } : {}), ...(patient.birthDate ? { birthDate: patient.birthDate } : {}), reason });
+    people.push({ patientId, ...personSummary(patient), reason });
     if (people.length === SHOW) break;
   }
   return { source: rule, definition: SUGGESTION_RULES[rule], people, truncated: found.truncated || found.byPerson.size > people.length + listed.size };

@@ -1,5 +1,6 @@
 import { OperationOutcomeError, type Organization, type Patient, type Resource, type ServiceRequest, type Task } from '@footprint/fhir';
 import { isWorkflowTask, TASK_FINISHED_STATUSES, TASK_TRANSITIONS, type AccessContext, type Repository, type TaskParty } from '@footprint/record';
+import { personSummary } from '../people';
 import { REFERRAL_CATEGORY_SYSTEM } from './shape';
 
 /** Plain-words names of a Task's states, as the worklist and the sender see them. */
@@ -57,10 +58,6 @@ export interface Worklist {
   notice?: string;
 }
 
-const nameOf = (p: Patient): string => {
-  const n = p.name?.find((x) => x.use === 'official') ?? p.name?.[0];
-  return n?.text ?? [...(n?.given ?? []), n?.family].filter(Boolean).join(' ') ?? 'Name not recorded';
-};
 
 /** The statuses `parties` may move a Task that is `status` to (task-workflow.ts's table). */
 export function movesFor(status: string, parties: readonly TaskParty[]): string[] {
@@ -97,16 +94,7 @@ export function worklistItem(task: Task, included: ReadonlyMap<string, Resource>
     ...(task.lastModified ? { lastModified: task.lastModified } : {}),
     ...(dueDate ? { dueDate } : {}),
     overdue: !finished && dueDate !== undefined && dueDate < today,
-    ...(patient
-      ? {
-          patient: {
-            id: patient.id!,
-            name: nameOf(patient),
-            ...(patient.identifier?.find((i) => i.system === 'https://fhir.nhs.uk/Id/nhs-number')?.value ? { nhsNumber: patient.identifier.find((i) => i.system === 'https://fhir.nhs.uk/Id/nhs-number')!.value } : {}),
-            ...(patient.birthDate ? { birthDate: patient.birthDate } : {}),
-          },
-        }
-      : {}),
+    ...(patient ? { patient: { id: patient.id!, ...personSummary(patient) } } : {}),
     from: org(task.requester?.reference),
     to: org(task.owner?.reference),
     notes: (task.note ?? []).map((n) => ({ text: n.text, ...(n.time ? { time: n.time } : {}), ...(n.authorString ? { author: n.authorString } : {}) })),

@@ -6,6 +6,7 @@ import {
   meetingOf,
   meetingsOf,
   meetingSuggestions,
+  meetingView,
   parseMeetingOutcome,
   parseMeetingPlan,
   planMeeting,
@@ -37,7 +38,8 @@ export async function meetingsRoutes(app: FastifyInstance, platform: Platform, p
 
   app.get<{ Params: { id: string } }>('/coordination/meetings/:id', { preHandler: guard }, async (request) => {
     checkId(request.params.id);
-    return meetingOf(record, context(request), request.params.id);
+    const ctx = context(request);
+    return meetingView(record, ctx, await meetingOf(record, ctx, request.params.id));
   });
 
   app.post<{ Params: { id: string } }>('/coordination/meetings/:id/people', { preHandler: guard }, async (request) => {
@@ -45,7 +47,8 @@ export async function meetingsRoutes(app: FastifyInstance, platform: Platform, p
     const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as { patientId?: unknown; source?: unknown };
     const patientId = typeof body.patientId === 'string' ? body.patientId : '';
     const source = (typeof body.source === 'string' ? body.source : 'by-hand') as MeetingSource;
-    return addPersonToMeeting(record, context(request), request.params.id, patientId, source);
+    const ctx = context(request);
+    return meetingView(record, ctx, await addPersonToMeeting(record, ctx, request.params.id, patientId, source));
   });
 
   app.get<{ Params: { id: string }; Querystring: { source?: string } }>('/coordination/meetings/:id/suggestions', { preHandler: guard }, async (request, reply) => {
@@ -56,12 +59,14 @@ export async function meetingsRoutes(app: FastifyInstance, platform: Platform, p
 
   app.post<{ Params: { id: string } }>('/coordination/meetings/:id/outcomes', { preHandler: guard }, async (request, reply) => {
     checkId(request.params.id);
-    const meeting = await recordMeetingOutcome(record, context(request), request.params.id, parseMeetingOutcome(request.body));
-    return reply.code(201).send(meeting);
+    const ctx = context(request);
+    const meeting = await recordMeetingOutcome(record, ctx, request.params.id, parseMeetingOutcome(request.body));
+    return reply.code(201).send(await meetingView(record, ctx, meeting));
   });
 
   app.post<{ Params: { id: string } }>('/coordination/meetings/:id/held', { preHandler: guard }, async (request) => {
     checkId(request.params.id);
-    return markMeetingHeld(record, context(request), request.params.id);
+    const ctx = context(request);
+    return meetingView(record, ctx, await markMeetingHeld(record, ctx, request.params.id));
   });
 }

@@ -27,6 +27,9 @@ export interface TaskDetailResponse extends WorklistItem {
 }
 
 export interface ReferralOptionsResponse {
+  /** The user's own organisation: the host of its meetings, and the owner of the actions it keeps. */
+  own: { reference: string; name: string } | null;
+  /** Every other partner organisation, by name. */
   organisations: { reference: string; name: string }[];
   categories: { code: string; label: string }[];
 }
@@ -52,8 +55,9 @@ export async function referralsRoutes(app: FastifyInstance, platform: Platform, 
     const ctx = context(request);
     const own = ctx.organisation?.reference;
     const result = await platform.record.search(ctx, 'Organization', [['active', 'true'], ['_sort', 'name'], ['_count', '1000']]);
-    const organisations = (result.matches as Organization[]).map((o) => ({ reference: `Organization/${o.id}`, name: o.name ?? o.id! })).filter((o) => o.reference !== own);
-    return { organisations, categories: REFERRAL_CATEGORIES.map((code) => ({ code, label: REFERRAL_CATEGORY_LABELS[code] ?? code })) };
+    const all = (result.matches as Organization[]).map((o) => ({ reference: `Organization/${o.id}`, name: o.name ?? o.id! }));
+    const organisations = all.filter((o) => o.reference !== own);
+    return { own: all.find((o) => o.reference === own) ?? null, organisations, categories: REFERRAL_CATEGORIES.map((code) => ({ code, label: REFERRAL_CATEGORY_LABELS[code] ?? code })) };
   });
 
   app.post('/coordination/referrals', { preHandler: guard }, async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { CARE_PLANS_ROUTES } from './care-plans/routes';
+import { MEETINGS_ROUTES } from './meetings/routes';
 import { REFERRALS_ROUTES } from './referrals/routes';
 import { SOCIAL_PRESCRIBING_ROUTES } from './social-prescribing/routes';
 
@@ -10,4 +11,4 @@ export interface CoordinationRoute {
 }
 
 /** Care coordination's staff pages, mounted by App under /coordination. */
-export const COORDINATION_ROUTES: CoordinationRoute[] = [...REFERRALS_ROUTES, ...CARE_PLANS_ROUTES, ...SOCIAL_PRESCRIBING_ROUTES];
+export const COORDINATION_ROUTES: CoordinationRoute[] = [...REFERRALS_ROUTES, ...CARE_PLANS_ROUTES, ...MEETINGS_ROUTES, ...SOCIAL_PRESCRIBING_ROUTES];

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
 import type { CorrectionRequestView, MyRecord } from '../../api/types';
 import { formatDate } from '../../components/format';
 import { Load, ProblemMessage } from '../../components/Status';
 import { usePageTitle } from '../../components/usePageTitle';
+import { useSubmit } from '../../api/useSubmit';
 import { patientApi } from './patient-api';
 import { usePatientApi } from './usePatientApi';
 
@@ -31,21 +31,10 @@ function AskForm({ record, onAsked }: { record: MyRecord; onAsked(request: Corre
   const choices = choicesOf(record);
   const [entry, setEntry] = useState(params.get('entry') ?? '');
   const [description, setDescription] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      onAsked(await patientApi<CorrectionRequestView>('/corrections', { method: 'POST', body: { entry, description } }));
-      setDescription('');
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error : new ApiError(0, 'Your request was not sent'));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, busy, problem } = useSubmit(async () => {
+    onAsked(await patientApi<CorrectionRequestView>('/corrections', { method: 'POST', body: { entry, description } }));
+    setDescription('');
+  }, 'Your request was not sent');
   return (
     <form onSubmit={submit} noValidate data-testid="ask-correction">
       {problem && <ProblemMessage error={problem} />}

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { ReferralOptionsResponse } from '@footprint/server';
-import { api, ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useSubmit } from '../../../api/useSubmit';
 import { useApi } from '../../../api/useApi';
 import { Load, ProblemMessage } from '../../../components/Status';
 import { Select } from '../../../components/Select';
@@ -24,25 +25,13 @@ export function ReferPage() {
   const [reason, setReason] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [urgent, setUrgent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      const made = await api<{ taskId: string }>('/coordination/referrals', {
-        method: 'POST',
-        body: { patientId, to, category, reason, ...(dueDate ? { dueDate } : {}), priority: urgent ? 'urgent' : 'routine' },
-      });
-      void navigate(`/coordination/tasks/${encodeURIComponent(made.taskId)}`);
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error : new ApiError(0, 'The referral was not sent'));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, busy, problem } = useSubmit(async () => {
+    const made = await api<{ taskId: string }>('/coordination/referrals', {
+      method: 'POST',
+      body: { patientId, to, category, reason, ...(dueDate ? { dueDate } : {}), priority: urgent ? 'urgent' : 'routine' },
+    });
+    void navigate(`/coordination/tasks/${encodeURIComponent(made.taskId)}`);
+  }, 'The referral was not sent');
 
   return (
     <Load state={options} what="the organisations you can refer to">

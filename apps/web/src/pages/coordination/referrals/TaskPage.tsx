@@ -1,8 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import type { TaskDetailResponse } from '@footprint/server';
-import { api, ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/useApi';
+import { useSubmit } from '../../../api/useSubmit';
 import { formatDate, formatDateTime, formatNhsNumber } from '../../../components/format';
 import { Load, ProblemMessage } from '../../../components/Status';
 import { SummaryList } from '../../../components/SummaryList';
@@ -15,24 +16,13 @@ function MoveForm({ task, onMoved }: { task: TaskDetailResponse; onMoved(): void
   const [status, setStatus] = useState('');
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiError | null>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      await api(`/coordination/tasks/${encodeURIComponent(task.taskId)}/status`, { method: 'POST', body: { status, reason, note, version: task.version } });
-      setStatus('');
-      setReason('');
-      setNote('');
-      onMoved();
-    } catch (error) {
-      setProblem(error instanceof ApiError ? error : new ApiError(0, 'The change was not saved'));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, busy, problem } = useSubmit(async () => {
+    await api(`/coordination/tasks/${encodeURIComponent(task.taskId)}/status`, { method: 'POST', body: { status, reason, note, version: task.version } });
+    setStatus('');
+    setReason('');
+    setNote('');
+    onMoved();
+  }, 'The change was not saved');
   return (
     <form onSubmit={submit} noValidate data-testid="move-task">
       {problem && <ProblemMessage error={problem} />}

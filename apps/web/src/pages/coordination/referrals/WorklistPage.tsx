@@ -64,6 +64,11 @@ export function WorklistPage() {
           ))}
         </ul>
       </nav>
+      <p>
+        <Link to="/coordination/meetings" data-testid="meetings-link">
+          Team meetings
+        </Link>
+      </p>
       <Load state={state} what="the worklist">
         {(data) => (
           <>
