@@ -61,21 +61,22 @@ export async function recordMeetingOutcome(record: CoordinationRecord, ctx: Acce
     now: new Date().toISOString(),
   });
 
-  const claim = await record.sql.query('UPDATE coordination_meeting_person SET discussed_at = now() WHERE meeting_id = $1 AND patient_id = $2 AND discussed_at IS NULL', [meetingId, outcome.patientId]);
+  const listed = person.listedAs ?? person.patientId;
+  const claim = await record.sql.query('UPDATE coordination_meeting_person SET discussed_at = now() WHERE meeting_id = $1 AND patient_id = $2 AND discussed_at IS NULL', [meetingId, listed]);
   if (claim.rowCount === 0) throw new CoordinationConflictError('An outcome for this person has already been recorded at this meeting', 'Outcome already recorded');
   let refs: string[];
   try {
     const answer = await record.repo.processBundle(ctx, bundle);
     refs = (answer.entry ?? []).map((e) => locationId(e.response?.location)).filter(Boolean);
   } catch (err) {
-    await record.sql.query('UPDATE coordination_meeting_person SET discussed_at = NULL WHERE meeting_id = $1 AND patient_id = $2', [meetingId, outcome.patientId]);
+    await record.sql.query('UPDATE coordination_meeting_person SET discussed_at = NULL WHERE meeting_id = $1 AND patient_id = $2', [meetingId, listed]);
     if (err instanceof OperationOutcomeError && err.status === 403 && carePlan)
       throw new CoordinationConflictError('Your organisation may not change this person’s care plan: it is not in their care team. Nothing has been recorded; record the outcome without a care plan change, or ask the care team to add your organisation.', 'The care plan is not yours to change');
     if (err instanceof OperationOutcomeError && err.status === 412)
       throw new CoordinationConflictError('Someone changed this person’s care plan while the outcome was being recorded. Nothing has been recorded; try again.', 'Changed by someone else');
     throw err;
   }
-  await record.sql.query('UPDATE coordination_meeting_person SET outcome_refs = $3 WHERE meeting_id = $1 AND patient_id = $2', [meetingId, outcome.patientId, refs]);
+  await record.sql.query('UPDATE coordination_meeting_person SET outcome_refs = $3 WHERE meeting_id = $1 AND patient_id = $2', [meetingId, listed, refs]);
   await record.sql.query('UPDATE coordination_meeting SET version = version + 1 WHERE id = $1', [meetingId]);
   return meetingOf(record, ctx, meetingId);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OperationOutcomeError, type Patient } from '@footprint/fhir';
-import type { AccessContext } from '@footprint/record';
+import { currentRecordsOf, type AccessContext } from '@footprint/record';
 import { CoordinationConflictError, CoordinationInputError, CoordinationNotFoundError } from '../errors';
 import { personSummary } from '../people';
 import type { CoordinationRecord } from '../referrals/service';
@@ -22,7 +22,10 @@ export interface MeetingPlan {
 }
 
 export interface MeetingPerson {
+  /** The person's record now: where they were listed, or the record that was merged into since. */
   patientId: string;
+  /** The record the person was listed under, when it has since been merged into `patientId`. */
+  listedAs?: string;
   source: MeetingSource;
   addedBy: string;
   discussedAt?: string;
@@ -122,6 +125,10 @@ export async function meetingOf(record: CoordinationRecord, ctx: AccessContext, 
       [id],
     )
   ).rows;
+  // The list follows a merge of two records into one person (and an unmerge back); a person listed under both is shown once.
+  const current = await currentRecordsOf(record.sql, people.map((p) => p.patient_id));
+  const now = (p: { patient_id: string }) => current.get(p.patient_id) ?? p.patient_id;
+  const listed = people.filter((p, i) => people.findIndex((q) => now(q) === now(p)) === i);
   return {
     id: m.id,
     hostOrganisation: m.host_organisation,
@@ -130,8 +137,9 @@ export async function meetingOf(record: CoordinationRecord, ctx: AccessContext, 
     status: m.status,
     version: Number(m.version),
     attendees,
-    people: people.map((p) => ({
-      patientId: p.patient_id,
+    people: listed.map((p) => ({
+      patientId: now(p),
+      ...(now(p) !== p.patient_id ? { listedAs: p.patient_id } : {}),
       source: p.source,
       addedBy: p.added_by,
       ...(p.discussed_at ? { discussedAt: new Date(p.discussed_at).toISOString() } : {}),
@@ -171,6 +179,8 @@ export async function addPersonToMeeting(record: CoordinationRecord, ctx: Access
   if (!/^[A-Za-z0-9.-]{1,64}$/.test(patientId ?? '')) throw new CoordinationInputError(['patientId: a Patient id']);
   const meeting = await meetingOf(record, ctx, meetingId);
   if (meeting.status !== 'planned') throw new CoordinationConflictError('This meeting has been held; add the person to a new meeting');
+  patientId = (await currentRecordsOf(record.sql, [patientId])).get(patientId) ?? patientId;
+  if (meeting.people.some((p) => p.patientId === patientId)) throw new CoordinationConflictError('This person is already on the meeting’s list');
   try {
     await record.repo.read<Patient>(ctx, 'Patient', patientId);
   } catch (err) {

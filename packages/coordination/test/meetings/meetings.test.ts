@@ -1,5 +1,5 @@
 import type { AuditEvent, Patient } from '@footprint/fhir';
-import { createRecord, recordMigrationSets, staffContext, systemContext, type OpenRecord } from '@footprint/record';
+import { createRecord, mergePatients, recordMigrationSets, staffContext, systemContext, unmergePatients, type OpenRecord } from '@footprint/record';
 import { openOnTestStorage, postgresKinds } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPersonToMeeting, coordinationMigrationSets, CoordinationConflictError, CoordinationInputError, CoordinationNotFoundError, meetingOf, meetingsOf, planMeeting } from '../../src';
@@ -61,6 +61,20 @@ for (const kind of postgresKinds()) {
       await expect(addPersonToMeeting(record, gp, meeting.id, elsewhere.id!, 'by-hand')).rejects.toBeInstanceOf(CoordinationNotFoundError);
       await expect(addPersonToMeeting(record, gp, meeting.id, ours.id!, 'gossip' as never)).rejects.toBeInstanceOf(CoordinationInputError);
       expect((await meetingOf(record, gp, meeting.id)).people.map((p) => p.patientId)).toEqual([ours.id]);
+    });
+  
+    it('follows a person through a merge of two records into one, and back through an unmerge', async () => {
+      const meeting = await planMeeting(record, gp, { title: 'Frailty MDT', heldOn: '2026-12-24', attendees });
+      const duplicate = (await record.repo.create<Patient>(platform, { resourceType: 'Patient', birthDate: '1938-02-01', generalPractitioner: [{ reference: PRACTICE }] })).resource;
+      await addPersonToMeeting(record, gp, meeting.id, duplicate.id!, 'by-hand');
+      await mergePatients(record.sql, platform, { sourceId: duplicate.id!, targetId: ours.id! });
+      const after = await meetingOf(record, gp, meeting.id);
+      expect(after.people).toEqual([expect.objectContaining({ patientId: ours.id, listedAs: duplicate.id })]);
+      // The same person, under the surviving record, is already listed.
+      await expect(addPersonToMeeting(record, gp, meeting.id, ours.id!, 'frailty')).rejects.toBeInstanceOf(CoordinationConflictError);
+      await unmergePatients(record.sql, platform, { sourceId: duplicate.id!, targetId: ours.id! });
+      expect((await meetingOf(record, gp, meeting.id)).people).toEqual([expect.objectContaining({ patientId: duplicate.id })]);
+      expect((await meetingOf(record, gp, meeting.id)).people[0].listedAs).toBeUndefined();
     });
   });
 }

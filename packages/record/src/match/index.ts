@@ -9,6 +9,7 @@ export { demographicsOf, type Demographics } from './demographics';
 export { screenPatients, holdsPatient } from './screen';
 export { mergePatients, type MergeRequest, type MergeResult } from './merge';
 export { unmergePatients, type UnmergeResult } from './unmerge';
+export { currentRecordsOf } from './current-record';
 export { listMatchReviews, readMatchReview, decideMatchReview, type DemographicSummary, type ReviewedPair } from './reviews';
 export { MATCH_REVIEW_STATUSES, type MatchReview, type MatchReviewStatus } from './reviews-sql';
 export { matchingMigrations } from './migrations';
