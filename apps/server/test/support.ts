@@ -2,8 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Consent } from '@footprint/fhir';
-import { CONSENT_CATEGORY, CONSENT_SCOPE_SYSTEM, createRecord, SHARING_CHOICE_SYSTEM } from '@footprint/record';
+import { createRecord } from '@footprint/record';
+export { sharingChoiceConsent as sharingChoice } from '@footprint/record';
 import { openWarehouseHandle } from '@footprint/warehouse';
 import { openOnTestStorage, postgresKinds, type PostgresKind } from '@footprint/testing';
 import { buildServer, type ServerOptions } from '../src/app';
@@ -134,15 +134,3 @@ export function callAsStaff(app: FastifyInstance, who: StaffSession, method: 'GE
   return app.inject({ method, url, headers: { ...headers, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
 }
 
-/** A person's sharing choice (trust.md §2) as the Consent the patient pages would write: `recording-organisation` or `gp-and-treating`. */
-export function sharingChoice(patientId: string, choice: 'recording-organisation' | 'gp-and-treating'): Consent {
-  return {
-    resourceType: 'Consent',
-    status: 'active',
-    scope: { coding: [{ system: CONSENT_SCOPE_SYSTEM, code: 'patient-privacy' }] },
-    category: [{ coding: [CONSENT_CATEGORY] }],
-    patient: { reference: `Patient/${patientId}` },
-    dateTime: new Date().toISOString(),
-    policyRule: { coding: [{ system: SHARING_CHOICE_SYSTEM, code: choice }] },
-  };
-}

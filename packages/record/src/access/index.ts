@@ -29,3 +29,4 @@ export { consentImplication, type ConsentImplication } from './consent/implicati
 export { accessMigrations } from './migrations';
 export { isWorkflowTask, TASK_FINISHED_STATUSES, TASK_REASON_STATUSES, TASK_START_STATUSES, TASK_TRANSITIONS, type TaskParty, type TaskStatus } from './task-workflow';
 export { dissentingChoice } from './consent/dissent';
+export { sharingChoiceConsent, voluntarySharingConsent } from './consent/builders';
