@@ -62,6 +62,19 @@ describe('footprint demo: preparing the demonstration footprint', () => {
     expect((await stat(join(dataDir, 'demo-identities.json'))).mode & 0o777).toBe(0o600);
   });
 
+  it('gives care coordination work to show: referrals in every state, a held team meeting with its outcome, and the next one planned', async () => {
+    const referrals = await platform.record.search(systemContext(), 'Task', [['code', 'http://hl7.org/fhir/CodeSystem/task-code|fulfill'], ['_count', '100']]);
+    expect(new Set(referrals.matches.map((t) => (t as { status: string }).status))).toEqual(new Set(['requested', 'accepted', 'in-progress', 'completed', 'rejected']));
+    const meetings = (await platform.sql.query<{ status: string; people: string; outcomes: string }>(
+      `SELECT m.status, (SELECT count(*) FROM coordination_meeting_person p WHERE p.meeting_id = m.id) AS people,
+              (SELECT count(*) FROM coordination_meeting_person p WHERE p.meeting_id = m.id AND cardinality(p.outcome_refs) > 0) AS outcomes
+         FROM coordination_meeting m ORDER BY m.held_on`,
+    )).rows.map((r) => ({ status: r.status, people: Number(r.people), outcomes: Number(r.outcomes) }));
+    expect(meetings[0]).toEqual({ status: 'held', people: 1, outcomes: 1 });
+    expect(meetings[1]).toMatchObject({ status: 'planned', outcomes: 0 });
+    expect(meetings[1].people).toBeGreaterThan(0);
+  });
+
   it('reuses what is there on the next start: no second copy of anyone', async () => {
     const before = await readFile(join(dataDir, 'demo-identities.json'), 'utf8');
     await prepareDemoFootprint(platform, quiet, { people: 120 });

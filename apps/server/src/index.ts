@@ -60,3 +60,4 @@ export type { ReferralOptionsResponse, TaskDetailResponse } from './api/coordina
 export type { Worklist as CoordinationWorklist, WorklistItem as CoordinationWorklistItem } from '@footprint/coordination';
 export type { MeetingSuggestions, MeetingSummary, MeetingView } from '@footprint/coordination';
 export { seedCoordinationDemo } from './api/coordination/seed';
+export { seedMeetingsDemo } from './api/coordination/seed-meetings';
