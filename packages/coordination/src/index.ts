@@ -8,5 +8,6 @@
 export { coordinationMigrationSets } from './migrations';
 export * from './referrals';
 export * from './meetings';
+export * from './care-plans';
 export { CoordinationConflictError, CoordinationInputError, CoordinationNotFoundError } from './errors';
 export * from './notifications';
