@@ -32,6 +32,7 @@ import { SessionsPage } from './pages/SessionsPage';
 import { StartPage } from './pages/StartPage';
 import { WorklistPage } from './pages/WorklistPage';
 import { ChooseRolePage } from './pages/ChooseRolePage';
+import { CarePlanPage } from './pages/patient/CarePlanPage';
 import { AccessLogPage } from './pages/patient/AccessLogPage';
 import { CorrectionsPage as PatientCorrectionsPage } from './pages/patient/CorrectionsPage';
 import { CorrectionsPage } from './pages/corrections/CorrectionsPage';
@@ -99,6 +100,7 @@ export function App() {
             <Route path="/sign-in" element={<SignInPage />} />
             <Route path="/sign-in/choose-role" element={<ChooseRolePage />} />
             <Route path="/patient" element={<PatientArea><MyRecordPage /></PatientArea>} />
+            <Route path="/patient/care-plan" element={<PatientArea><CarePlanPage /></PatientArea>} />
             <Route path="/patient/access-log" element={<PatientArea><AccessLogPage /></PatientArea>} />
             <Route path="/patient/choices" element={<PatientArea><ChoicesPage /></PatientArea>} />
             <Route path="/patient/corrections" element={<PatientArea><PatientCorrectionsPage /></PatientArea>} />

@@ -3,6 +3,7 @@ import { answerWithProblems } from '../api/problem';
 import type { RelyingParty } from '../identity/relying-party';
 import type { Platform } from '../platform';
 import { accessLogRoutes } from './access-log';
+import { patientCarePlanRoutes } from './care-plans';
 import { choicesRoutes } from './choices';
 import { patientRecordRoutes } from './record';
 import { recordPdfRoutes } from './record-pdf/route';
@@ -37,4 +38,5 @@ export const patientRoutes: FastifyPluginAsync<PatientRoutesOptions> = async (ap
   await choicesRoutes(app, options.platform, policy);
   await recordPdfRoutes(app, options.platform, policy);
   await patientCorrectionRoutes(app, options.platform, policy);
+  await patientCarePlanRoutes(app, options.platform, policy);
 };

@@ -5,7 +5,7 @@ import type { Platform } from '../../platform';
 import { isRole, ROLE_LABELS } from '../auth/roles';
 
 /** A care plan as its pages show it: every organisation and every person who changed it named. */
-export type CarePlanResponse = CarePlanView & {
+export type CarePlanResponse = Omit<CarePlanView, 'history'> & {
   organisations: Record<string, string>;
   history: Array<CarePlanView['history'][number] & { organisationName?: string; by: string }>;
 };

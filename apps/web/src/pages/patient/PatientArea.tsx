@@ -17,6 +17,7 @@ export function usePerson(): PatientSessionInfo['person'] {
 
 const PAGES = [
   { path: '/patient', label: 'Your record' },
+  { path: '/patient/care-plan', label: 'Your care plan' },
   { path: '/patient/access-log', label: 'Who has looked at your record' },
   { path: '/patient/choices', label: 'Your choices' },
   { path: '/patient/corrections', label: 'Ask to correct your record' },
