@@ -58,7 +58,7 @@ export type { AccessLog, AccessLogEntry, MyChoices, MyRecord, PatientSessionInfo
 export { testLogger } from './test-logger';
 export type { ReferralOptionsResponse, TaskDetailResponse } from './api/coordination/referrals';
 export type { Worklist as CoordinationWorklist, WorklistItem as CoordinationWorklistItem } from '@footprint/coordination';
-export type { MeetingSuggestions, MeetingSummary, MeetingView, CarePlanTemplate } from '@footprint/coordination';
+export type { MeetingSuggestions, MeetingSummary, MeetingView, CarePlanTemplate, CarePlanSummary } from '@footprint/coordination';
 export type { CarePlanResponse } from './api/coordination/care-plan-names';
 export { seedCoordinationDemo } from './api/coordination/seed';
 export { seedMeetingsDemo } from './api/coordination/seed-meetings';

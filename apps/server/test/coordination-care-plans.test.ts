@@ -128,6 +128,23 @@ describe.each(storageKinds)('shared care plans through the staff API on %s', (ki
     expect((await call(hospital, 'GET', `/api/coordination/care-plans/${plan.id}`)).statusCode).toBe(404);
   });
 
+  it('starts a plan with no goals, activities or words yet, and a change that removes every activity leaves valid FHIR', async () => {
+    const made = await call(gp, 'POST', '/api/coordination/care-plans', { patientId: person.id, template: 'frailty-anticipatory', reviewOn: '2099-03-01', team: [{ organisation: `Organization/${practice.id}`, name: 'Dr Green', role: 'GP' }], goals: [], activities: [] });
+    expect(made.statusCode, made.body).toBe(201);
+    const plan = made.json() as PlanAnswer;
+    expect(plan.goals).toEqual([]);
+    expect(plan.activities).toEqual([]);
+    const stored = await server.platform.record.read<CarePlan>(platformCtx, 'CarePlan', plan.id);
+    expect(stored.goal).toBeUndefined();
+    expect(stored.activity).toBeUndefined();
+    const added = await put(gp, `/api/coordination/care-plans/${plan.id}`, { version: plan.version, activities: [{ description: 'Falls risk assessment', owner: `Organization/${practice.id}` }] });
+    expect(added.statusCode, added.body).toBe(200);
+    const emptied = await put(gp, `/api/coordination/care-plans/${plan.id}`, { version: (added.json() as PlanAnswer).version, activities: [] });
+    expect(emptied.statusCode, emptied.body).toBe(200);
+    expect((emptied.json() as PlanAnswer).activities).toEqual([]);
+    expect((emptied.json() as PlanAnswer).history.map((h) => h.what)).toEqual(['Plan started', 'Changed: activities', 'Changed: activities']);
+  });
+
   it('refuses bad input naming every field, and writes nothing', async () => {
     const before = [await count('CarePlan'), await count('CareTeam'), await count('Goal')];
     const refused = await call(gp, 'POST', '/api/coordination/care-plans', { patientId: person.id, template: 'gardening', reviewOn: 'soon', team: [{ organisation: 'x y', name: '', role: 'GP' }], goals: [42] });

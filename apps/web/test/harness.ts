@@ -109,6 +109,14 @@ export async function signIn(page: Page, user: DemoUserCredentials): Promise<voi
   await page.getByRole('heading', { level: 1, name: `Welcome, ${user.displayName}` }).waitFor();
 }
 
+/** Fills the demo identity provider's sign-in page (after "Sign in as a citizen"), as a person would. */
+export async function signInAtProvider(page: Page, login: string, password: string): Promise<void> {
+  await page.waitForURL(/\/idp\/interaction\//);
+  await page.getByLabel('Email address').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
 /** Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the current page and returns its violations. */
 export async function accessibilityViolations(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; targets: string[] }>> {
   // Evaluated through the DevTools protocol: the app's Content-Security-Policy rightly refuses inline <script> tags.

@@ -5,19 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_OPT_OUT_SYSTEM, SHARING_CHOICE_SYSTEM, systemContext } from '@footprint/record';
 import type { DemoCitizen, DemoStaffIdentity } from '@footprint/server';
 import { loadSyntheticFootprint } from './demo-footprint';
-import { accessibilityViolations, contextOf, loaded, newPage, pageErrors, screenshot, signIn, startWebTestEnvironment, type WebTestEnvironment } from './harness';
+import { accessibilityViolations, contextOf, loaded, newPage, pageErrors, screenshot, signIn, signInAtProvider, startWebTestEnvironment, type WebTestEnvironment } from './harness';
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
   const violations = await accessibilityViolations(page);
   expect(violations, `${what}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
-
-/** Fills the demo provider's sign-in page, as a person would. */
-async function signInAtProvider(page: Page, login: string, password: string): Promise<void> {
-  await page.waitForURL(/\/idp\/interaction\//);
-  await page.getByLabel('Email address').fill(login);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Continue' }).click();
 }
 
 /** Citizens and CIS2 staff signing in at the real local OpenID Connect provider, in real Chromium. */

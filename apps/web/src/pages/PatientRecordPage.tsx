@@ -9,6 +9,7 @@ import { Load } from '../components/Status';
 import { BreakGlassForm, EmergencyAccessBanner, RefusedRecord } from '../components/break-glass/BreakGlassForm';
 import { useSession } from '../session/SessionContext';
 import { usePageTitle } from '../components/usePageTitle';
+import { PatientCarePlans } from './coordination/care-plans/PatientCarePlans';
 
 function org(ref: OrganisationRef | null): string {
   return ref ? ref.name : 'Not recorded';
@@ -101,6 +102,8 @@ export function PatientRecordPage() {
               ]}
               rows={data.organisations}
             />
+
+            {can('coordination') && <PatientCarePlans patientId={patientId} />}
 
             <h2 id="problems">Problems</h2>
             <FigureTable

@@ -3,8 +3,8 @@ import { dissentingChoice, type AccessContext } from '@footprint/record';
 import { CoordinationConflictError, CoordinationInputError, CoordinationNotFoundError } from '../errors';
 import { organisationName, readOrganisation, type CoordinationRecord } from '../referrals/service';
 import type { CarePlanChange, CarePlanRequest } from './input';
-import { CARE_PLAN_GOAL_TAG, goalResource, newCarePlanBundle, planActivity, planExtensions } from './shape';
-import { carePlanViewOf, type CarePlanView } from './view';
+import { CARE_PLAN_GOAL_TAG, goalResource, newCarePlanBundle, nonEmpty, planActivity, planExtensions } from './shape';
+import { carePlanViewOf, type CarePlanSummary, type CarePlanView } from './view';
 
 const notVisible = (err: unknown): boolean => err instanceof OperationOutcomeError && [403, 404, 410].includes(err.status);
 
@@ -74,7 +74,7 @@ export async function carePlanOf(record: CoordinationRecord, ctx: AccessContext,
 }
 
 /** A person's care plans, newest first, as this user may see them. */
-export async function carePlansFor(record: CoordinationRecord, ctx: AccessContext, patientId: string): Promise<Array<Pick<CarePlanView, 'id' | 'title' | 'status' | 'template' | 'reviewOn' | 'author'>>> {
+export async function carePlansFor(record: CoordinationRecord, ctx: AccessContext, patientId: string): Promise<CarePlanSummary[]> {
   await readPatient(record, ctx, patientId);
   const found = await record.repo.search(ctx, 'CarePlan', [['subject', `Patient/${patientId}`], ['_sort', '-_lastUpdated'], ['_count', '50']]);
   return (found.matches as CarePlan[]).map((p) => {
@@ -93,19 +93,21 @@ export async function updateCarePlan(record: CoordinationRecord, ctx: AccessCont
   if (current.version !== change.version) throw new CoordinationConflictError(`Someone changed this care plan since you opened it (it is now at version ${current.version}); reload to see what changed`, 'Changed by someone else');
   const plan = await record.repo.read<CarePlan>(ctx, 'CarePlan', planId);
   const kept = (plan.extension ?? []).filter((e) => !e.url.startsWith('https://fhir.footprint.example/StructureDefinition/'));
+  const { activity, extension: _extension, ...rest } = plan;
+  const extension = [
+    ...kept,
+    ...planExtensions({
+      whatMattersToMe: change.whatMattersToMe ?? current.whatMattersToMe,
+      contingency: change.contingency ?? current.contingency,
+      reviewOn: change.reviewOn ?? current.reviewOn,
+      endOfLife: change.endOfLife ?? current.endOfLife,
+    }),
+  ];
   const next: CarePlan = {
-    ...plan,
+    ...rest,
     ...(change.title ? { title: change.title } : {}),
-    ...(change.activities ? { activity: change.activities.map(planActivity) } : {}),
-    extension: [
-      ...kept,
-      ...planExtensions({
-        whatMattersToMe: change.whatMattersToMe ?? current.whatMattersToMe,
-        contingency: change.contingency ?? current.contingency,
-        reviewOn: change.reviewOn ?? current.reviewOn,
-        endOfLife: change.endOfLife ?? current.endOfLife,
-      }),
-    ],
+    ...nonEmpty('activity', change.activities ? change.activities.map(planActivity) : (activity ?? [])),
+    ...nonEmpty('extension', extension),
   };
   try {
     await record.repo.update<CarePlan>(ctx, next, { ifMatch: `W/"${change.version}"` });

@@ -21,6 +21,9 @@ export const CARE_PLAN_EXTENSIONS = {
 /** A Goal the person added to a plan themselves carries this tag, with the plan's id as its code. */
 export const CARE_PLAN_GOAL_TAG = 'https://fhir.footprint.example/CodeSystem/care-plan';
 
+/** FHIR has no empty arrays: a list with nothing in it is left out. */
+export const nonEmpty = <K extends string, T>(key: K, list: T[]): Partial<Record<K, T[]>> => (list.length ? ({ [key]: list } as Record<K, T[]>) : {});
+
 const stringExt = (url: string, value: string | undefined): Extension[] => (value ? [{ url, valueString: value }] : []);
 
 /** The plan's own words and dates as extensions, replacing any it had. */
@@ -77,9 +80,9 @@ export function newCarePlanBundle(request: CarePlanRequest, author: string, now:
     created: now,
     author: { reference: author },
     careTeam: [{ reference: teamUrl }],
-    goal: goals.map((g) => ({ reference: g.fullUrl })),
-    activity: request.activities.map(planActivity),
-    extension: planExtensions(request),
+    ...nonEmpty('goal', goals.map((g) => ({ reference: g.fullUrl }))),
+    ...nonEmpty('activity', request.activities.map(planActivity)),
+    ...nonEmpty('extension', planExtensions(request)),
   };
   return {
     resourceType: 'Bundle',

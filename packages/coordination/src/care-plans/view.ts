@@ -122,3 +122,6 @@ export function carePlanViewOf(plan: CarePlan, team: CareTeam | undefined, goals
     history: historyOf(history, addedGoals),
   };
 }
+
+/** A plan in a list of a person's plans. */
+export type CarePlanSummary = Pick<CarePlanView, 'id' | 'title' | 'status' | 'template' | 'reviewOn' | 'author'>;

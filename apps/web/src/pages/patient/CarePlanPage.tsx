@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CarePlanResponse } from '@footprint/server';
+import { ApiError } from '../../api/client';
 import { useSubmit } from '../../api/useSubmit';
 import { Load, ProblemMessage } from '../../components/Status';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -11,6 +12,7 @@ function AddGoal({ plan, onAdded }: { plan: CarePlanResponse; onAdded(): void })
   const [description, setDescription] = useState('');
   const id = `goal-${plan.id}`;
   const { submit, busy, problem } = useSubmit(async () => {
+    if (!description.trim()) throw new ApiError(400, 'Your goal is empty', 'Write your goal in the box, then choose Add goal');
     await patientApi(`/care-plans/${encodeURIComponent(plan.id)}/goals`, { method: 'POST', body: { description } });
     setDescription('');
     onAdded();
