@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CarePlan, CareTeam } from '@footprint/fhir';
 import { STAFF_ROLES as ROLES, systemContext } from '@footprint/record';
 import { openWarehouse } from '@footprint/warehouse';
 import { prepareDemoFootprint } from '../src/demo/prepare';
@@ -60,6 +61,19 @@ describe('footprint demo: preparing the demonstration footprint', () => {
     expect(twoOrganisations?.roles.map((r) => r.roleCode)).toEqual(['R8000', 'R8000']);
     expect(identities.staff.flatMap((s) => s.roles.map((r) => r.roleCode))).toContain('R0001');
     expect((await stat(join(dataDir, 'demo-identities.json'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('gives shared care plans to show: a frailty plan the council has started on, and an end of life plan with its DNACPR decision', async () => {
+    const plans = (await platform.record.search(systemContext(), 'CarePlan', [['category', 'https://fhir.footprint.example/CodeSystem/care-plan-template|frailty-anticipatory,https://fhir.footprint.example/CodeSystem/care-plan-template|end-of-life'], ['_count', '20']])).matches as CarePlan[];
+    const kinds = plans.map((p) => p.category?.[0]?.coding?.[0]?.code);
+    expect(kinds).toContain('frailty-anticipatory');
+    expect(kinds).toContain('end-of-life');
+    const frailty = plans.find((p) => p.category?.[0]?.coding?.[0]?.code === 'frailty-anticipatory' && p.meta?.versionId === '2')!;
+    expect(frailty.activity?.map((a) => a.detail?.status)).toContain('in-progress');
+    const team = (await platform.record.read<CareTeam>(systemContext(), 'CareTeam', frailty.careTeam![0].reference!.split('/')[1]));
+    expect(new Set(team.participant?.map((m) => m.onBehalfOf?.reference)).size).toBeGreaterThanOrEqual(2);
+    const endOfLife = plans.find((p) => p.category?.[0]?.coding?.[0]?.code === 'end-of-life')!;
+    expect(endOfLife.extension?.find((e) => e.url.endsWith('resuscitation-decision'))?.extension?.find((e) => e.url === 'decision')?.valueCode).toBe('do-not-attempt-cpr');
   });
 
   it('gives care coordination work to show: referrals in every state, a held team meeting with its outcome, and the next one planned', async () => {

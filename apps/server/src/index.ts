@@ -62,3 +62,4 @@ export type { MeetingSuggestions, MeetingSummary, MeetingView, CarePlanTemplate,
 export type { CarePlanResponse } from './api/coordination/care-plan-names';
 export { seedCoordinationDemo } from './api/coordination/seed';
 export { seedMeetingsDemo } from './api/coordination/seed-meetings';
+export { seedCarePlansDemo } from './api/coordination/seed-care-plans';
