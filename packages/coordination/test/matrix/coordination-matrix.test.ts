@@ -2,7 +2,7 @@ import type { CarePlan, CareTeam, Condition, Goal, MedicationRequest, Observatio
 import { createRecord, recordMigrationSets, sharingChoiceConsent, staffContext, systemContext, voluntarySharingConsent, type AccessContext, type OpenRecord, type StaffRole } from '@footprint/record';
 import { openOnTestStorage, postgresKinds } from '@footprint/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changeTaskStatus, coordinationMigrationSets, CoordinationConflictError, makeReferral } from '../../src';
+import { changeTaskStatus, coordinationMigrationSets, CoordinationConflictError, CoordinationNotFoundError, makeReferral } from '../../src';
 
 const SCT = 'http://snomed.info/sct';
 const HIV = { coding: [{ system: SCT, code: '86406008', display: 'Human immunodeficiency virus infection' }] };
@@ -112,6 +112,18 @@ for (const kind of postgresKinds()) {
       expect(await seen(worker, notAgreed.items), 'a person who agreed nothing').toEqual([]);
       await makeReferral(record, gp, { patientId: notAgreed.patient.id!, to: `Organization/${orgs.voluntary.id}`, category: 'social-prescribing', reason: 'Lonely since her husband died' });
       expect(await seen(worker, notAgreed.items), 'a referral is not an agreement to share').toEqual([]);
+
+      // Of a person who agreed, the referral addressed to the voluntary organisation, which it moves on; never one between other partners.
+      const toCouncil = await makeReferral(record, gp, { patientId: agreed.patient.id!, to: `Organization/${orgs.council.id}`, category: 'adult-social-care', reason: 'Falls at home' });
+      const toCharity = await makeReferral(record, gp, { patientId: agreed.patient.id!, to: `Organization/${orgs.voluntary.id}`, category: 'social-prescribing', reason: 'Would like company and a walking group' });
+      const visible = async (who: AccessContext, type: 'Task' | 'ServiceRequest') => ((await record.repo.search(who, type, [['patient', `Patient/${agreed.patient.id}`]])).matches).map((r) => r.id).sort();
+      expect(await visible(worker, 'Task')).toEqual([toCharity.taskId]);
+      expect(await visible(worker, 'ServiceRequest')).toEqual([toCharity.serviceRequestId]);
+      expect(await visible(staff('voluntary_worker', 'otherVoluntary'), 'Task'), 'another voluntary organisation').toEqual([]);
+      expect((await changeTaskStatus(record, worker, toCharity.taskId, { status: 'accepted' })).status).toBe('accepted');
+      expect(await changeTaskStatus(record, worker, toCouncil.taskId, { status: 'accepted' }).catch((e: unknown) => e), 'the council’s task').toBeInstanceOf(CoordinationNotFoundError);
+      // A referral alone still grants nothing: the person who agreed nothing shows no task either.
+      expect(await seen(worker, notAgreed.items)).toEqual([]);
     });
   });
 }

@@ -6,13 +6,14 @@ import { patientCompartmentTypes } from '../store/compartment';
 import { isAnswerByOwner, isCorrectionRequest, requireOwnCorrectionRequest } from './correction-requests';
 import { allows, grantScopes, grantedTypes, parseScopes, type Interaction, type ScopeContext, type ScopeGrant } from './scopes';
 import { encounterMonths } from './relationships/codes';
-import { isStaffRole, staffAccess, type StaffAccess } from './staff-policy';
+import { isStaffRole, staffAccess, VOLUNTARY_ADDRESSED_TYPES, type StaffAccess } from './staff-policy';
+import { requireStaffContent } from './staff-content';
 import { evaluateTerm } from './term-evaluate';
 import { breakGlassGrant } from './break-glass/terms';
 import { BREAK_GLASS_ROLES } from './break-glass/roles';
 import { notOptedOut, sharingChoicePermits, voluntarySharing } from './consent/terms';
 import { compileTerm } from './term-sql';
-import { and, ALL, compartment, needsDatabase, NONE, not, or, recordedBy, relationship, sensitive, types, unattached, type AccessRow, type AccessTerm } from './terms';
+import { addressedTo, and, ALL, compartment, needsDatabase, NONE, not, or, recordedBy, relationship, sensitive, types, unattached, type AccessRow, type AccessTerm } from './terms';
 import { auditReadTerm, readsAudit, AUDIT_TYPE } from './audit-readers';
 import { isSecondaryUse, SECONDARY_USE_REFUSAL } from './purpose';
 import { isPlatform, writerTerm } from './stewardship';
@@ -119,6 +120,16 @@ export class AccessPolicy {
   requireCreateContent(resource: Resource): void {
     if (this.ctx.principal.kind === 'patient') requireOwnCorrectionRequest(this.ctx.principal.id, resource);
     else if (isWorkflowTask(resource)) requireTaskStart(resource, this.platform ? undefined : this.ctx.organisation?.reference);
+    this.requireStaffContent(resource);
+  }
+
+  /**
+   * What staff may write of the types whose content, not only whose type, decides (staff-content.ts):
+   * a directory entry only for their own organisation, and of Consents only a person's agreement
+   * to share with a voluntary organisation. Called for creates and updates.
+   */
+  requireStaffContent(resource: Resource): void {
+    if (this.ctx.principal.kind === 'user') requireStaffContent(resource, this.ctx.organisation?.reference);
   }
 
   /**
@@ -287,7 +298,8 @@ export class AccessPolicy {
       if (!this.staff.relationship) return secondaryUse;
       if (!org) return NONE;
       // Voluntary organisations see only people who agreed to share with them.
-      if (principal.role === 'voluntary_worker') return and(readable, or(referenceData, voluntarySharing(org)));
+      // Of their referrals and tasks, only those addressed to the organisation itself.
+      if (principal.role === 'voluntary_worker') return and(readable, or(referenceData, and(voluntarySharing(org), or(not(types(VOLUNTARY_ADDRESSED_TYPES)), addressedTo(org)))));
       // A care relationship the person's sharing choice allows, or a break-glass grant still running.
       const window = this.relationshipWindow();
       const related = and(relationship(org, window), sharingChoicePermits(org, window));
@@ -329,12 +341,12 @@ export class AccessPolicy {
    * query deciding the same predicate over the row's columns (grants, consent), so the answer is
    * always the SQL's.
    */
-  async permits(sql: SqlClient, row: { patient_id: string | null; organisation?: string | null; sensitive?: boolean }, resourceType: string, interaction: Interaction): Promise<boolean> {
+  async permits(sql: SqlClient, row: { rid?: string | null; patient_id: string | null; organisation?: string | null; sensitive?: boolean }, resourceType: string, interaction: Interaction): Promise<boolean> {
     const term = this.term(interaction);
     if (!needsDatabase(term)) return this.permitsRow(row, resourceType, interaction);
     const params = new SqlParams();
     const x =
-      `(SELECT ${params.add(resourceType)}::text AS resource_type, ${params.add(row.patient_id)}::text AS patient_id, ` +
+      `(SELECT ${params.add(row.rid ?? null)}::bigint AS rid, ${params.add(resourceType)}::text AS resource_type, ${params.add(row.patient_id)}::text AS patient_id, ` +
       `${params.add(row.organisation ?? null)}::text AS organisation, ${params.add(row.sensitive ?? null)}::boolean AS sensitive)`;
     const { rows } = await sql.query<{ ok: boolean }>(`SELECT (${compileTerm(term, 'x', params)}) AS ok FROM ${x} x`, params.values);
     return rows[0]?.ok === true;

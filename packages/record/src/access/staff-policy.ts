@@ -65,9 +65,15 @@ const NO_ACCESS: StaffAccess = { scopes: [], purposes: [], countOnly: true, rela
  * person's record needs the same care relationship (or break-glass) a read would
  * (AccessPolicy.requireCompartmentWrite).
  */
-export const COORDINATION_TYPES: readonly string[] = ['CarePlan', 'CareTeam', 'Goal', 'ServiceRequest', 'Task', 'Communication'];
+export const COORDINATION_TYPES: readonly string[] = ['CarePlan', 'CareTeam', 'Goal', 'ServiceRequest', 'Task', 'Communication', 'QuestionnaireResponse'];
 const COORDINATION_WRITES = COORDINATION_TYPES.map((t) => `user/${t}.cu`);
-const DIRECT_CARE: StaffAccess = { scopes: ['user/*.rs', ...COORDINATION_WRITES], purposes: ['TREAT'], countOnly: false, relationship: true };
+/**
+ * A member of staff in direct care records a person's agreement to share with a voluntary
+ * organisation (a link worker's social prescription, docs/coordination.md §5); no other Consent
+ * (staff-content.ts).
+ */
+const CONSENT_WRITE = 'user/Consent.c';
+const DIRECT_CARE: StaffAccess = { scopes: ['user/*.rs', ...COORDINATION_WRITES, CONSENT_WRITE], purposes: ['TREAT'], countOnly: false, relationship: true };
 
 /**
  * What a social worker may read of a related person: demographics and the people around them,
@@ -95,8 +101,10 @@ export const SOCIAL_WORKER_TYPES: readonly string[] = [
   'ServiceRequest',
   'Task',
   'Communication',
+  // Social prescribing: the wellbeing scale before and after (docs/coordination.md §5).
+  'QuestionnaireResponse',
 ];
-const SOCIAL_CARE: StaffAccess = { ...DIRECT_CARE, scopes: [...SOCIAL_WORKER_TYPES.map((t) => `user/${t}.rs`), ...COORDINATION_WRITES] };
+const SOCIAL_CARE: StaffAccess = { ...DIRECT_CARE, scopes: [...SOCIAL_WORKER_TYPES.map((t) => `user/${t}.rs`), ...COORDINATION_WRITES, CONSENT_WRITE] };
 
 /**
  * What a person may agree to share with a voluntary organisation (a voluntary-sharing Consent):
@@ -105,7 +113,24 @@ const SOCIAL_CARE: StaffAccess = { ...DIRECT_CARE, scopes: [...SOCIAL_WORKER_TYP
  * decides whose (consent/terms.ts).
  */
 export const VOLUNTARY_SHARED_TYPES = ['Patient', 'CarePlan', 'Goal', 'CareTeam'] as const;
-const VOLUNTARY_SECTOR: StaffAccess = { ...DIRECT_CARE, scopes: VOLUNTARY_SHARED_TYPES.map((type) => `user/${type}.rs`) };
+/**
+ * Of a person who agreed to share, a voluntary organisation also reads the referrals and tasks
+ * addressed to it (ServiceRequest.performer, Task.owner: policy.ts), never those between other
+ * partners, and moves its Tasks on (accept, reject, complete) under the record's state machine.
+ */
+export const VOLUNTARY_ADDRESSED_TYPES = ['ServiceRequest', 'Task'] as const;
+/** The directory of services (social prescribing) and whose they are, which belong to nobody's record. */
+export const DIRECTORY_TYPES = ['Organization', 'HealthcareService', 'Location'] as const;
+const VOLUNTARY_SECTOR: StaffAccess = {
+  ...DIRECT_CARE,
+  scopes: [
+    ...[...VOLUNTARY_SHARED_TYPES, ...VOLUNTARY_ADDRESSED_TYPES, ...DIRECTORY_TYPES].map((type) => `user/${type}.rs`),
+    'user/Task.u',
+    // The organisation keeps its own entries of the directory (staff-content.ts).
+    'user/HealthcareService.cu',
+    'user/Location.cu',
+  ],
+};
 
 /**
  * The staff policy. GP and hospital clinicians read and search the whole record of the people

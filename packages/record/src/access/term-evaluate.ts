@@ -33,6 +33,7 @@ const EVALUATE: TermHandlers<Known, [AccessRow]> = {
   breakGlass: () => undefined,
   sharingChoice: () => undefined,
   voluntaryShare: () => undefined,
+  addressedTo: () => undefined,
   notOptedOut: () => undefined,
   recordedBy: (t, row) => (row.organisation === undefined ? undefined : row.organisation === null ? undefined : row.organisation === t.organisation),
   and: (t, row) => andAll(t.terms.map((part) => evaluate(part, row))),

@@ -20,6 +20,7 @@ const NULLABLE: TermHandlers<boolean> = {
   breakGlass: () => false,
   sharingChoice: () => false,
   voluntaryShare: () => false,
+  addressedTo: () => false,
   notOptedOut: () => false,
   and: (t) => t.terms.some(nullable),
   or: (t) => t.terms.some(nullable),
@@ -47,6 +48,9 @@ const COMPILE: TermHandlers<string, [string, SqlParams]> = {
   breakGlass: breakGlassSql,
   sharingChoice: (t, alias, params) => sharingChoiceSql(t, alias, params, (term, on) => compileTerm(term, on, params)),
   voluntaryShare: voluntaryShareSql,
+  // The reference index of the row's own resource: Task.owner and ServiceRequest.performer.
+  addressedTo: (t, alias, params) =>
+    `EXISTS (SELECT 1 FROM search_reference access_sr WHERE access_sr.rid = ${alias}.rid AND access_sr.code = ANY(ARRAY['owner', 'performer']) AND access_sr.target_type = 'Organization' AND access_sr.target_id = ${params.add(t.organisation.replace(/^Organization\//, ''))})`,
   notOptedOut: notOptedOutSql,
   and: (t, alias, params) => `(${t.terms.map((part) => compileTerm(part, alias, params)).join(' AND ')})`,
   or: (t, alias, params) => `(${t.terms.map((part) => compileTerm(part, alias, params)).join(' OR ')})`,

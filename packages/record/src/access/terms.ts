@@ -34,6 +34,11 @@ export type AccessTerm =
   | { kind: 'sharingChoice'; organisation: string; encounterSince: string; now: string }
   /** Rows of people who agreed to share with this voluntary organisation (consent/terms.ts). */
   | { kind: 'voluntaryShare'; organisation: string }
+  /**
+   * Rows addressed to this organisation: a Task it owns (`Task.owner`) or a ServiceRequest it is
+   * to perform (`ServiceRequest.performer`), read from the search index of the row's resource.
+   */
+  | { kind: 'addressedTo'; organisation: string }
   /** Rows not withheld by a national data opt-out or, for the practice's own rows, a Type 1 opt-out (consent/terms.ts). */
   | { kind: 'notOptedOut' }
   | { kind: 'and'; terms: readonly AccessTerm[] }
@@ -58,6 +63,8 @@ export function foldTerm<R, A extends unknown[]>(handlers: TermHandlers<R, A>, t
  */
 export interface AccessRow {
   resource_type: string;
+  /** The row's resource (for `addressedTo`, which reads its search index); unknown when absent. */
+  rid?: string | null;
   patient_id: string | null;
   organisation?: string | null;
   sensitive?: boolean;
@@ -69,7 +76,7 @@ export interface AccessRow {
  * grants, the person's choices): only SQL can decide them, so a row already fetched is checked in
  * SQL when its term holds one (AccessPolicy.permits).
  */
-export const DATABASE_KINDS: readonly AccessTermKind[] = ['relationship', 'breakGlass', 'sharingChoice', 'voluntaryShare', 'notOptedOut'];
+export const DATABASE_KINDS: readonly AccessTermKind[] = ['relationship', 'breakGlass', 'sharingChoice', 'voluntaryShare', 'addressedTo', 'notOptedOut'];
 
 /** True when the term reads other tables, so a row must be checked in SQL rather than in memory. */
 export function needsDatabase(term: AccessTerm): boolean {
@@ -88,6 +95,7 @@ export const relationship = (organisation: string, window: { encounterSince: str
   bases?.length === 0 ? NONE : { kind: 'relationship', organisation, encounterSince: window.encounterSince, now: window.now, ...(bases ? { bases: [...bases] } : {}) };
 export const sensitive = (): AccessTerm => ({ kind: 'sensitive' });
 export const recordedBy = (organisation: string): AccessTerm => ({ kind: 'recordedBy', organisation });
+export const addressedTo = (organisation: string): AccessTerm => ({ kind: 'addressedTo', organisation });
 
 /** Conjunction, dropping `all` and collapsing to `none` when any part is `none`. */
 export function and(...terms: AccessTerm[]): AccessTerm {

@@ -118,6 +118,7 @@ export async function updateResource<T extends Resource>(sql: SqlClient, ctx: Ac
     } else if (existing && !(await policy.permits(tx, existing, resource.resourceType, 'u'))) throw await refusal(tx, policy, existing, resource.resourceType, reference);
     if (!existing) policy.require('c', type);
     if (!existing || existing.deleted) policy.requireCreateContent(resource);
+    else policy.requireStaffContent(resource);
     // Writing into a person's record (a new resource, or one moved to another person) needs access to them.
     const patient = compartmentOf(resource);
     if (!existing || existing.deleted || (patient ?? null) !== existing.patient_id) await policy.requireCompartmentWrite(tx, patient);

@@ -3,6 +3,7 @@ import { statusOfCall as statusOf } from './status';
 import type { PurposeOfUse } from '../../src/access-context';
 import { AccessPolicy } from '../../src/access/policy';
 import { COORDINATION_TYPES, STAFF_ROLES, staffAccess, staffContext, type StaffRole } from '../../src/access/staff-policy';
+import { sharingChoiceConsent, voluntarySharingConsent } from '../../src/access/consent/builders';
 
 const practice = { code: 'A81001', reference: 'Organization/practice' };
 /** `null` for someone not linked to any organisation. */
@@ -23,14 +24,36 @@ describe('the staff policy', () => {
 
   it('clinicians and social workers may create and update what care coordination writes, and nothing else', () => {
     for (const role of ['gp_clinician', 'hospital_clinician', 'social_worker'] as const) {
-      for (const type of ['CarePlan', 'CareTeam', 'Goal', 'ServiceRequest', 'Task', 'Communication']) {
+      for (const type of ['CarePlan', 'CareTeam', 'Goal', 'ServiceRequest', 'Task', 'Communication', 'QuestionnaireResponse']) {
         expect(policy(role).allows('c', type), `${role} ${type}`).toBe(true);
         expect(policy(role).allows('u', type), `${role} ${type}`).toBe(true);
         expect(policy(role).allows('d', type), `${role} ${type}`).toBe(false);
       }
-      for (const type of ['Observation', 'MedicationRequest', 'Patient', 'Consent']) expect(policy(role).allows('c', type), `${role} ${type}`).toBe(false);
+      for (const type of ['Observation', 'MedicationRequest', 'Patient', 'HealthcareService']) expect(policy(role).allows('c', type), `${role} ${type}`).toBe(false);
+      // A Consent only as the person's agreement to share with a voluntary organisation (staff-content.ts).
+      expect(policy(role).allows('c', 'Consent'), `${role} Consent`).toBe(true);
+      expect(policy(role).allows('u', 'Consent'), `${role} Consent`).toBe(false);
+      expect(statusOf(() => policy(role).requireCreateContent(sharingChoiceConsent('p1', 'all-partners')))).toBe(403);
+      expect(statusOf(() => policy(role).requireCreateContent(voluntarySharingConsent('p1', ['Organization/charity'])))).toBeUndefined();
     }
     for (const role of ['analyst', 'partnership_lead', 'administrator', 'privacy_officer'] as const) expect(policy(role, 'TREAT').allows('c', 'CarePlan'), role).toBe(false);
+  });
+
+  it('voluntary-sector workers move on the tasks addressed to them and keep their own entries of the directory, and write nothing else', () => {
+    const voluntary = policy('voluntary_worker', 'TREAT', { code: 'VOL01', reference: 'Organization/charity' });
+    expect(voluntary.allows('u', 'Task')).toBe(true);
+    for (const type of ['Task', 'ServiceRequest', 'CarePlan', 'Goal', 'Consent', 'Observation', 'QuestionnaireResponse']) expect(voluntary.allows('c', type), type).toBe(false);
+    for (const type of ['HealthcareService', 'Location']) {
+      expect(voluntary.allows('c', type), type).toBe(true);
+      expect(voluntary.allows('u', type), type).toBe(true);
+      expect(voluntary.allows('d', type), type).toBe(false);
+    }
+    for (const type of ['Organization', 'HealthcareService', 'Location', 'ServiceRequest', 'Task']) expect(voluntary.allows('r', type), type).toBe(true);
+    for (const type of ['Condition', 'Observation', 'MedicationRequest', 'QuestionnaireResponse']) expect(voluntary.allows('r', type), type).toBe(false);
+    const service = (providedBy: string) => ({ resourceType: 'HealthcareService' as const, providedBy: { reference: providedBy } });
+    expect(statusOf(() => voluntary.requireCreateContent(service('Organization/charity')))).toBeUndefined();
+    expect(statusOf(() => voluntary.requireCreateContent(service('Organization/another-charity')))).toBe(403);
+    expect(statusOf(() => voluntary.requireCreateContent({ resourceType: 'Location', managingOrganization: { reference: 'Organization/another-charity' } }))).toBe(403);
   });
 
   it('grants them nothing for another purpose or without an organisation', () => {
@@ -72,7 +95,7 @@ describe('the staff policy', () => {
 
   it('decides something for every role', () => {
     for (const role of STAFF_ROLES) expect(staffAccess(role, { reference: 'Organization/x' }).purposes.length >= 0).toBe(true);
-    expect(staffContext(member('gp_clinician'), 'TREAT')).toMatchObject({ principal: { kind: 'user', role: 'gp_clinician' }, organisation: { reference: 'Organization/practice', odsCode: 'A81001' }, scopes: ['user/*.rs', ...COORDINATION_TYPES.map((t) => `user/${t}.cu`)] });
+    expect(staffContext(member('gp_clinician'), 'TREAT')).toMatchObject({ principal: { kind: 'user', role: 'gp_clinician' }, organisation: { reference: 'Organization/practice', odsCode: 'A81001' }, scopes: ['user/*.rs', ...COORDINATION_TYPES.map((t) => `user/${t}.cu`), 'user/Consent.c'] });
   });
 
   it('re-identification is for the practice itself, for direct care', () => {

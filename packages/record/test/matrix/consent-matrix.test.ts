@@ -1,6 +1,6 @@
 import type { Condition, Consent, Organization, Patient, Resource } from '@footprint/fhir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SOCIAL_WORKER_TYPES, staffContext, VOLUNTARY_SHARED_TYPES } from '../../src/access/staff-policy';
+import { SOCIAL_WORKER_TYPES, staffContext, VOLUNTARY_ADDRESSED_TYPES, VOLUNTARY_SHARED_TYPES } from '../../src/access/staff-policy';
 import type { AccessContext } from '../../src/access-context';
 import type { OpenRecord } from '../../src/create-record';
 import type { Repository } from '../../src/repository';
@@ -41,6 +41,8 @@ interface Row {
   /** Recorded by the user's organisation (`org`) or by the other one. */
   by: 'org' | 'other';
   sensitive: boolean;
+  /** A referral or task addressed to the user's organisation (ServiceRequest.performer, Task.owner). */
+  addressed?: boolean;
 }
 interface Person {
   relationship: Relationship;
@@ -61,14 +63,18 @@ interface Cell {
 
 /**
  * May a `role` user acting for `org` see `row` of `person`? Never a sensitive row another
- * organisation recorded. Voluntary workers: only the voluntary-shared types, and only when the
+ * organisation recorded. Voluntary workers: only the voluntary-shared types and the referrals
+ * addressed to their organisation, and only when the
  * person's voluntary-sharing Consent names `org` (no relationship needed, no break-glass). Others:
  * only their role's types, and then with a relationship the sharing choice permits, or a
  * running break-glass grant.
  */
 function oracle(role: Role, person: Person, row: Row): boolean {
   if (row.sensitive && row.by !== 'org') return false;
-  if (role === 'voluntary_worker') return (VOLUNTARY_SHARED_TYPES as readonly string[]).includes(row.resourceType) && person.choice === 'voluntary-share';
+  if (role === 'voluntary_worker') {
+    const shared = (VOLUNTARY_SHARED_TYPES as readonly string[]).includes(row.resourceType) || ((VOLUNTARY_ADDRESSED_TYPES as readonly string[]).includes(row.resourceType) && row.addressed === true);
+    return shared && person.choice === 'voluntary-share';
+  }
   if (role === 'social_worker' && !SOCIAL_WORKER_TYPES.includes(row.resourceType)) return false;
   if (person.breakGlass === 'active' && BREAK_GLASS_ROLES.includes(role)) return true;
   if (person.relationship === 'none') return false;
@@ -133,6 +139,7 @@ describe.each(testEngines())('the consent and break-glass matrix on $name', ({ o
             await put('org', { resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' }, subject, serviceProvider: at(org), period: { start, end: start } });
           } else if (relationship === 'referral') {
             await put('org', { resourceType: 'ServiceRequest', status: 'active', intent: 'order', subject, performer: [at(org)] });
+            rows.at(-1)!.addressed = true;
           }
           if (choice === 'voluntary-share') await put<Consent>('other', voluntarySharing(patient.id!, [`Organization/${org.id}`]));
           else if (choice !== 'default') await put<Consent>('other', sharingChoice(patient.id!, choice));
