@@ -57,6 +57,8 @@ export type { AccessLog, AccessLogEntry, MyChoices, MyRecord, PatientSessionInfo
 /** The logger test servers use, so the suite's log scan reads what they write (see tools/log-scan). */
 export { testLogger } from './test-logger';
 export type { ReferralOptionsResponse, TaskDetailResponse } from './api/coordination/referrals';
+export type { DirectoryOptions } from './api/coordination/social-prescribing';
+export type { DirectoryService, WellbeingView } from '@footprint/coordination';
 export type { Worklist as CoordinationWorklist, WorklistItem as CoordinationWorklistItem } from '@footprint/coordination';
 export type { MeetingSuggestions, MeetingSummary, MeetingView, CarePlanTemplate, CarePlanSummary } from '@footprint/coordination';
 export type { CarePlanResponse } from './api/coordination/care-plan-names';

@@ -11,3 +11,4 @@ export * from './meetings';
 export * from './care-plans';
 export { CoordinationConflictError, CoordinationInputError, CoordinationNotFoundError } from './errors';
 export * from './notifications';
+export * from './social-prescribing';
