@@ -76,6 +76,9 @@ export function PatientRecordPage() {
                 </Link>{' '}
                 <Link className="nhsuk-button nhsuk-button--secondary" to={`/coordination/meetings/add/${encodeURIComponent(patientId)}`} data-testid="add-to-meeting-link">
                   Add to a team meeting
+                </Link>{' '}
+                <Link className="nhsuk-button nhsuk-button--secondary" to={`/coordination/directory?patientId=${encodeURIComponent(patientId)}`} data-testid="directory-link">
+                  Find a community service
                 </Link>
               </p>
             )}

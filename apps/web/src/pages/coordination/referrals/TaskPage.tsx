@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatNhsNumber } from '../../../components
 import { Load, ProblemMessage } from '../../../components/Status';
 import { SummaryList } from '../../../components/SummaryList';
 import { usePageTitle } from '../../../components/usePageTitle';
+import { WellbeingPanel } from '../social-prescribing/WellbeingPanel';
 import { MOVE_LABELS, OverdueTag, StatusTag } from './StatusTag';
 
 const NEEDS_REASON = new Set(['rejected', 'failed']);
@@ -106,6 +107,7 @@ export function TaskPage() {
             ]}
           />
           {task.moves.length > 0 ? <MoveForm task={task} onMoved={() => state.reload()} /> : <p>Your organisation has nothing more to do on this referral.</p>}
+          {task.category === 'social-prescribing' && <WellbeingPanel taskId={task.taskId} />}
           <h2>What has happened</h2>
           <ol className="nhsuk-list" data-testid="task-history">
             {task.history.map((h) => (

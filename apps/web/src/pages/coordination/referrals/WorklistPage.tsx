@@ -68,6 +68,10 @@ export function WorklistPage() {
         <Link to="/coordination/meetings" data-testid="meetings-link">
           Team meetings
         </Link>
+        {' · '}
+        <Link to="/coordination/directory" data-testid="directory-link">
+          Community services directory
+        </Link>
       </p>
       <Load state={state} what="the worklist">
         {(data) => (
