@@ -76,6 +76,18 @@ describe('footprint demo: preparing the demonstration footprint', () => {
     expect(endOfLife.extension?.find((e) => e.url.endsWith('resuscitation-decision'))?.extension?.find((e) => e.url === 'decision')?.valueCode).toBe('do-not-attempt-cpr');
   });
 
+  it('gives social prescribing to show: the voluntary organisation’s services in the directory, and an accepted referral with the person’s consent and wellbeing before', async () => {
+    const services = await platform.record.search(systemContext(), 'HealthcareService', [['service-category', 'https://fhir.footprint.example/CodeSystem/service-directory|social-prescribing'], ['_count', '50']]);
+    expect(services.matches.length).toBeGreaterThanOrEqual(5);
+    const referrals = await platform.record.search(systemContext(), 'ServiceRequest', [['category', 'https://fhir.footprint.example/CodeSystem/referral-category|social-prescribing'], ['_count', '50']]);
+    const prescribed = referrals.matches.find((r) => (r as { performer?: Array<{ reference?: string }> }).performer?.some((p) => p.reference?.startsWith('HealthcareService/')));
+    expect(prescribed).toBeDefined();
+    const consents = await platform.record.search(systemContext(), 'Consent', [['patient', (prescribed as { subject: { reference: string } }).subject.reference], ['_count', '10']]);
+    expect(consents.matches.some((c) => JSON.stringify(c).includes('voluntary-sharing'))).toBe(true);
+    const answers = await platform.record.search(systemContext(), 'QuestionnaireResponse', [['based-on', `ServiceRequest/${prescribed!.id}`]]);
+    expect(answers.matches).toHaveLength(1);
+  });
+
   it('gives care coordination work to show: referrals in every state, a held team meeting with its outcome, and the next one planned', async () => {
     const referrals = await platform.record.search(systemContext(), 'Task', [['code', 'http://hl7.org/fhir/CodeSystem/task-code|fulfill'], ['_count', '100']]);
     expect(new Set(referrals.matches.map((t) => (t as { status: string }).status))).toEqual(new Set(['requested', 'accepted', 'in-progress', 'completed', 'rejected']));

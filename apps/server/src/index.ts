@@ -65,3 +65,4 @@ export type { CarePlanResponse } from './api/coordination/care-plan-names';
 export { seedCoordinationDemo } from './api/coordination/seed';
 export { seedMeetingsDemo } from './api/coordination/seed-meetings';
 export { seedCarePlansDemo } from './api/coordination/seed-care-plans';
+export { seedSocialPrescribingDemo } from './api/coordination/seed-social-prescribing';
