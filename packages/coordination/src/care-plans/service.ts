@@ -1,4 +1,4 @@
-import { OperationOutcomeError, type CarePlan, type CareTeam, type Goal, type Patient, type Resource } from '@footprint/fhir';
+import { OperationOutcomeError, type CarePlan, type CareTeam, type Goal, type Patient, type Resource, type Task } from '@footprint/fhir';
 import { dissentingChoice, type AccessContext } from '@footprint/record';
 import { CoordinationConflictError, CoordinationInputError, CoordinationNotFoundError } from '../errors';
 import { organisationName, readOrganisation, type CoordinationRecord } from '../referrals/service';
@@ -59,7 +59,7 @@ export async function createCarePlan(record: CoordinationRecord, ctx: AccessCont
 
 /** One plan with its team, goals and history, read through the policy as this user (checked and audited). */
 export async function carePlanOf(record: CoordinationRecord, ctx: AccessContext, planId: string): Promise<CarePlanView> {
-  const found = await record.repo.search(ctx, 'CarePlan', [['_id', planId], ['_include', 'CarePlan:care-team'], ['_include', 'CarePlan:goal']]).catch((err: unknown) => {
+  const found = await record.repo.search(ctx, 'CarePlan', [['_id', planId], ['_include', 'CarePlan:care-team'], ['_include', 'CarePlan:goal'], ['_include', 'CarePlan:activity-reference']]).catch((err: unknown) => {
     if (notVisible(err)) return { matches: [] as Resource[], includes: [] as Resource[] };
     throw err;
   });
@@ -70,7 +70,8 @@ export async function carePlanOf(record: CoordinationRecord, ctx: AccessContext,
   const history = await record.repo.history(ctx, { resourceType: 'CarePlan', id: planId, count: 100 });
   const team = found.includes.find((r) => r.resourceType === 'CareTeam') as CareTeam | undefined;
   const goals = found.includes.filter((r): r is Goal => r.resourceType === 'Goal');
-  return carePlanViewOf(plan, team, [...goals, ...added], history.entries);
+  const tasks = found.includes.filter((r): r is Task => r.resourceType === 'Task');
+  return carePlanViewOf(plan, team, [...goals, ...added], history.entries, tasks);
 }
 
 /** A person's care plans, newest first, as this user may see them. */
@@ -106,7 +107,8 @@ export async function updateCarePlan(record: CoordinationRecord, ctx: AccessCont
   const next: CarePlan = {
     ...rest,
     ...(change.title ? { title: change.title } : {}),
-    ...nonEmpty('activity', change.activities ? change.activities.map(planActivity) : (activity ?? [])),
+    // Activities that are Tasks (a meeting's actions, referrals) follow their Tasks and are kept as they are.
+    ...nonEmpty('activity', change.activities ? [...(activity ?? []).filter((a) => a.reference), ...change.activities.map(planActivity)] : (activity ?? [])),
     ...nonEmpty('extension', extension),
   };
   try {

@@ -1,4 +1,4 @@
-import type { CarePlan, CareTeam, Extension, Goal } from '@footprint/fhir';
+import type { CarePlan, CareTeam, Extension, Goal, Task } from '@footprint/fhir';
 import { contributingOrganisation, writerOf, type HistoryEntry } from '@footprint/record';
 import type { EndOfLifeWishes, PlanActivity, ResuscitationDecision } from './input';
 import { CARE_PLAN_EXTENSIONS, CARE_PLAN_GOAL_TAG } from './shape';
@@ -89,7 +89,9 @@ function historyOf(entries: HistoryEntry[], addedGoals: Goal[]): CarePlanChangeV
 }
 
 /** A plan as its page shows it, from the FHIR the record holds. */
-export function carePlanViewOf(plan: CarePlan, team: CareTeam | undefined, goals: Goal[], history: HistoryEntry[]): CarePlanView {
+export function carePlanViewOf(plan: CarePlan, team: CareTeam | undefined, goals: Goal[], history: HistoryEntry[], tasks: Task[] = []): CarePlanView {
+  // An activity that is a Task (a team meeting's action) reads as the Task does now: what, whose, how far.
+  const taskOf = (reference: string | undefined) => tasks.find((t) => `Task/${t.id}` === reference);
   const template = plan.category?.flatMap((c) => c.coding ?? []).find((c) => c.system === CARE_PLAN_TEMPLATE_SYSTEM);
   const addedGoals = goals.filter((g) => g.meta?.tag?.some((t) => t.system === CARE_PLAN_GOAL_TAG && t.code === plan.id));
   const eol = endOfLifeOf(plan);
@@ -112,9 +114,9 @@ export function carePlanViewOf(plan: CarePlan, team: CareTeam | undefined, goals
     team: (team?.participant ?? []).map((p) => ({ name: p.member?.display ?? 'Not named', role: p.role?.[0]?.text ?? '', organisation: p.onBehalfOf?.reference ?? '' })),
     goals: goals.map((g) => ({ id: g.id!, description: g.description?.text ?? '', status: g.lifecycleStatus, addedByPerson: addedGoals.includes(g) && writerOf(g)?.kind === 'patient' })),
     activities: (plan.activity ?? []).map((a) => ({
-      description: a.detail?.description ?? a.reference?.display ?? 'Activity',
-      status: a.detail?.status ?? 'not-started',
-      owner: a.detail?.performer?.[0]?.reference ?? '',
+      description: a.detail?.description ?? taskOf(a.reference?.reference)?.description ?? a.reference?.display ?? 'Activity',
+      status: a.detail?.status ?? taskOf(a.reference?.reference)?.status ?? 'not-started',
+      owner: a.detail?.performer?.[0]?.reference ?? taskOf(a.reference?.reference)?.owner?.reference ?? '',
       ...(a.detail?.performer?.[0]?.display ? { ownerName: a.detail.performer[0].display } : {}),
       ...(a.reference?.reference ? { reference: a.reference.reference } : {}),
     })),

@@ -2,7 +2,19 @@ import type { CarePlanResponse } from '@footprint/server';
 import { formatDate, formatDateTime } from '../../../components/format';
 import { SummaryList } from '../../../components/SummaryList';
 
-const ACTIVITY_STATUS: Record<string, string> = { 'not-started': 'Not started', scheduled: 'Scheduled', 'in-progress': 'In progress', 'on-hold': 'On hold', completed: 'Done', cancelled: 'Stopped' };
+const ACTIVITY_STATUS: Record<string, string> = {
+  'not-started': 'Not started',
+  scheduled: 'Scheduled',
+  'in-progress': 'In progress',
+  'on-hold': 'On hold',
+  completed: 'Done',
+  cancelled: 'Stopped',
+  // An activity that is a referral or a team's action reads as its Task does.
+  requested: 'Asked, waiting to be accepted',
+  accepted: 'Accepted',
+  rejected: 'Declined',
+  failed: 'Could not be done',
+};
 const RESUSCITATION: Record<string, string> = { 'do-not-attempt-cpr': 'Do not attempt cardiopulmonary resuscitation (DNACPR)', 'attempt-cpr': 'Attempt cardiopulmonary resuscitation' };
 
 /**
@@ -60,13 +72,15 @@ export function CarePlanDetails({ plan, you = false }: { plan: CarePlanResponse;
               <strong>{a.description}</strong>
               <span className="nhsuk-body-s nhsuk-u-display-block">
                 {a.ownerName ? `${a.ownerName}, ` : ''}
-                {org(a.owner)} · {ACTIVITY_STATUS[a.status] ?? a.status}
+                {a.owner ? `${org(a.owner)} · ` : ''}
+                {ACTIVITY_STATUS[a.status] ?? a.status}
               </span>
             </li>
           ))}
         </ul>
       )}
       <h3>{you ? 'Your care team' : 'Care team'}</h3>
+      {plan.team.length === 0 && <p>No care team named on this plan yet.</p>}
       <ul className="nhsuk-list" data-testid="care-plan-team">
         {plan.team.map((m, i) => (
           <li key={i}>

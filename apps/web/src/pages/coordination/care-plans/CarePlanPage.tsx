@@ -19,7 +19,7 @@ function ChangePlan({ plan, organisations, onSaved, onCancel }: { plan: CarePlan
   const [contingency, setContingency] = useState(plan.contingency ?? '');
   const [reviewOn, setReviewOn] = useState(plan.reviewOn ?? '');
   const [activities, setActivities] = useState<ActivityDraft[]>(
-    plan.activities.map((a) => ({ description: a.description, owner: a.owner, ownerName: a.ownerName ?? '', status: EDITABLE_STATUS.has(a.status) ? a.status : 'in-progress' })),
+    plan.activities.filter((a) => !a.reference).map((a) => ({ description: a.description, owner: a.owner, ownerName: a.ownerName ?? '', status: EDITABLE_STATUS.has(a.status) ? a.status : 'in-progress' })),
   );
   const eol = plan.endOfLife;
   const [endOfLife, setEndOfLife] = useState<EndOfLifeDraft>(
@@ -41,6 +41,7 @@ function ChangePlan({ plan, organisations, onSaved, onCancel }: { plan: CarePlan
       <TextArea id="change-contingency" label="If things change" value={contingency} onChange={setContingency} />
       <TextInput id="change-review" label="Review by" type="date" value={reviewOn} onChange={setReviewOn} width="nhsuk-input--width-10" />
       <ActivitiesEditor activities={activities} organisations={organisations} withStatus onChange={setActivities} />
+      {plan.activities.some((a) => a.reference) && <p className="nhsuk-body-s">Actions from team meetings and referrals follow their own tasks, and are not changed here.</p>}
       {endOfLifePlan && <EndOfLifeEditor value={endOfLife} onChange={setEndOfLife} />}
       <div className="nhsuk-button-group">
         <button className="nhsuk-button" type="submit" disabled={busy}>
