@@ -66,3 +66,4 @@ export { seedCoordinationDemo } from './api/coordination/seed';
 export { seedMeetingsDemo } from './api/coordination/seed-meetings';
 export { seedCarePlansDemo } from './api/coordination/seed-care-plans';
 export { seedSocialPrescribingDemo } from './api/coordination/seed-social-prescribing';
+export { sendSocialPrescribingFigures } from './api/coordination/figures';

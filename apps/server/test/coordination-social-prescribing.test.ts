@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Organization, Patient } from '@footprint/fhir';
 import { systemContext } from '@footprint/record';
+import { prescriptionFacts } from '@footprint/coordination';
 import { upsertUser } from '../src/api/auth/users';
 import { callAsStaff, signInStaff, startTestServer, storageKinds, testNhsNumber, type StaffSession, type TestServer } from './support';
 
@@ -147,5 +148,9 @@ describe.each(storageKinds)('social prescribing through the staff API on %s', (k
     expect(notTheirs.statusCode).toBe(409);
     expect(notTheirs.json().detail).toMatch(/organisation that made the referral records/);
     expect((await call(gp, 'GET', `/api/coordination/social-prescribing/referrals/${taskId}/wellbeing`)).json().after.answers.happiness).toEqual({ value: 7, band: 'High' });
+
+    // The figures read the referral for planning: when, where and how it went, never who.
+    const facts = await prescriptionFacts(server.platform.record, systemContext('PUBHLTH', 'test'));
+    expect(facts).toEqual([{ month: new Date().toISOString().slice(0, 7), completed: true, wellbeingChange: 3 }]);
   });
 });

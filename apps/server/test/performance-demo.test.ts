@@ -80,6 +80,10 @@ describe('the demo measures Cheshire and Merseyside’s plan', { timeout: 600_00
     expect(Object.fromEntries([...outcomes].filter(([, o]) => o !== 'chart'))).toEqual({
       'premature-mortality-cancer-u75': suppressed('Premature mortality from cancer'),
       'premature-mortality-cvd-u75': suppressed('Premature mortality from cardiovascular disease'),
+      // Care coordination sends these from the record's social prescribing referrals, which this
+      // footprint (the record, warehouse and performance seed, not coordination's demo) has none of.
+      'social-prescribing-referrals': `Social prescribing referrals has no values for ${CM}.`,
+      'social-prescribing-wellbeing-improved': `Social prescriptions improving wellbeing has no values for ${CM}.`,
     });
     expect(outcomes.size).toBe(listIndicators().length);
   });

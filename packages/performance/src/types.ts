@@ -25,8 +25,12 @@ export type SpcProfileId = (typeof SPC_PROFILES)[number];
 export const AREA_TYPES = ['england', 'footprint', 'place', 'practice'] as const;
 export type AreaType = (typeof AREA_TYPES)[number];
 
-/** Where an indicator's values come from: computed from the warehouse, or imported from CSV (national statistics). */
-export const INDICATOR_ORIGINS = ['warehouse', 'import'] as const;
+/**
+ * Where an indicator's values come from: computed from the warehouse, imported from CSV (national
+ * statistics), or sent by another pillar from the record's own workflows as disclosure-controlled
+ * counts (care coordination's social prescribing, docs/coordination.md §5).
+ */
+export const INDICATOR_ORIGINS = ['warehouse', 'import', 'coordination'] as const;
 export type IndicatorOrigin = (typeof INDICATOR_ORIGINS)[number];
 
 /** A dated value an indicator should reach (a target) or pass on the way (a trajectory point). Periods are months, `YYYY-MM`. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ensureAdministratorClient, seedCarePlansDemo, seedCoordinationDemo, seedSocialPrescribingDemo, seedDemoIdentities, seedMeetingsDemo, seedDemoUsers, seedEngagementDemo, seedPartnershipDemo, seedPerformanceDemo } from '@footprint/server';
+import { ensureAdministratorClient, seedCarePlansDemo, seedCoordinationDemo, seedSocialPrescribingDemo, sendSocialPrescribingFigures, seedDemoIdentities, seedMeetingsDemo, seedDemoUsers, seedEngagementDemo, seedPartnershipDemo, seedPerformanceDemo } from '@footprint/server';
 import type { Platform } from '@footprint/server';
 import { hasCareRelationships, systemContext } from '@footprint/record';
 import { seedDemoEnquiries } from '@footprint/engage';
@@ -75,6 +75,8 @@ export async function prepareDemoFootprint(platform: Platform, progress: Progres
   if (await seedMeetingsDemo(platform)) progress.log('Team meetings: the demo practice held a frailty meeting last week and has its next one planned (/coordination/meetings)');
   if (await seedCarePlansDemo(platform)) progress.log('Shared care plans: frailty and end of life plans with care teams from the practice, the council and the hospital; the first demo citizen sees theirs under "Your care plan"');
   if (await seedSocialPrescribingDemo(platform)) progress.log('Social prescribing: the demo voluntary organisation\'s services in the directory (/coordination/directory) and a link worker\'s referral it has accepted');
+  const figures = await sendSocialPrescribingFigures(platform);
+  if (figures > 0) progress.log(`Social prescribing sent ${figures.toLocaleString('en-GB')} disclosure-controlled values to the performance indicators`);
   if (await seedDemoEnquiries(platform.sql, partnership)) progress.log('Get in touch has three synthetic enquiries in its inbox (/engage/enquiries)');
 }
 

@@ -20,6 +20,7 @@ import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { staffContext } from '../context';
+import { refreshSocialPrescribingFigures } from './figures';
 
 /** One referral or task as its page shows it: the worklist row, and each change of its state. */
 export interface TaskDetailResponse extends WorklistItem {
@@ -87,6 +88,7 @@ export async function referralsRoutes(app: FastifyInstance, platform: Platform, 
   app.post<{ Params: { id: string } }>('/coordination/tasks/:id/status', { preHandler: guard }, async (request) => {
     checkId(request.params.id);
     const task = await changeTaskStatus(record, context(request), request.params.id, parseTaskStatusChange(request.body));
+    if (task.status === 'completed') await refreshSocialPrescribingFigures(platform, request.log);
     return { taskId: task.id, status: task.status, version: task.meta?.versionId };
   });
 }

@@ -22,6 +22,7 @@ import type { Platform } from '../../platform';
 import { requireSession, sessionOf } from '../auth/guard';
 import type { SessionPolicy } from '../auth/sessions';
 import { staffContext } from '../context';
+import { refreshSocialPrescribingFigures } from './figures';
 
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
@@ -87,6 +88,8 @@ export async function socialPrescribingRoutes(app: FastifyInstance, platform: Pl
 
   app.post<{ Params: { taskId: string } }>('/coordination/social-prescribing/referrals/:taskId/wellbeing', { preHandler: guard }, async (request) => {
     checkId(request.params.taskId, 'task');
-    return recordWellbeing(record, context(request), request.params.taskId, parseWellbeing(request.body));
+    const view = await recordWellbeing(record, context(request), request.params.taskId, parseWellbeing(request.body));
+    await refreshSocialPrescribingFigures(platform, request.log);
+    return view;
   });
 }
