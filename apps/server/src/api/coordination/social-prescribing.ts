@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   addService,
+  configuredScale,
   CoordinationInputError,
   DAY_NAMES,
   DAYS,
@@ -39,6 +40,8 @@ export interface DirectoryOptions {
  * (docs/coordination.md §5). Voluntary organisations keep their own entries; every partner searches them.
  */
 export async function socialPrescribingRoutes(app: FastifyInstance, platform: Platform, policy: SessionPolicy): Promise<void> {
+  // An unknown FOOTPRINT_WELLBEING_SCALE stops the server here, at start-up, not at the first answer.
+  configuredScale();
   const guard = requireSession(platform.sql, policy, 'coordination');
   const record = { repo: platform.record, sql: platform.sql };
   const context = (request: FastifyRequest) => staffContext(sessionOf(request).user, 'TREAT', request);
