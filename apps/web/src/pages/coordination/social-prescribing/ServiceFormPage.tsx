@@ -7,7 +7,7 @@ import { useSubmit } from '../../../api/useSubmit';
 import { Load, ProblemMessage } from '../../../components/Status';
 import { TextInput } from '../../../components/TextInput';
 import { usePageTitle } from '../../../components/usePageTitle';
-import { TextArea } from '../../partnership/governance/form-fields';
+import { Checkbox, TextArea } from '../../partnership/governance/form-fields';
 
 interface Draft {
   name: string;
@@ -90,16 +90,7 @@ function ServiceForm({ options, existing }: { options: DirectoryOptions; existin
       <TextInput id="service-phone" label="Phone (optional)" type="tel" value={d.phone} onChange={(v) => set({ phone: v })} width="nhsuk-u-width-one-half" />
       <TextInput id="service-email" label="Email (optional)" type="email" value={d.email} onChange={(v) => set({ email: v })} />
       <TextArea id="service-eligibility" label="Who it is for, and how referrals work (optional)" value={d.eligibility} onChange={(v) => set({ eligibility: v })} />
-      <div className="nhsuk-form-group">
-        <div className="nhsuk-checkboxes">
-          <div className="nhsuk-checkboxes__item">
-            <input className="nhsuk-checkboxes__input" id="service-active" type="checkbox" checked={d.active} onChange={(e) => set({ active: e.target.checked })} />
-            <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="service-active">
-              Taking referrals now
-            </label>
-          </div>
-        </div>
-      </div>
+      <Checkbox id="service-active" label="Taking referrals now" checked={d.active} onChange={(active) => set({ active })} />
       <button className="nhsuk-button" type="submit" disabled={busy}>
         {existing ? 'Save changes' : 'List the service'}
       </button>
