@@ -41,7 +41,9 @@ export function PatientRecordPage() {
   const record = useApi<CareRecordSummary>(`/care-record/patients/${encodeURIComponent(patientId)}`);
   usePageTitle(record.status === 'ready' ? `Care record: ${record.data.patient.name}` : 'Care record');
   const trail = fromWorklist ? [{ label: 'Practice worklist', to: '/worklist' }] : [{ label: 'Find a person', to: '/care-record' }];
-  const { can } = useSession();
+  const { can, user } = useSession();
+  // Voluntary organisations read what the person shared and work the referrals sent to them; they do not refer, plan or convene.
+  const coordinates = can('coordination') && user?.role !== 'voluntary_worker';
   if (record.status === 'error' && record.error.status === 403 && record.error.title === 'No care relationship') {
     return (
       <>
@@ -69,7 +71,7 @@ export function PatientRecordPage() {
               <span className="nhsuk-u-visually-hidden">Information: </span>
               <p>Your view of this record has been written to the audit trail, with your name, role, organisation and the time.</p>
             </div>
-            {can('coordination') && (
+            {coordinates && (
               <p>
                 <Link className="nhsuk-button nhsuk-button--secondary" to={`/coordination/refer/${encodeURIComponent(patientId)}`} data-testid="refer-link">
                   Refer to another organisation
@@ -106,7 +108,7 @@ export function PatientRecordPage() {
               rows={data.organisations}
             />
 
-            {can('coordination') && <PatientCarePlans patientId={patientId} />}
+            {can('coordination') && <PatientCarePlans patientId={patientId} canStart={coordinates} />}
 
             <h2 id="problems">Problems</h2>
             <FigureTable

@@ -5,7 +5,7 @@ import { formatDate } from '../../../components/format';
 import { Load } from '../../../components/Status';
 
 /** The person's shared care plans, on their record for staff who coordinate care, with a way to start one. */
-export function PatientCarePlans({ patientId }: { patientId: string }) {
+export function PatientCarePlans({ patientId, canStart }: { patientId: string; canStart: boolean }) {
   const plans = useApi<{ carePlans: CarePlanSummary[] }>(`/coordination/patients/${encodeURIComponent(patientId)}/care-plans`);
   return (
     <section data-testid="shared-care-plans">
@@ -29,11 +29,13 @@ export function PatientCarePlans({ patientId }: { patientId: string }) {
           )
         }
       </Load>
-      <p>
-        <Link className="nhsuk-button nhsuk-button--secondary" to={`/coordination/care-plans/new/${encodeURIComponent(patientId)}`} data-testid="start-care-plan-link">
-          Start a care plan
-        </Link>
-      </p>
+      {canStart && (
+        <p>
+          <Link className="nhsuk-button nhsuk-button--secondary" to={`/coordination/care-plans/new/${encodeURIComponent(patientId)}`} data-testid="start-care-plan-link">
+            Start a care plan
+          </Link>
+        </p>
+      )}
     </section>
   );
 }
