@@ -8,6 +8,7 @@ import { Load, ProblemMessage } from '../../../components/Status';
 import { TextArea } from '../../partnership/governance/form-fields';
 import { TextInput } from '../../../components/TextInput';
 import { usePageTitle } from '../../../components/usePageTitle';
+import { useSession } from '../../../session/SessionContext';
 import { CarePlanDetails } from './CarePlanDetails';
 import { EndOfLifeEditor, endOfLifeBody, NO_END_OF_LIFE, type EndOfLifeDraft } from './EndOfLifeEditor';
 import { ActivitiesEditor, activityBody, type ActivityDraft, type OrganisationChoice } from './PlanEditors';
@@ -82,6 +83,9 @@ export function CarePlanPage() {
   const options = useApi<ReferralOptionsResponse>('/coordination/referral-options');
   const [saved, setSaved] = useState<CarePlanResponse | null>(null);
   const [changing, setChanging] = useState(false);
+  // A voluntary organisation reads the plan the person shared with it; the care team changes it.
+  const { user } = useSession();
+  const mayChange = user?.role !== 'voluntary_worker';
   usePageTitle(loaded.status === 'ready' ? loaded.data.title : 'Shared care plan');
   return (
     <Load state={loaded} what="the care plan">
@@ -103,13 +107,13 @@ export function CarePlanPage() {
               <ChangePlan plan={plan} organisations={organisations} onSaved={accept} onCancel={() => setChanging(false)} />
             ) : (
               <>
-                {plan.status === 'active' && (
+                {plan.status === 'active' && mayChange && (
                   <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={() => setChanging(true)} disabled={organisations.length === 0}>
                     Change this plan
                   </button>
                 )}
                 <CarePlanDetails plan={plan} />
-                {plan.status === 'active' && <AddGoal plan={plan} onAdded={setSaved} />}
+                {plan.status === 'active' && mayChange && <AddGoal plan={plan} onAdded={setSaved} />}
               </>
             )}
             <p>
