@@ -165,6 +165,18 @@ describe('the care coordination journey in a real browser', { timeout: 420_000 }
     await charity.page.getByLabel('Accept').check();
     await charity.page.getByRole('button', { name: 'Save' }).click();
     await charity.page.getByTestId('task-history').getByText('Accepted', { exact: true }).waitFor();
+    // What Ada shared with it: who she is and her care plan, to read; it neither refers, convenes nor changes the plan.
+    await charity.page.getByRole('link', { name: 'Open the shared care record' }).click();
+    await charity.page.getByTestId('shared-care-plans').waitFor();
+    await loaded(charity.page);
+    expect(await charity.page.getByTestId('refer-link').count()).toBe(0);
+    expect(await charity.page.getByTestId('start-care-plan-link').count()).toBe(0);
+    await charity.page.getByTestId('shared-care-plans').getByRole('link', { name: 'Care plan' }).click();
+    await charity.page.getByTestId('care-plan').waitFor();
+    await loaded(charity.page);
+    expect(await charity.page.getByTestId('care-plan').innerText()).toContain('Falls prevention, a social care assessment and a walking group added');
+    expect(await charity.page.getByRole('button', { name: 'Change this plan' }).count()).toBe(0);
+    expect(await charity.page.getByTestId('staff-add-goal').count()).toBe(0);
     expect(pageErrors(charity.page)).toEqual([]);
     await charity.context.close();
 
